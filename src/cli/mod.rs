@@ -1,0 +1,90 @@
+//! The command line: argument definitions (clap derive) and one module per subcommand.
+
+mod check;
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub use check::CheckArgs;
+
+/// Structured how-to guides: validate YAML step definitions and render help centers.
+#[derive(Debug, Parser)]
+#[command(name = "stepwise", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate every guide, product and site file and report problems.
+    ///
+    /// Exit status: 0 when no errors were found (warnings allowed), 1 when errors were
+    /// found (or warnings, with --deny-warnings), 2 on usage or I/O failure.
+    ///
+    /// Examples:
+    ///   stepwise check
+    ///   stepwise check guides --format short
+    ///   stepwise check --format sarif > stepwise.sarif
+    #[command(verbatim_doc_comment)]
+    Check(CheckArgs),
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and `NO_COLOR` is not set.
+    #[default]
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour text written to stdout.
+    pub fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+                    && std::io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+/// Exit status for "problems found".
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit status for usage and I/O failures.
+pub const EXIT_FAILURE: u8 = 2;
+
+/// Runs a parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Command::Check(args) => check::run(&args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "stepwise: error: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`stepwise check | head`) is not an error.
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r,
+    }
+}

@@ -1,0 +1,111 @@
+//! `--format sarif`: SARIF 2.1.0, for code-scanning dashboards.
+//!
+//! Every diagnostic code is listed in the driver's rule table, so `ruleIndex` is stable
+//! across runs. Columns count Unicode code points, as declared by `columnKind`.
+
+use serde_json::{Value, json};
+
+use crate::diag::{Code, Diagnostic, Severity};
+use crate::source::{SourceMap, Span};
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn uri(path: &str) -> String {
+    let mut out = String::new();
+    for b in path.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn location(span: Span, sources: &SourceMap) -> Value {
+    json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": uri(&sources.get(span.file).path_slash()) },
+            "region": {
+                "startLine": span.start.line,
+                "startColumn": span.start.col,
+                "endLine": span.end.line,
+                "endColumn": span.end.col,
+            }
+        }
+    })
+}
+
+fn rules() -> Vec<Value> {
+    Code::ALL
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.id(),
+                "shortDescription": { "text": c.summary() },
+                "defaultConfiguration": { "level": level(c.default_severity()) },
+            })
+        })
+        .collect()
+}
+
+pub(super) fn render(diags: &[Diagnostic], sources: &SourceMap) -> String {
+    let results: Vec<Value> = diags
+        .iter()
+        .map(|d| {
+            let index = Code::ALL.iter().position(|c| *c == d.code).unwrap_or(0);
+            let mut text = d.message.clone();
+            if let Some(help) = &d.help {
+                text.push_str("\nhelp: ");
+                text.push_str(help);
+            }
+            let mut result = json!({
+                "ruleId": d.code.id(),
+                "ruleIndex": index,
+                "level": level(d.severity),
+                "message": { "text": text },
+                "locations": [location(d.span, sources)],
+            });
+            if !d.related.is_empty() {
+                result["relatedLocations"] = d
+                    .related
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        let mut loc = location(r.span, sources);
+                        loc["id"] = json!(i);
+                        loc["message"] = json!({ "text": r.message });
+                        loc
+                    })
+                    .collect();
+            }
+            result
+        })
+        .collect();
+    let doc = json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "stepwise",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": rules(),
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }]
+    });
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}

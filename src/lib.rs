@@ -1,0 +1,20 @@
+//! Stepwise keeps how-to guides as structured YAML (steps per platform, a UI glossary per
+//! product), checks them for errors and inconsistencies, and renders them.
+//!
+//! The pipeline, one module per stage:
+//!
+//! ```text
+//! load (files -> YAML with spans -> model) -> resolve (references, same_as)
+//!   -> check (rules -> diagnostics) -> emit (human, short, json, github, sarif)
+//! ```
+//!
+//! Diagnostics are data ([`diag::Diagnostic`]); only fatal failures are Rust errors.
+
+pub mod check;
+pub mod cli;
+pub mod diag;
+pub mod emit;
+pub mod load;
+pub mod model;
+pub mod resolve;
+pub mod source;

@@ -1,0 +1,194 @@
+//! Reading `product.yaml`: the product and its UI glossary.
+
+use super::decode::Ctx;
+use super::platforms;
+use super::yaml::{Node, Value};
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Control, PerPlatform, Product, Role, Site};
+use crate::source::{FileId, Spanned};
+
+const PRODUCT_FIELDS: &[&str] = &["name", "home", "platforms", "glossary"];
+const CONTROL_FIELDS: &[&str] = &[
+    "role",
+    "label",
+    "where",
+    "description",
+    "on",
+    "screen",
+    "labels_differ",
+];
+
+/// Decodes a product file.
+pub fn decode(
+    ctx: &mut Ctx<'_>,
+    site: &Site,
+    node: &Node,
+    file: FileId,
+    key: &str,
+) -> Option<Product> {
+    let f = ctx.map(node, "product file", PRODUCT_FIELDS, "`name: Netflix`")?;
+    let name = f
+        .required(ctx, "name", "Netflix")
+        .and_then(|n| ctx.text(n, "`name`"));
+    let home = f.get("home").and_then(|n| ctx.text(n, "`home`"));
+    if let Some(h) = &home
+        && !(h.value.starts_with("https://") || h.value.starts_with("http://"))
+    {
+        ctx.push(
+            Diagnostic::new(
+                Code::InvalidValue,
+                h.span,
+                format!(
+                    "`home` must be an absolute http(s) URL, found `{}`",
+                    h.value
+                ),
+            )
+            .help("write it as `home: https://www.example.com`"),
+        );
+    }
+    let product_platforms = f
+        .get("platforms")
+        .map(|n| platforms::list(ctx, site, n, "a platform id"));
+    let mut glossary = Vec::new();
+    if let Some(g) = f.get("glossary") {
+        match &g.value {
+            Value::Map(entries) => {
+                for e in entries {
+                    if !ctx.check_id(&e.key, "glossary key") {
+                        continue;
+                    }
+                    if let Some(c) = control(ctx, site, &e.key, &e.value) {
+                        glossary.push(c);
+                    }
+                }
+            }
+            _ if g.is_null() => {}
+            _ => ctx.push(
+                Diagnostic::new(
+                    Code::WrongType,
+                    g.span,
+                    format!("`glossary` must be a mapping of keys to controls, found {}", g.kind()),
+                )
+                .help("write one control per key, e.g. `glossary:\\n  my-netflix: {role: tab, label: My Netflix}`"),
+            ),
+        }
+    }
+    let product = Product {
+        key: key.to_owned(),
+        file,
+        name: name?,
+        home,
+        platforms: product_platforms,
+        glossary,
+        span: node.span,
+    };
+    check_labels(ctx, site, &product);
+    Some(product)
+}
+
+fn control(ctx: &mut Ctx<'_>, site: &Site, key: &Spanned<String>, node: &Node) -> Option<Control> {
+    let f = ctx.map(
+        node,
+        "glossary control",
+        CONTROL_FIELDS,
+        "`{role: button, label: Sign out}`",
+    )?;
+    let role = f
+        .required(ctx, "role", "button")
+        .and_then(|n| ctx.one_of(n, "role", Role::NAMES));
+    let label = f
+        .required(ctx, "label", "Sign out")
+        .and_then(|n| platforms::per_platform_text(ctx, site, n, "a label"));
+    let location = f
+        .get("where")
+        .and_then(|n| platforms::per_platform_text(ctx, site, n, "a location"));
+    let description = f
+        .get("description")
+        .and_then(|n| ctx.text(n, "`description`"));
+    let on = f
+        .get("on")
+        .map(|n| platforms::list(ctx, site, n, "a platform id"));
+    let screen = f.get("screen").and_then(|n| ctx.id(n, "`screen`"));
+    let labels_differ = f
+        .get("labels_differ")
+        .and_then(|n| ctx.text(n, "`labels_differ`"));
+    Some(Control {
+        key: key.clone(),
+        role: role?,
+        label: label?,
+        location,
+        description,
+        on,
+        screen,
+        labels_differ,
+    })
+}
+
+/// Checks cross-references inside the glossary: labels for every platform a control exists
+/// on, `screen` naming a screen control.
+fn check_labels(ctx: &mut Ctx<'_>, site: &Site, product: &Product) {
+    let product_platforms: Vec<&str> = match &product.platforms {
+        Some(list) => list.iter().map(|p| p.value.as_str()).collect(),
+        None => site.platform_ids().collect(),
+    };
+    for c in &product.glossary {
+        let on: Vec<&str> = match &c.on {
+            Some(list) => list.iter().map(|p| p.value.as_str()).collect(),
+            None => product_platforms.clone(),
+        };
+        if let PerPlatform::Each(_) = &c.label {
+            let missing: Vec<&str> = on
+                .iter()
+                .copied()
+                .filter(|p| c.label.get(p).is_none())
+                .collect();
+            if !missing.is_empty() {
+                let span = c.label.iter().next().map_or(c.key.span, |(_, l)| l.span);
+                ctx.push(
+                    Diagnostic::new(
+                        Code::MissingLabel,
+                        span,
+                        format!(
+                            "control `{}` has no label for {}",
+                            c.key.value,
+                            missing.join(", ")
+                        ),
+                    )
+                    .help(format!(
+                        "add `{}: ...` under `label`, or restrict the control with `on: [...]`",
+                        missing[0]
+                    )),
+                );
+            }
+        }
+        if let Some(screen) = &c.screen {
+            match product.control(&screen.value) {
+                Some(s) if s.role.value == Role::Screen => {}
+                Some(s) => ctx.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        screen.span,
+                        format!(
+                            "`screen` must name a control with `role: screen`, `{}` is a {}",
+                            screen.value,
+                            s.role.value.as_str()
+                        ),
+                    )
+                    .related(s.role.span, "its role is set here"),
+                ),
+                None => ctx.push(
+                    Diagnostic::new(
+                        Code::UnknownGlossaryKey,
+                        screen.span,
+                        format!("unknown screen `{}`", screen.value),
+                    )
+                    .help(crate::diag::suggest::help_for(
+                        &screen.value,
+                        product.glossary.iter().map(|c| c.key.value.as_str()),
+                        "glossary key",
+                    )),
+                ),
+            }
+        }
+    }
+}

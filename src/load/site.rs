@@ -1,0 +1,208 @@
+//! Reading `site.yaml`, over the embedded defaults.
+
+use super::decode::{Ctx, Fields};
+use super::yaml::{self, Node, Value};
+use crate::diag::suggest::help_for;
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Platform, PlatformKind, Site};
+use crate::source::{FileId, SourceMap};
+
+/// The built-in settings, as YAML (also the documented example).
+pub const DEFAULT_SITE_YAML: &str = include_str!("default_site.yaml");
+
+const SITE_FIELDS: &[&str] = &["title", "base_url", "language", "platforms"];
+const PLATFORM_FIELDS: &[&str] = &["name", "verb", "kind"];
+
+/// The built-in site settings.
+pub fn default_site() -> Site {
+    let mut sources = SourceMap::new();
+    let file = sources.add("<built-in site.yaml>", DEFAULT_SITE_YAML.to_owned());
+    let mut diags = Vec::new();
+    let node = yaml::parse(file, DEFAULT_SITE_YAML, &mut diags);
+    let builtin = Site {
+        file: None,
+        title: String::new(),
+        base_url: String::new(),
+        language: String::new(),
+        platforms: Vec::new(),
+    };
+    let mut site = node
+        .map(|n| decode(&mut Ctx { diags: &mut diags }, &n, None, &builtin))
+        .unwrap_or(builtin);
+    debug_assert!(diags.is_empty(), "built-in site.yaml is invalid: {diags:?}");
+    site.file = None;
+    for p in &mut site.platforms {
+        p.span = None;
+    }
+    site
+}
+
+/// Decodes a site file; missing settings come from `defaults`.
+pub fn decode(ctx: &mut Ctx<'_>, node: &Node, file: Option<FileId>, defaults: &Site) -> Site {
+    let mut site = defaults.clone();
+    site.file = file;
+    let Some(f) = ctx.map(node, "site file", SITE_FIELDS, "`title: My Help Center`") else {
+        return site;
+    };
+    if let Some(t) = f.get("title").and_then(|n| ctx.text(n, "`title`")) {
+        site.title = t.value;
+    }
+    if let Some(u) = f.get("base_url").and_then(|n| ctx.text(n, "`base_url`")) {
+        if u.value.starts_with("https://") || u.value.starts_with("http://") {
+            site.base_url = if u.value.ends_with('/') {
+                u.value
+            } else {
+                format!("{}/", u.value)
+            };
+        } else {
+            ctx.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    u.span,
+                    format!(
+                        "`base_url` must be an absolute http(s) URL, found `{}`",
+                        u.value
+                    ),
+                )
+                .help("write it as `base_url: https://help.example.com/`"),
+            );
+        }
+    }
+    if let Some(l) = f.get("language").and_then(|n| ctx.text(n, "`language`")) {
+        site.language = l.value;
+    }
+    if let Some(n) = f.get("platforms") {
+        platforms(ctx, &f, n, defaults, &mut site);
+    }
+    site
+}
+
+fn platforms(ctx: &mut Ctx<'_>, f: &Fields<'_>, node: &Node, defaults: &Site, site: &mut Site) {
+    let mut out = Vec::new();
+    match &node.value {
+        // `platforms: [web, android]`: a subset of the built-in platforms.
+        Value::Seq(_) | Value::Scalar(_) => {
+            for id in ctx.text_list(node, "a platform id") {
+                match defaults.platform(&id.value) {
+                    Some(p) => out.push(Platform {
+                        span: Some(id.span),
+                        ..p.clone()
+                    }),
+                    None => ctx.push(
+                        Diagnostic::new(
+                            Code::UnknownPlatform,
+                            id.span,
+                            format!("`{}` is not a built-in platform", id.value),
+                        )
+                        .help(format!(
+                            "{}; to add a platform, write `platforms:` as a mapping with `name`, `verb` and `kind`",
+                            help_for(&id.value, defaults.platform_ids(), "platform")
+                        )),
+                    ),
+                }
+            }
+        }
+        Value::Map(entries) => {
+            for e in entries {
+                if !ctx.check_id(&e.key, "platform id") {
+                    continue;
+                }
+                let base = defaults.platform(&e.key.value);
+                if e.value.is_null() {
+                    match base {
+                        Some(p) => out.push(Platform {
+                            span: Some(e.key.span),
+                            ..p.clone()
+                        }),
+                        None => ctx.push(
+                            Diagnostic::new(
+                                Code::MissingField,
+                                e.key.span,
+                                format!("platform `{}` has no definition", e.key.value),
+                            )
+                            .help("give it `name`, `verb` and `kind`, e.g. `tv: {name: Smart TV, verb: select, kind: tv}`"),
+                        ),
+                    }
+                    continue;
+                }
+                let Some(pf) = ctx.map(
+                    &e.value,
+                    "platform",
+                    PLATFORM_FIELDS,
+                    "`{name: Smart TV, verb: select, kind: tv}`",
+                ) else {
+                    continue;
+                };
+                let text =
+                    |ctx: &mut Ctx<'_>, key: &str, ex: &str, inherited: Option<&str>| match pf
+                        .get(key)
+                    {
+                        Some(n) => ctx.text(n, &format!("`{key}`")).map(|s| s.value),
+                        None => inherited.map(str::to_owned).or_else(|| {
+                            pf.required(ctx, key, ex);
+                            None
+                        }),
+                    };
+                let name = text(ctx, "name", "Smart TV", base.map(|p| p.name.as_str()));
+                let verb = text(ctx, "verb", "select", base.map(|p| p.verb.as_str()));
+                let kind = match pf.get("kind") {
+                    Some(n) => ctx
+                        .one_of(n, "platform kind", PlatformKind::NAMES)
+                        .map(|k| k.value),
+                    None => base.map(|p| p.kind).or_else(|| {
+                        pf.required(ctx, "kind", "desktop");
+                        None
+                    }),
+                };
+                if let (Some(name), Some(verb), Some(kind)) = (name, verb, kind) {
+                    out.push(Platform {
+                        id: e.key.value.clone(),
+                        name,
+                        verb,
+                        kind,
+                        span: Some(e.key.span),
+                    });
+                }
+            }
+        }
+    }
+    if out.is_empty() {
+        ctx.push(
+            Diagnostic::new(Code::MissingField, f.key_span("platforms").unwrap_or(node.span), "the site defines no platform")
+                .help("list at least one platform, e.g. `platforms: [web, android, ios]`, or remove the field for the defaults"),
+        );
+        return;
+    }
+    site.platforms = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_have_three_platforms() {
+        let site = default_site();
+        let ids: Vec<_> = site.platform_ids().collect();
+        assert_eq!(ids, ["web", "android", "ios"]);
+        assert_eq!(site.platform("web").unwrap().verb, "click");
+        assert_eq!(site.platform("ios").unwrap().kind, PlatformKind::Phone);
+    }
+
+    #[test]
+    fn a_new_platform_is_data() {
+        let text = "platforms:\n  web:\n  tv: {name: Smart TV, verb: select, kind: tv}\n";
+        let mut diags = Vec::new();
+        let node = yaml::parse(FileId(0), text, &mut diags).unwrap();
+        let site = decode(
+            &mut Ctx { diags: &mut diags },
+            &node,
+            Some(FileId(0)),
+            &default_site(),
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        let ids: Vec<_> = site.platform_ids().collect();
+        assert_eq!(ids, ["web", "tv"]);
+        assert_eq!(site.platform("tv").unwrap().kind, PlatformKind::Tv);
+    }
+}

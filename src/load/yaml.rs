@@ -1,0 +1,406 @@
+//! A YAML tree that remembers where every value was written.
+//!
+//! `saphyr-parser` supplies the event stream with start and end positions; this module
+//! builds a small tree from it and rejects what guide files never need and what makes YAML
+//! dangerous to load: anchors and aliases (no "billion laughs"), tags, several documents,
+//! non-text mapping keys, duplicate keys and nesting deeper than [`MAX_DEPTH`]. Parsing stops
+//! at the first syntax error (the parser cannot resynchronise), other problems are collected.
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Span as YSpan};
+
+use crate::diag::{Code, Diagnostic};
+use crate::source::{FileId, Pos, Span, Spanned};
+
+/// Deepest nesting of mappings and sequences accepted (a guide needs about 8).
+pub const MAX_DEPTH: usize = 32;
+
+/// A YAML value with its span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// Where the value was written.
+    pub span: Span,
+    /// The value.
+    pub value: Value,
+}
+
+/// The three kinds of YAML value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// Text, as written (no type coercion).
+    Scalar(Scalar),
+    /// A list.
+    Seq(Vec<Node>),
+    /// A mapping, in source order.
+    Map(Vec<Entry>),
+}
+
+/// A scalar's text and whether it was quoted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scalar {
+    /// The text after YAML unescaping and folding.
+    pub text: String,
+    /// True for plain (unquoted, non-block) scalars, which may mean null.
+    pub plain: bool,
+}
+
+/// One `key: value` pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The key text and span.
+    pub key: Spanned<String>,
+    /// The value.
+    pub value: Node,
+}
+
+impl Node {
+    /// True for an empty or `~`/`null` plain scalar.
+    pub fn is_null(&self) -> bool {
+        matches!(&self.value, Value::Scalar(s) if s.plain && matches!(s.text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+    }
+
+    /// A word for the kind of value, for "expected X, found Y" messages.
+    pub fn kind(&self) -> &'static str {
+        match &self.value {
+            _ if self.is_null() => "nothing",
+            Value::Scalar(_) => "text",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+}
+
+enum Frame {
+    Seq {
+        start: Span,
+        flow: bool,
+        items: Vec<Node>,
+    },
+    Map {
+        start: Span,
+        flow: bool,
+        entries: Vec<Entry>,
+        key: Option<Spanned<String>>,
+    },
+}
+
+fn pos(m: &saphyr_parser::Marker) -> Pos {
+    let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    Pos {
+        line: clamp(m.line()),
+        col: clamp(m.col()).saturating_add(1),
+        index: clamp(m.index()),
+    }
+}
+
+fn span(file: FileId, s: &YSpan) -> Span {
+    Span {
+        file,
+        start: pos(&s.start),
+        end: pos(&s.end),
+    }
+}
+
+/// Parses one YAML document. Returns `None` (with diagnostics) if the text cannot be used.
+/// An empty document gives `Some` of a null node.
+pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
+    let mut parser = Parser::new_from_str(text);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut root: Option<Node> = None;
+    let mut documents = 0usize;
+    let mut ok = true;
+    while let Some(event) = parser.next_event() {
+        let (event, ysp) = match event {
+            Ok(e) => e,
+            Err(err) => {
+                diags.push(syntax_error(file, text, &err));
+                return None;
+            }
+        };
+        let sp = span(file, &ysp);
+        let node = match event {
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    diags.push(
+                        Diagnostic::new(
+                            Code::YamlSyntax,
+                            sp,
+                            "a file holds one document, found a second one",
+                        )
+                        .help("remove the `---` line and everything after it, or move it to a file of its own"),
+                    );
+                    return None;
+                }
+                continue;
+            }
+            Event::Alias(_) => {
+                diags.push(anchor_error(sp, "alias"));
+                ok = false;
+                // Stand in an empty value so the tree stays well-formed.
+                Node {
+                    span: sp,
+                    value: Value::Scalar(Scalar {
+                        text: String::new(),
+                        plain: true,
+                    }),
+                }
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                if anchor != 0 {
+                    diags.push(anchor_error(sp, "anchor"));
+                    ok = false;
+                }
+                if tag.is_some() {
+                    diags.push(tag_error(sp));
+                    ok = false;
+                }
+                Node {
+                    span: sp,
+                    value: Value::Scalar(Scalar {
+                        text: text.into_owned(),
+                        plain: style == ScalarStyle::Plain,
+                    }),
+                }
+            }
+            Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
+                if anchor != 0 {
+                    diags.push(anchor_error(sp, "anchor"));
+                    ok = false;
+                }
+                if tag.is_some() {
+                    diags.push(tag_error(sp));
+                    ok = false;
+                }
+                if stack.len() >= MAX_DEPTH {
+                    diags.push(
+                        Diagnostic::new(
+                            Code::NestingTooDeep,
+                            sp,
+                            format!("values are nested more than {MAX_DEPTH} levels deep"),
+                        )
+                        .help("guides need only a few levels of nesting; check the indentation"),
+                    );
+                    return None;
+                }
+                let flow = sp.start.index != sp.end.index;
+                stack.push(if matches!(event, Event::SequenceStart(..)) {
+                    Frame::Seq {
+                        start: sp,
+                        flow,
+                        items: Vec::new(),
+                    }
+                } else {
+                    Frame::Map {
+                        start: sp,
+                        flow,
+                        entries: Vec::new(),
+                        key: None,
+                    }
+                });
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
+                Some(Frame::Seq { start, flow, items }) => {
+                    let end = close(start, flow, sp, items.last().map(|n| n.span));
+                    Node {
+                        span: end,
+                        value: Value::Seq(items),
+                    }
+                }
+                Some(Frame::Map {
+                    start,
+                    flow,
+                    entries,
+                    ..
+                }) => {
+                    let end = close(start, flow, sp, entries.last().map(|e| e.value.span));
+                    Node {
+                        span: end,
+                        value: Value::Map(entries),
+                    }
+                }
+                None => continue,
+            },
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {
+                continue;
+            }
+        };
+        match stack.last_mut() {
+            None => root = Some(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map { entries, key, .. }) => match key.take() {
+                Some(k) => {
+                    if let Some(first) = entries.iter().find(|e| e.key.value == k.value) {
+                        diags.push(
+                            Diagnostic::new(
+                                Code::DuplicateKey,
+                                k.span,
+                                format!("the key `{}` appears twice in this mapping", k.value),
+                            )
+                            .help("remove one of them; YAML would silently keep only the last")
+                            .related(first.key.span, "first defined here"),
+                        );
+                        ok = false;
+                    } else {
+                        entries.push(Entry {
+                            key: k,
+                            value: node,
+                        });
+                    }
+                }
+                None => match node.value {
+                    Value::Scalar(s) => *key = Some(Spanned::new(s.text, node.span)),
+                    _ => {
+                        diags.push(
+                            Diagnostic::new(
+                                Code::YamlSyntax,
+                                node.span,
+                                "a mapping key must be plain text, found a list or mapping",
+                            )
+                            .help("write keys as `name: value`"),
+                        );
+                        return None;
+                    }
+                },
+            },
+        }
+    }
+    if !ok {
+        return None;
+    }
+    Some(root.unwrap_or(Node {
+        span: Span::file_start(file),
+        value: Value::Scalar(Scalar {
+            text: String::new(),
+            plain: true,
+        }),
+    }))
+}
+
+/// The span of a finished collection: flow collections end at their bracket, block ones at
+/// their last value (the parser reports block ends at the next token, often lines later).
+fn close(start: Span, flow: bool, end_event: Span, last: Option<Span>) -> Span {
+    match (flow, last) {
+        (false, Some(last)) => Span {
+            file: start.file,
+            start: start.start.min(last.start),
+            end: last.end,
+        },
+        _ => Span {
+            file: start.file,
+            start: start.start,
+            end: end_event.end.max(start.end),
+        },
+    }
+}
+
+fn anchor_error(sp: Span, what: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::YamlAnchor,
+        sp,
+        format!("YAML {what}s are not supported in guide files"),
+    )
+    .help("write the value out; to share steps between platforms use `same_as`")
+}
+
+fn tag_error(sp: Span) -> Diagnostic {
+    Diagnostic::new(Code::YamlAnchor, sp, "YAML tags (`!tag`) are not supported")
+        .help("remove the tag; values are read as text and checked by their field")
+}
+
+fn syntax_error(file: FileId, text: &str, err: &saphyr_parser::ScanError) -> Diagnostic {
+    let at = pos(err.marker());
+    let sp = Span {
+        file,
+        start: at,
+        end: at,
+    };
+    let info = err.info();
+    let line = text
+        .lines()
+        .nth(at.line.saturating_sub(1) as usize)
+        .unwrap_or("");
+    let help = if info.contains("tab") || line.starts_with('\t') || line.contains(":\t") {
+        "YAML does not allow tabs for indentation; indent with spaces"
+    } else if info.contains("quoted scalar") || info.contains("end of stream") {
+        "a quoted value is not closed; add the closing quote"
+    } else if info.contains("mapping values are not allowed") {
+        "a value that contains `: ` must be quoted, or the line is indented too far"
+    } else if info.contains("did not find expected key") || info.contains("indentation") {
+        "check the indentation: entries of one mapping must start in the same column"
+    } else {
+        "fix the YAML syntax at this position"
+    };
+    Diagnostic::new(Code::YamlSyntax, sp, format!("invalid YAML: {info}")).help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(s: &str) -> (Option<Node>, Vec<Diagnostic>) {
+        let mut d = Vec::new();
+        (parse(FileId(0), s, &mut d), d)
+    }
+
+    #[test]
+    fn keeps_spans_of_keys_and_values() {
+        let (node, d) = parse_str("a: hello\nb:\n  - \"x y\"\n");
+        assert!(d.is_empty());
+        let Value::Map(entries) = node.unwrap().value else {
+            panic!()
+        };
+        assert_eq!(entries[0].key.span.start.line, 1);
+        assert_eq!(entries[0].value.span.start.col, 4);
+        assert_eq!(entries[0].value.span.end.col, 9);
+        let Value::Seq(items) = &entries[1].value.value else {
+            panic!()
+        };
+        assert_eq!(items[0].span.start.line, 3);
+        assert_eq!(items[0].span.start.col, 5);
+        assert!(!matches!(&items[0].value, Value::Scalar(s) if s.plain));
+    }
+
+    #[test]
+    fn rejects_duplicate_keys_with_both_locations() {
+        let (node, d) = parse_str("a: 1\nb: 2\na: 3\n");
+        assert!(node.is_none());
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, Code::DuplicateKey);
+        assert_eq!(d[0].span.start.line, 3);
+        assert_eq!(d[0].related[0].span.start.line, 1);
+    }
+
+    #[test]
+    fn rejects_anchors_and_aliases() {
+        let (node, d) = parse_str("a: &x [1, 2]\nb: *x\n");
+        assert!(node.is_none());
+        assert_eq!(d.len(), 2);
+        assert!(d.iter().all(|d| d.code == Code::YamlAnchor));
+    }
+
+    #[test]
+    fn limits_block_and_flow_nesting() {
+        let (node, d) = parse_str(&"- ".repeat(10_000));
+        assert!(node.is_none());
+        assert_eq!(d[0].code, Code::NestingTooDeep);
+        let (node, d) = parse_str(&"[".repeat(10_000));
+        assert!(node.is_none());
+        assert!(matches!(d[0].code, Code::NestingTooDeep | Code::YamlSyntax));
+    }
+
+    #[test]
+    fn tab_indentation_gets_a_help_line() {
+        let (_, d) = parse_str("a:\n\tb: 1\n");
+        assert_eq!(d[0].code, Code::YamlSyntax);
+        assert_eq!(d[0].span.start.line, 2);
+        assert!(d[0].help.as_deref().unwrap().contains("tabs"));
+    }
+
+    #[test]
+    fn empty_document_is_null() {
+        let (node, d) = parse_str("# only a comment\n");
+        assert!(d.is_empty());
+        assert!(node.unwrap().is_null());
+    }
+}

@@ -1,0 +1,179 @@
+//! Guides: one task, with ordered steps per platform.
+
+use super::Action;
+use crate::source::{FileId, Span, Spanned};
+
+/// What a step acts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A key of the product glossary (a plain `lower-case-key`).
+    Key(Spanned<String>),
+    /// Free text where no glossary entry fits (anything quoted or not key-shaped).
+    Text(Spanned<String>),
+}
+
+impl Target {
+    /// Where the target was written.
+    pub fn span(&self) -> Span {
+        match self {
+            Target::Key(s) | Target::Text(s) => s.span,
+        }
+    }
+}
+
+/// The state a `toggle` step sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Toggle {
+    /// Switch on.
+    On,
+    /// Switch off.
+    Off,
+}
+
+/// A screenshot reference or, without `src`, a request for a generated schematic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    /// Path relative to the guide's file, inside the guides folder.
+    pub src: Option<Spanned<String>>,
+    /// Alt text.
+    pub alt: Option<Spanned<String>>,
+    /// The `image:` value's span.
+    pub span: Span,
+}
+
+/// One action on one target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// The whole step.
+    pub span: Span,
+    /// What to do.
+    pub action: Spanned<Action>,
+    /// What to do it on (`None` for text actions and target-less `sign-in`).
+    pub target: Option<Target>,
+    /// Free text of `do:`/`wait:` steps (Markdown).
+    pub text: Option<Spanned<String>>,
+    /// Text to type (`type` steps).
+    pub value: Option<Spanned<String>>,
+    /// State to set (`toggle` steps).
+    pub to: Option<Spanned<Toggle>>,
+    /// More explanation (Markdown).
+    pub detail: Option<Spanned<String>>,
+    /// Condition under which the step applies ("you see **Continue**").
+    pub condition: Option<Spanned<String>>,
+    /// The step may be skipped.
+    pub optional: bool,
+    /// Confirmation that belongs to the action (the dialog's button).
+    pub confirm: Option<Target>,
+    /// What the user sees afterwards (Markdown).
+    pub result: Option<Spanned<String>>,
+    /// A side note (Markdown).
+    pub note: Option<Spanned<String>>,
+    /// A warning (Markdown).
+    pub warning: Option<Spanned<String>>,
+    /// Illustration.
+    pub image: Option<Image>,
+    /// Alternatives the user picks from (Markdown items).
+    pub choices: Vec<Spanned<String>>,
+    /// One level of sub-steps.
+    pub substeps: Vec<Step>,
+    /// In a shared procedure: the platforms this step is for (empty: all).
+    pub only: Vec<Spanned<String>>,
+    /// In a shared procedure: a replacement step for some platforms.
+    pub instead: Vec<(Spanned<String>, Step)>,
+}
+
+/// What a procedure block holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProcedureBody {
+    /// Its own steps.
+    Steps(Vec<Step>),
+    /// The same steps as another platform.
+    SameAs(Spanned<String>),
+}
+
+/// The steps for one or several platforms (`web:`, `android, ios:`, `ios: {same_as: android}`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Procedure {
+    /// Platform ids named by the key.
+    pub platforms: Vec<Spanned<String>>,
+    /// The key's span.
+    pub key_span: Span,
+    /// Steps or a `same_as` link.
+    pub body: ProcedureBody,
+}
+
+/// A platform the guide deliberately does not cover.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unavailable {
+    /// The platform id.
+    pub platform: Spanned<String>,
+    /// Why (shown to readers).
+    pub reason: Spanned<String>,
+}
+
+/// The end state, with facts and limits that belong to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// What is true when the guide is done (Markdown).
+    pub text: Option<Spanned<String>>,
+    /// Facts about the outcome ("It can take up to 8 hours...").
+    pub facts: Vec<Spanned<String>>,
+}
+
+/// A known problem and its fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trouble {
+    /// The symptom.
+    pub problem: Spanned<String>,
+    /// What to do.
+    pub solution: Spanned<String>,
+}
+
+/// A how-to guide.
+#[derive(Debug, Clone)]
+pub struct Guide {
+    /// The guide file.
+    pub file: FileId,
+    /// The product folder.
+    pub product: String,
+    /// The file stem, used in URLs.
+    pub slug: String,
+    /// Site-wide id (defaults to the slug).
+    pub id: Spanned<String>,
+    /// Title ("How to ...").
+    pub title: Spanned<String>,
+    /// One or two sentences.
+    pub summary: Spanned<String>,
+    /// Longer introduction (Markdown).
+    pub intro: Option<Spanned<String>>,
+    /// Category name.
+    pub category: Option<Spanned<String>>,
+    /// Tags.
+    pub tags: Vec<Spanned<String>>,
+    /// Estimated time in seconds, with the text as written.
+    pub time: Option<Spanned<u32>>,
+    /// Date of the last review.
+    pub reviewed: Option<Spanned<jiff::civil::Date>>,
+    /// What the reader needs first (Markdown).
+    pub prerequisites: Vec<Spanned<String>>,
+    /// Tools needed (schema.org `tool`).
+    pub tools: Vec<Spanned<String>>,
+    /// Supplies needed (schema.org `supply`).
+    pub supplies: Vec<Spanned<String>>,
+    /// Steps per platform.
+    pub procedures: Vec<Procedure>,
+    /// Platforms deliberately not covered.
+    pub unavailable_on: Vec<Unavailable>,
+    /// The end state.
+    pub outcome: Option<Outcome>,
+    /// Tips (Markdown).
+    pub tips: Vec<Spanned<String>>,
+    /// Guide-level warnings (Markdown).
+    pub warnings: Vec<Spanned<String>>,
+    /// Known problems.
+    pub troubleshooting: Vec<Trouble>,
+    /// Ids of related guides.
+    pub related: Vec<Spanned<String>>,
+    /// The whole file's mapping.
+    pub span: Span,
+}

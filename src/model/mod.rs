@@ -1,0 +1,41 @@
+//! The guide model as read from the files: site, platforms, products with their UI glossary,
+//! and guides with steps per platform. Every value a rule may point at keeps its [`Span`].
+//!
+//! These are the "raw" values: references (glossary keys, `same_as`, related guides) are
+//! still names; [`crate::resolve`] checks and follows them.
+
+mod action;
+mod guide;
+mod product;
+mod site;
+
+pub use action::{Action, TargetArity};
+pub use guide::{
+    Guide, Image, Outcome, Procedure, ProcedureBody, Step, Target, Toggle, Trouble, Unavailable,
+};
+pub use product::{Control, PerPlatform, Product, Role};
+pub use site::{Platform, PlatformKind, Site};
+
+use crate::source::SourceMap;
+
+/// Everything loaded from a guides folder.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The root folder.
+    pub root: std::path::PathBuf,
+    /// Site settings (defaults where no `site.yaml` exists).
+    pub site: Site,
+    /// Products, sorted by key.
+    pub products: Vec<Product>,
+    /// Guides, sorted by path.
+    pub guides: Vec<Guide>,
+    /// Every file read.
+    pub sources: SourceMap,
+}
+
+impl Project {
+    /// The product with this key.
+    pub fn product(&self, key: &str) -> Option<&Product> {
+        self.products.iter().find(|p| p.key == key)
+    }
+}

@@ -1,0 +1,153 @@
+//! The files a run has read, so that every later stage can point back into them.
+//!
+//! Stages keep a [`FileId`] and a [`Span`] instead of paths and strings; emitters turn them
+//! back into `path:line:col` and source excerpts through the [`SourceMap`].
+
+use std::path::{Path, PathBuf};
+
+/// Index of a file in a [`SourceMap`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(pub u32);
+
+/// A position in a file: 1-based line and column (in characters) and the 0-based character index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Pos {
+    /// Line number, starting at 1.
+    pub line: u32,
+    /// Column in characters, starting at 1.
+    pub col: u32,
+    /// Offset in characters from the start of the file.
+    pub index: u32,
+}
+
+/// A range of text in one file (end exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// The file the range lies in.
+    pub file: FileId,
+    /// First character of the range.
+    pub start: Pos,
+    /// Position just after the last character of the range.
+    pub end: Pos,
+}
+
+impl Span {
+    /// The span at the very start of a file (used for whole-file problems).
+    pub fn file_start(file: FileId) -> Span {
+        let p = Pos {
+            line: 1,
+            col: 1,
+            index: 0,
+        };
+        Span {
+            file,
+            start: p,
+            end: p,
+        }
+    }
+
+    /// The smallest span covering `self` and `other` (same file assumed).
+    pub fn to(self, other: Span) -> Span {
+        Span {
+            file: self.file,
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
+
+/// A value together with the span it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was written.
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    /// Pairs a value with its span.
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+impl Spanned<String> {
+    /// The value as a string slice.
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+}
+
+/// One file's path (as shown to users) and text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as shown in diagnostics.
+    pub path: PathBuf,
+    /// The file's text (lossily decoded if the file was not valid UTF-8).
+    pub text: String,
+}
+
+impl SourceFile {
+    /// Byte offset of a character index (clamped to the end of the text).
+    pub fn byte_offset(&self, index: u32) -> usize {
+        let index = index as usize;
+        if self.text.is_ascii() {
+            return index.min(self.text.len());
+        }
+        self.text
+            .char_indices()
+            .nth(index)
+            .map_or(self.text.len(), |(b, _)| b)
+    }
+
+    /// The path with `/` separators, as used in machine-readable output.
+    pub fn path_slash(&self) -> String {
+        self.path
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+/// Every file read during a run, addressed by [`FileId`].
+#[derive(Debug, Default, Clone)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    /// An empty map.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, path: impl AsRef<Path>, text: String) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        self.files.push(SourceFile {
+            path: path.as_ref().to_path_buf(),
+            text,
+        });
+        id
+    }
+
+    /// The file with this id.
+    ///
+    /// # Panics
+    /// Panics if the id did not come from this map.
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    /// Number of files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// True if no file was added.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
