@@ -150,14 +150,14 @@ fn resolve_guide<'p>(
         let Some((proc, source)) = follow(&blocks, platform.id.as_str(), own, diags) else {
             continue;
         };
-        let ProcedureBody::Steps(steps) = &proc.body else {
+        let ProcedureBody::Steps(raw) = &proc.body else {
             continue;
         };
-        let steps: Vec<ResolvedStep<'p>> = steps
+        let steps: Vec<ResolvedStep<'p>> = raw
             .iter()
             .filter_map(|s| for_platform(s, &platform.id))
             .collect();
-        if steps.is_empty() {
+        if steps.is_empty() && !raw.is_empty() {
             diags.push(
                 Diagnostic::new(
                     Code::EmptyPlatform,
@@ -219,8 +219,9 @@ fn follow<'p>(
     while let ProcedureBody::SameAs(target) = &proc.body {
         let t = target.value.as_str();
         if path.contains(&t) {
-            // Report the cycle once, at the link of the platform where it was entered.
-            if path.len() == 1 || path[0] == t {
+            // Report a cycle once: when walking from its alphabetically first member.
+            let members = &path[path.iter().position(|p| *p == t).unwrap_or(0)..];
+            if t == start && members.iter().min() == Some(&start) {
                 let mut chain = path.clone();
                 chain.push(t);
                 diags.push(

@@ -95,6 +95,14 @@ pub fn decode(ctx: &mut Ctx<'_>, site: &Site, node: &Node, gf: &GuideFile<'_>) -
     let reviewed = f.get("reviewed").and_then(|n| date(ctx, n));
     let procedures = match f.get("steps") {
         Some(n) => procedures(ctx, site, n),
+        // A misspelt `steps` key was already reported as an unknown field.
+        None if f
+            .entries()
+            .iter()
+            .any(|e| did_you_mean(&e.key.value, ["steps"]).is_some()) =>
+        {
+            Vec::new()
+        }
         None => {
             ctx.push(
                 Diagnostic::new(Code::NoPlatforms, f.head(), "this guide has no `steps`")
@@ -121,6 +129,15 @@ pub fn decode(ctx: &mut Ctx<'_>, site: &Site, node: &Node, gf: &GuideFile<'_>) -
                 .collect()
         })
         .unwrap_or_default();
+    // Read every field before giving up on a missing one, so all problems are reported.
+    let intro = text(ctx, "intro");
+    let category = text(ctx, "category");
+    let tags = list(ctx, "tags");
+    let prerequisites = list(ctx, "prerequisites");
+    let tools = list(ctx, "tools");
+    let supplies = list(ctx, "supplies");
+    let tips = list(ctx, "tips");
+    let warnings = list(ctx, "warnings");
     Some(Guide {
         file: gf.file,
         product: gf.product.to_owned(),
@@ -128,19 +145,19 @@ pub fn decode(ctx: &mut Ctx<'_>, site: &Site, node: &Node, gf: &GuideFile<'_>) -
         id: id?,
         title: title?,
         summary: summary?,
-        intro: text(ctx, "intro"),
-        category: text(ctx, "category"),
-        tags: list(ctx, "tags"),
+        intro,
+        category,
+        tags,
         time,
         reviewed,
-        prerequisites: list(ctx, "prerequisites"),
-        tools: list(ctx, "tools"),
-        supplies: list(ctx, "supplies"),
+        prerequisites,
+        tools,
+        supplies,
         procedures,
         unavailable_on,
         outcome,
-        tips: list(ctx, "tips"),
-        warnings: list(ctx, "warnings"),
+        tips,
+        warnings,
         troubleshooting,
         related,
         span: node.span,
@@ -556,7 +573,11 @@ fn image(ctx: &mut Ctx<'_>, node: &Node) -> Option<Image> {
                 "`{src: img/account.png, alt: The Account page}`",
             )?;
             let src = f.get("src").and_then(|n| ctx.text(n, "`src`"));
-            let alt = f.get("alt").and_then(|n| ctx.text(n, "`alt`"));
+            // Empty alt text is reported once, as `missing-alt-text`, by the resolver.
+            let alt = f
+                .get("alt")
+                .filter(|n| !matches!(&n.value, Value::Scalar(s) if s.text.trim().is_empty()))
+                .and_then(|n| ctx.text(n, "`alt`"));
             Some(Image {
                 src,
                 alt,

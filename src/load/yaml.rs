@@ -134,25 +134,17 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<No
                 continue;
             }
             Event::Alias(_) => {
-                diags.push(anchor_error(sp, "alias"));
-                ok = false;
-                // Stand in an empty value so the tree stays well-formed.
-                Node {
-                    span: sp,
-                    value: Value::Scalar(Scalar {
-                        text: String::new(),
-                        plain: true,
-                    }),
-                }
+                diags.push(anchor_error(sp, "aliases"));
+                return None;
             }
             Event::Scalar(text, style, anchor, tag) => {
                 if anchor != 0 {
-                    diags.push(anchor_error(sp, "anchor"));
-                    ok = false;
+                    diags.push(anchor_error(sp, "anchors"));
+                    return None;
                 }
                 if tag.is_some() {
                     diags.push(tag_error(sp));
-                    ok = false;
+                    return None;
                 }
                 Node {
                     span: sp,
@@ -164,12 +156,12 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<No
             }
             Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
                 if anchor != 0 {
-                    diags.push(anchor_error(sp, "anchor"));
-                    ok = false;
+                    diags.push(anchor_error(sp, "anchors"));
+                    return None;
                 }
                 if tag.is_some() {
                     diags.push(tag_error(sp));
-                    ok = false;
+                    return None;
                 }
                 if stack.len() >= MAX_DEPTH {
                     diags.push(
@@ -298,9 +290,9 @@ fn anchor_error(sp: Span, what: &str) -> Diagnostic {
     Diagnostic::new(
         Code::YamlAnchor,
         sp,
-        format!("YAML {what}s are not supported in guide files"),
+        format!("YAML {what} are not supported in guide files"),
     )
-    .help("write the value out; to share steps between platforms use `same_as`")
+    .help("write the value out (anchors and aliases can expand a small file into gigabytes); to share steps between platforms use `same_as`")
 }
 
 fn tag_error(sp: Span) -> Diagnostic {
@@ -309,17 +301,29 @@ fn tag_error(sp: Span) -> Diagnostic {
 }
 
 fn syntax_error(file: FileId, text: &str, err: &saphyr_parser::ScanError) -> Diagnostic {
-    let at = pos(err.marker());
-    let sp = Span {
-        file,
-        start: at,
-        end: at,
-    };
+    let mut at = pos(err.marker());
     let info = err.info();
     let line = text
         .lines()
         .nth(at.line.saturating_sub(1) as usize)
         .unwrap_or("");
+    // Point at the offending tab itself rather than where the scanner stopped.
+    if info.contains("tab")
+        && let Some(col) = line.chars().position(|c| c == '\t')
+    {
+        let col = col as u32 + 1;
+        at.index = (at.index + col).saturating_sub(at.col);
+        at.col = col;
+    }
+    let sp = Span {
+        file,
+        start: at,
+        end: Pos {
+            col: at.col + 1,
+            index: at.index + 1,
+            ..at
+        },
+    };
     let help = if info.contains("tab") || line.starts_with('\t') || line.contains(":\t") {
         "YAML does not allow tabs for indentation; indent with spaces"
     } else if info.contains("quoted scalar") || info.contains("end of stream") {
@@ -375,8 +379,9 @@ mod tests {
     fn rejects_anchors_and_aliases() {
         let (node, d) = parse_str("a: &x [1, 2]\nb: *x\n");
         assert!(node.is_none());
-        assert_eq!(d.len(), 2);
-        assert!(d.iter().all(|d| d.code == Code::YamlAnchor));
+        assert_eq!(d.len(), 1, "only the first is reported");
+        assert_eq!(d[0].code, Code::YamlAnchor);
+        assert_eq!(d[0].span.start.col, 4);
     }
 
     #[test]

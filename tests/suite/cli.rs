@@ -1,0 +1,148 @@
+//! The `stepwise` binary: exit codes, output streams, colour, and that `check` writes nothing.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn stepwise(args: &[&str], envs: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_stepwise"));
+    cmd.args(args).env_remove("NO_COLOR");
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run stepwise")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn bundled_guides_pass_with_the_label_order_warning() {
+    let o = stepwise(&["check", "guides"], &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("warning[label-drift]"), "{out}");
+    assert!(out.contains("--> guides/netflix/product.yaml:"), "{out}");
+    assert!(stderr(&o).contains("0 errors, 1 warning in 1 file"));
+    assert!(!out.contains('\u{1b}'), "no colour when not on a terminal");
+}
+
+#[test]
+fn deny_warnings_turns_warnings_into_failure() {
+    let o = stepwise(&["check", "guides", "--deny-warnings"], &[]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn errors_exit_1_and_are_all_reported() {
+    let o = stepwise(
+        &["check", "tests/fixtures/check/yaml-syntax/guides", "--format", "short"],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o).lines().count(), 3, "one finding per broken file");
+    assert!(stderr(&o).contains("3 errors, 0 warnings in 3 files"));
+}
+
+#[test]
+fn usage_and_io_failures_exit_2() {
+    let o = stepwise(&["check", "no/such/folder"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("stepwise: error: guides folder `no/such/folder` does not exist"));
+    let o = stepwise(&["check", "--format", "xml"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = stepwise(&["check", "Cargo.toml"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("is not a folder"));
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let dir = "tests/fixtures/check/unknown-platform/guides";
+    let o = stepwise(&["check", dir, "--color", "always"], &[]);
+    assert!(stdout(&o).contains('\u{1b}'));
+    let o = stepwise(&["check", dir, "--color", "never"], &[]);
+    assert!(!stdout(&o).contains('\u{1b}'));
+    // NO_COLOR only affects `auto`; output here is a pipe, so auto is off anyway.
+    let o = stepwise(&["check", dir], &[("NO_COLOR", "1")]);
+    assert!(!stdout(&o).contains('\u{1b}'));
+}
+
+#[test]
+fn json_is_one_parseable_document() {
+    let o = stepwise(
+        &["check", "tests/fixtures/check/duplicate-guide-id/guides", "--format", "json"],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["summary"]["errors"], 1);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["rule"], "duplicate-guide-id");
+    assert_eq!(d["related"][0]["file"], "tests/fixtures/check/duplicate-guide-id/guides/demo/one.yaml");
+    for key in ["line", "column", "end_line", "end_column"] {
+        assert!(d[key].as_u64().unwrap() >= 1, "{key}");
+    }
+    assert!(stderr(&o).is_empty(), "machine formats keep stderr quiet");
+}
+
+#[test]
+fn github_format_is_workflow_commands() {
+    let o = stepwise(
+        &["check", "tests/fixtures/check/unknown-platform/guides", "--format", "github"],
+        &[],
+    );
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("::error file=tests/fixtures/check/unknown-platform/guides/demo/platform.yaml,line=7,col=3,endLine=7,endColumn=10,title=stepwise unknown-platform::unknown platform `andriod`%0Ahelp: did you mean \"android\"?"),
+        "{out}"
+    );
+}
+
+/// Every file under `dir` with its length and modification time.
+fn snapshot_tree(dir: &Path) -> Vec<(String, u64, std::time::SystemTime)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            let m = std::fs::metadata(&p).unwrap();
+            if m.is_dir() {
+                stack.push(p.clone());
+            }
+            out.push((p.display().to_string(), m.len(), m.modified().unwrap()));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn check_changes_nothing_on_disk() {
+    let root = Path::new("tests/fixtures/check");
+    let before = snapshot_tree(root);
+    let cwd_before = snapshot_tree(Path::new("guides"));
+    for dir in ["yaml-syntax", "image-path-invalid", "duplicate-guide-id"] {
+        let path = format!("tests/fixtures/check/{dir}/guides");
+        for format in ["human", "sarif"] {
+            stepwise(&["check", &path, "--format", format], &[]);
+        }
+    }
+    stepwise(&["check"], &[]);
+    assert_eq!(before, snapshot_tree(root));
+    assert_eq!(cwd_before, snapshot_tree(Path::new("guides")));
+    assert!(!Path::new("output").exists() || Path::new("output").is_dir());
+}
+
+#[test]
+fn help_has_examples() {
+    let o = stepwise(&["check", "--help"], &[]);
+    let out = stdout(&o);
+    assert!(out.contains("stepwise check --format sarif"), "{out}");
+    assert!(out.contains("Exit status"));
+}
