@@ -10,11 +10,13 @@
 //!
 //! Diagnostics are data ([`diag::Diagnostic`]); only fatal failures are Rust errors.
 
+pub mod build;
 pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod emit;
 pub mod load;
 pub mod model;
+pub mod render;
 pub mod resolve;
 pub mod source;

@@ -1,13 +1,17 @@
 //! The command line: argument definitions (clap derive) and one module per subcommand.
 
+mod build;
 mod check;
+mod checklist;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+pub use build::BuildArgs;
 pub use check::CheckArgs;
+pub use checklist::ChecklistArgs;
 
 /// Structured how-to guides: validate YAML step definitions and render help centers.
 #[derive(Debug, Parser)]
@@ -32,6 +36,24 @@ pub enum Command {
     ///   stepwise check --format sarif > stepwise.sarif
     #[command(verbatim_doc_comment)]
     Check(CheckArgs),
+    /// Build the help-center site (HTML, checklists, JSON, sitemap).
+    ///
+    /// The guides are checked first; with errors nothing is written (exit 1). The site is
+    /// written into a new folder beside the output and swapped in, so a failed build leaves
+    /// the previous site untouched.
+    ///
+    /// Examples:
+    ///   stepwise build
+    ///   stepwise build guides -o public
+    #[command(verbatim_doc_comment)]
+    Build(BuildArgs),
+    /// Print a guide's steps as a checklist (Markdown task list, text or JSON).
+    ///
+    /// Examples:
+    ///   stepwise checklist sign-out-all-devices --platform android
+    ///   stepwise checklist sign-out-all-devices --format json
+    #[command(verbatim_doc_comment)]
+    Checklist(ChecklistArgs),
 }
 
 /// When to colour output.
@@ -70,6 +92,8 @@ pub const EXIT_FAILURE: u8 = 2;
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Build(args) => build::run(&args),
+        Command::Checklist(args) => checklist::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

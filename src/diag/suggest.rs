@@ -10,6 +10,16 @@ where
 {
     let input_lc = input.to_lowercase();
     let limit = (input.chars().count() / 3).max(1);
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    // A unique candidate that starts with what was typed is the likely meaning.
+    if input.len() >= 3 {
+        let mut prefixed = candidates
+            .iter()
+            .filter(|c| c.to_lowercase().starts_with(&input_lc) && **c != input);
+        if let (Some(only), None) = (prefixed.next(), prefixed.next()) {
+            return Some(only);
+        }
+    }
     candidates
         .into_iter()
         .map(|c| (strsim::osa_distance(&input_lc, &c.to_lowercase()), c))

@@ -40,7 +40,12 @@ fn deny_warnings_turns_warnings_into_failure() {
 #[test]
 fn errors_exit_1_and_are_all_reported() {
     let o = stepwise(
-        &["check", "tests/fixtures/check/yaml-syntax/guides", "--format", "short"],
+        &[
+            "check",
+            "tests/fixtures/check/yaml-syntax/guides",
+            "--format",
+            "short",
+        ],
         &[],
     );
     assert_eq!(o.status.code(), Some(1));
@@ -75,7 +80,12 @@ fn colour_follows_the_flag_and_no_color() {
 #[test]
 fn json_is_one_parseable_document() {
     let o = stepwise(
-        &["check", "tests/fixtures/check/duplicate-guide-id/guides", "--format", "json"],
+        &[
+            "check",
+            "tests/fixtures/check/duplicate-guide-id/guides",
+            "--format",
+            "json",
+        ],
         &[],
     );
     assert_eq!(o.status.code(), Some(1));
@@ -84,7 +94,10 @@ fn json_is_one_parseable_document() {
     assert_eq!(v["summary"]["errors"], 1);
     let d = &v["diagnostics"][0];
     assert_eq!(d["rule"], "duplicate-guide-id");
-    assert_eq!(d["related"][0]["file"], "tests/fixtures/check/duplicate-guide-id/guides/demo/one.yaml");
+    assert_eq!(
+        d["related"][0]["file"],
+        "tests/fixtures/check/duplicate-guide-id/guides/demo/one.yaml"
+    );
     for key in ["line", "column", "end_line", "end_column"] {
         assert!(d[key].as_u64().unwrap() >= 1, "{key}");
     }
@@ -94,7 +107,12 @@ fn json_is_one_parseable_document() {
 #[test]
 fn github_format_is_workflow_commands() {
     let o = stepwise(
-        &["check", "tests/fixtures/check/unknown-platform/guides", "--format", "github"],
+        &[
+            "check",
+            "tests/fixtures/check/unknown-platform/guides",
+            "--format",
+            "github",
+        ],
         &[],
     );
     let out = stdout(&o);

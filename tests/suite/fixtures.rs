@@ -41,7 +41,8 @@ fn too_large_fixture() -> PathBuf {
     }
     std::fs::write(demo.join("huge.yaml"), big).unwrap();
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    root.strip_prefix(manifest).map_or(root.clone(), Path::to_path_buf)
+    root.strip_prefix(manifest)
+        .map_or(root.clone(), Path::to_path_buf)
 }
 
 #[test]
@@ -73,12 +74,7 @@ fn each_fixture_reports_its_code_in_every_format() {
             report.diagnostics
         );
         for &format in Format::ALL {
-            let text = emit::render(
-                format,
-                &report.diagnostics,
-                &report.project.sources,
-                false,
-            );
+            let text = emit::render(format, &report.diagnostics, &report.project.sources, false);
             assert!(
                 text.contains(&name),
                 "{name}: the {} output does not name the rule",
@@ -91,7 +87,12 @@ fn each_fixture_reports_its_code_in_every_format() {
 
 #[test]
 fn misspelt_platform_points_at_the_key_with_a_suggestion() {
-    let report = check_dir(Path::new(FIXTURES).join("unknown-platform/guides").as_path()).unwrap();
+    let report = check_dir(
+        Path::new(FIXTURES)
+            .join("unknown-platform/guides")
+            .as_path(),
+    )
+    .unwrap();
     let d = report
         .diagnostics
         .iter()

@@ -1,5 +1,8 @@
 //! Integration tests: one binary, one module per feature.
 
+// Tests fail loudly by design; helpers here may unwrap like the tests themselves.
+#![allow(clippy::unwrap_used)]
+
 mod cli;
 mod fixtures;
 mod fuzz;

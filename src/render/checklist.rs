@@ -1,0 +1,143 @@
+//! Checklists as Markdown task lists, plain text and JSON, and the per-guide JSON data file.
+
+use serde::Serialize;
+
+use super::view::{GuideView, PlatformView, StepView};
+
+/// The documented per-guide JSON (`data/<id>.json`).
+#[derive(Debug, Serialize)]
+pub struct GuideData<'a> {
+    /// Format version.
+    pub version: u32,
+    /// Guide id.
+    pub id: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// Estimated time, ISO 8601.
+    pub total_time: Option<&'a str>,
+    /// Steps per platform.
+    pub platforms: Vec<PlatformData<'a>>,
+}
+
+/// One platform's steps in the JSON data.
+#[derive(Debug, Serialize)]
+pub struct PlatformData<'a> {
+    /// Platform id.
+    pub id: &'a str,
+    /// Platform name.
+    pub name: &'a str,
+    /// Platform whose steps these are (`same_as`).
+    pub same_as: Option<&'a str>,
+    /// Version hash of the steps.
+    pub hash: &'a str,
+    /// Steps.
+    pub steps: Vec<StepData<'a>>,
+}
+
+/// One step in the JSON data.
+#[derive(Debug, Serialize)]
+pub struct StepData<'a> {
+    /// Number (`3` or `3.1`).
+    pub number: &'a str,
+    /// Instruction, plain text.
+    pub text: &'a str,
+    /// Instruction, Markdown.
+    pub markdown: &'a str,
+    /// Location of the target.
+    pub location: Option<&'a str>,
+    /// Whether the step may be skipped.
+    pub optional: bool,
+    /// Sub-steps.
+    pub substeps: Vec<StepData<'a>>,
+}
+
+fn step_data(s: &StepView) -> StepData<'_> {
+    StepData {
+        number: &s.number,
+        text: &s.text,
+        markdown: &s.markdown,
+        location: s.location.as_deref(),
+        optional: s.optional,
+        substeps: s.substeps.iter().map(step_data).collect(),
+    }
+}
+
+impl<'a> GuideData<'a> {
+    /// The data of a guide view.
+    pub fn of(gv: &'a GuideView) -> GuideData<'a> {
+        GuideData {
+            version: 1,
+            id: &gv.card.id,
+            title: &gv.card.title,
+            total_time: gv.time_iso.as_deref(),
+            platforms: gv.procedures.iter().map(platform_data).collect(),
+        }
+    }
+}
+
+fn platform_data(p: &PlatformView) -> PlatformData<'_> {
+    PlatformData {
+        id: &p.id,
+        name: &p.name,
+        same_as: p.same_as.as_deref(),
+        hash: &p.hash,
+        steps: p.steps.iter().map(step_data).collect(),
+    }
+}
+
+/// Output forms of `stepwise checklist`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ChecklistFormat {
+    /// Markdown task list.
+    Md,
+    /// Plain text with `[ ]` boxes.
+    Text,
+    /// JSON.
+    Json,
+}
+
+/// Renders the checklist of the given platforms of a guide.
+pub fn render(gv: &GuideView, platforms: &[&PlatformView], format: ChecklistFormat) -> String {
+    let mut out = String::new();
+    match format {
+        ChecklistFormat::Json => {
+            let data: Vec<PlatformData<'_>> = platforms.iter().map(|p| platform_data(p)).collect();
+            let doc = serde_json::json!({
+                "id": gv.card.id,
+                "title": gv.card.title,
+                "platforms": data,
+            });
+            out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+            out.push('\n');
+        }
+        ChecklistFormat::Md | ChecklistFormat::Text => {
+            let md = format == ChecklistFormat::Md;
+            out.push_str(if md { "## " } else { "" });
+            out.push_str(&gv.card.title);
+            out.push('\n');
+            for p in platforms {
+                out.push('\n');
+                out.push_str(if md { "### " } else { "" });
+                out.push_str(&p.name);
+                out.push_str("\n\n");
+                for s in &p.steps {
+                    line(&mut out, s, md, 0);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn line(out: &mut String, s: &StepView, md: bool, depth: usize) {
+    out.push_str(&"  ".repeat(depth));
+    out.push_str(if md { "- [ ] " } else { "[ ] " });
+    if s.optional {
+        out.push_str("(optional) ");
+    }
+    out.push_str(if md { &s.markdown } else { &s.text });
+    out.push('\n');
+    for sub in &s.substeps {
+        line(out, sub, md, depth + 1);
+    }
+}

@@ -1,0 +1,340 @@
+//! Rendering the resolved site into pages: HTML through tera templates, per-guide JSON,
+//! JSON-LD `HowTo`, the sitemap and checklists. Pure: returns bytes, writes nothing.
+
+pub mod checklist;
+pub mod instruction;
+mod jsonld;
+pub mod markdown;
+pub mod view;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::resolve::Resolved;
+use view::{GuideCard, GuideView, Link, PlatformRef};
+
+/// The built-in templates, by name. A site's `templates/` folder overrides any of them.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("list.html", include_str!("../../templates/list.html")),
+    ("guide.html", include_str!("../../templates/guide.html")),
+    ("step.html", include_str!("../../templates/step.html")),
+    (
+        "checklist.html",
+        include_str!("../../templates/checklist.html"),
+    ),
+    ("404.html", include_str!("../../templates/404.html")),
+];
+
+/// Static assets copied as they are.
+pub const ASSETS: &[(&str, &str)] = &[
+    (
+        "assets/stepwise.css",
+        include_str!("../../templates/assets/stepwise.css"),
+    ),
+    (
+        "assets/stepwise.js",
+        include_str!("../../templates/assets/stepwise.js"),
+    ),
+];
+
+/// A rendering failure (a broken template override, usually).
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// A template failed to parse or render.
+    #[error("template error: {0}")]
+    Template(String),
+    /// A template override could not be read.
+    #[error("cannot read template `{path}`: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+fn template_error(e: tera::Error) -> RenderError {
+    use std::error::Error;
+    let mut msg = e.to_string();
+    let mut src = e.source();
+    while let Some(s) = src {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        src = s.source();
+    }
+    RenderError::Template(msg)
+}
+
+/// One output file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Path relative to the output folder, `/`-separated.
+    pub path: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
+/// Loads the templates: built-ins, each replaced by a same-named file in `overrides`.
+pub fn templates(overrides: Option<&Path>) -> Result<Tera, RenderError> {
+    let mut tera = Tera::new();
+    let mut list: Vec<(String, String)> = Vec::new();
+    for (name, text) in TEMPLATES {
+        let custom = overrides.map(|d| d.join(name)).filter(|p| p.is_file());
+        let text = match custom {
+            Some(path) => {
+                std::fs::read_to_string(&path).map_err(|source| RenderError::Io { path, source })?
+            }
+            None => (*text).to_owned(),
+        };
+        list.push(((*name).to_owned(), text));
+    }
+    tera.add_raw_templates(list).map_err(template_error)?;
+    Ok(tera)
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    language: &'a str,
+    base_url: &'a str,
+    platforms: Vec<PlatformRef>,
+}
+
+#[derive(Serialize)]
+struct Group {
+    title: String,
+    url: Option<String>,
+    guides: Vec<GuideCard>,
+}
+
+/// Files referenced by guides, to copy into the site.
+#[derive(Debug, Default)]
+pub struct Media {
+    /// Source path (relative to the guides root) -> (site path, size).
+    pub files: BTreeMap<PathBuf, (String, Option<(u32, u32)>)>,
+}
+
+impl Media {
+    /// Finds every screenshot, names it by content hash and reads its size.
+    pub fn collect(resolved: &Resolved<'_>) -> (Media, Vec<Page>) {
+        let mut media = Media::default();
+        let mut pages = Vec::new();
+        let root = &resolved.project.root;
+        for rg in &resolved.guides {
+            for ps in &rg.platforms {
+                let mut visit = |s: &crate::model::Step| {
+                    let Some(src) = s.image.as_ref().and_then(|i| i.src.as_ref()) else {
+                        return;
+                    };
+                    let rel = Path::new(&rg.guide.product).join(&src.value);
+                    if media.files.contains_key(&rel) {
+                        return;
+                    }
+                    let Ok(bytes) = std::fs::read(root.join(&rel)) else {
+                        return;
+                    };
+                    let ext = rel
+                        .extension()
+                        .and_then(|e| e.to_str())
+                        .unwrap_or("bin")
+                        .to_ascii_lowercase();
+                    let name = format!("media/{:016x}.{ext}", view::fnv64(&bytes));
+                    let size = imagesize::blob_size(&bytes).ok().and_then(|s| {
+                        Some((u32::try_from(s.width).ok()?, u32::try_from(s.height).ok()?))
+                    });
+                    media.files.insert(rel, (name.clone(), size));
+                    if !pages.iter().any(|p: &Page| p.path == name) {
+                        pages.push(Page { path: name, bytes });
+                    }
+                };
+                for rs in &ps.steps {
+                    visit(rs.step);
+                    for sub in &rs.substeps {
+                        visit(sub.step);
+                    }
+                }
+            }
+        }
+        (media, pages)
+    }
+}
+
+/// Renders every page of the site.
+pub fn render_site(resolved: &Resolved<'_>, tera: &Tera) -> Result<Vec<Page>, RenderError> {
+    let project = resolved.project;
+    let site = &project.site;
+    let site_view = SiteView {
+        title: &site.title,
+        language: &site.language,
+        base_url: &site.base_url,
+        platforms: site
+            .platforms
+            .iter()
+            .map(|p| PlatformRef {
+                id: p.id.clone(),
+                name: p.name.clone(),
+            })
+            .collect(),
+    };
+    let (media, mut pages) = Media::collect(resolved);
+    let lookup = |g: &crate::model::Guide, src: &str| {
+        media
+            .files
+            .get(&Path::new(&g.product).join(src))
+            .map(|(u, s)| (u.clone(), *s))
+    };
+    let titles = |id: &str| {
+        project
+            .guides
+            .iter()
+            .find(|g| g.id.value == id)
+            .map(|g| g.title.value.clone())
+    };
+    let render = |name: &str, root: &str, extra: &dyn Fn(&mut Context)| {
+        let mut ctx = Context::new();
+        ctx.insert("site", &site_view);
+        ctx.insert("root", root);
+        extra(&mut ctx);
+        tera.render(name, &ctx).map_err(template_error)
+    };
+
+    let mut cards: Vec<GuideCard> = resolved.guides.iter().map(view::card).collect();
+    cards.sort_by(|a, b| a.title.cmp(&b.title).then(a.id.cmp(&b.id)));
+
+    // Groups by category and by product.
+    let mut categories: BTreeMap<String, Vec<GuideCard>> = BTreeMap::new();
+    let mut products: BTreeMap<String, (String, Vec<GuideCard>)> = BTreeMap::new();
+    for c in &cards {
+        let cat = c.category.as_ref().map_or("Other", |l| l.title.as_str());
+        categories
+            .entry(cat.to_owned())
+            .or_default()
+            .push(c.clone());
+        products
+            .entry(c.product.url.clone())
+            .or_insert_with(|| (c.product.title.clone(), Vec::new()))
+            .1
+            .push(c.clone());
+    }
+    let groups: Vec<Group> = categories
+        .iter()
+        .map(|(title, guides)| Group {
+            title: title.clone(),
+            url: guides[0].category.as_ref().map(|l| l.url.clone()),
+            guides: guides.clone(),
+        })
+        .collect();
+    let html = render("index.html", "", &|ctx| {
+        ctx.insert("groups", &groups);
+        ctx.insert("count", &cards.len());
+    })?;
+    pages.push(Page {
+        path: "index.html".into(),
+        bytes: html.into_bytes(),
+    });
+    for g in groups.iter().filter(|g| g.url.is_some()) {
+        let url = g.url.clone().unwrap_or_default();
+        let html = render("list.html", "../", &|ctx| {
+            ctx.insert("heading", &g.title);
+            ctx.insert("kind", "Category");
+            ctx.insert("guides", &g.guides);
+        })?;
+        pages.push(Page {
+            path: url,
+            bytes: html.into_bytes(),
+        });
+    }
+    for (url, (title, guides)) in &products {
+        let html = render("list.html", "../", &|ctx| {
+            ctx.insert("heading", title);
+            ctx.insert("kind", "Product");
+            ctx.insert("guides", guides);
+        })?;
+        pages.push(Page {
+            path: url.clone(),
+            bytes: html.into_bytes(),
+        });
+    }
+
+    let mut sitemap_urls = vec![String::new()];
+    sitemap_urls.extend(groups.iter().filter_map(|g| g.url.clone()));
+    sitemap_urls.extend(products.keys().cloned());
+    for rg in &resolved.guides {
+        let gv: GuideView = view::guide_view(rg, &titles, &lookup);
+        let ld = jsonld::howto(&gv, &site.base_url);
+        let crumbs = breadcrumbs(&gv);
+        let html = render("guide.html", "../", &|ctx| {
+            ctx.insert("guide", &gv);
+            ctx.insert("jsonld", &ld);
+            ctx.insert("breadcrumbs", &crumbs);
+        })?;
+        pages.push(Page {
+            path: gv.card.url.clone(),
+            bytes: html.into_bytes(),
+        });
+        let html = render("checklist.html", "../", &|ctx| {
+            ctx.insert("guide", &gv);
+            ctx.insert("breadcrumbs", &crumbs);
+        })?;
+        pages.push(Page {
+            path: gv.checklist_url.clone(),
+            bytes: html.into_bytes(),
+        });
+        let mut json =
+            serde_json::to_vec_pretty(&checklist::GuideData::of(&gv)).unwrap_or_default();
+        json.push(b'\n');
+        pages.push(Page {
+            path: gv.json_url.clone(),
+            bytes: json,
+        });
+        sitemap_urls.push(gv.card.url.clone());
+        sitemap_urls.push(gv.checklist_url.clone());
+    }
+    let html = render("404.html", "", &|_| {})?;
+    pages.push(Page {
+        path: "404.html".into(),
+        bytes: html.into_bytes(),
+    });
+    pages.push(Page {
+        path: "sitemap.xml".into(),
+        bytes: sitemap(&site.base_url, &sitemap_urls).into_bytes(),
+    });
+    for (path, text) in ASSETS {
+        pages.push(Page {
+            path: (*path).to_owned(),
+            bytes: text.as_bytes().to_vec(),
+        });
+    }
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(pages)
+}
+
+fn breadcrumbs(gv: &GuideView) -> Vec<Link> {
+    let mut out = vec![Link {
+        title: "Home".into(),
+        url: "index.html".into(),
+    }];
+    if let Some(c) = &gv.card.category {
+        out.push(c.clone());
+    }
+    out.push(gv.card.product.clone());
+    out
+}
+
+fn sitemap(base: &str, urls: &[String]) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for u in urls {
+        out.push_str("  <url><loc>");
+        out.push_str(&view::escape(&format!("{base}{u}")));
+        out.push_str("</loc></url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}

@@ -1,0 +1,104 @@
+// Stepwise help center: platform tabs (WAI-ARIA tabs pattern) and checklists that survive
+// a reload. Without this script every platform's steps stay visible one after another.
+(function () {
+  "use strict";
+  var PLATFORM_KEY = "stepwise.platform";
+
+  function store(get, key, value) {
+    try {
+      if (get) return window.localStorage.getItem(key);
+      if (value === null) window.localStorage.removeItem(key);
+      else window.localStorage.setItem(key, value);
+    } catch (e) { /* storage may be disabled (file://, private mode) */ }
+    return null;
+  }
+
+  function guessPlatform() {
+    var ua = navigator.userAgent || "";
+    if (/Android/i.test(ua)) return "android";
+    if (/iPhone|iPad|iPod/i.test(ua)) return "ios";
+    return "web";
+  }
+
+  function setupTabs(list) {
+    var tabs = Array.prototype.slice.call(list.querySelectorAll('[role="tab"]'));
+    if (!tabs.length) return;
+    var ids = tabs.map(function (t) { return t.getAttribute("data-platform"); });
+
+    function select(id, focus, remember) {
+      tabs.forEach(function (tab) {
+        var on = tab.getAttribute("data-platform") === id;
+        tab.setAttribute("aria-selected", on ? "true" : "false");
+        tab.tabIndex = on ? 0 : -1;
+        var panel = document.getElementById(tab.getAttribute("aria-controls"));
+        if (panel) panel.hidden = !on;
+        if (on && focus) tab.focus();
+      });
+      if (remember) {
+        store(false, PLATFORM_KEY, id);
+        if (window.history && history.replaceState) history.replaceState(null, "", "#" + id);
+      }
+    }
+
+    tabs.forEach(function (tab, i) {
+      tab.addEventListener("click", function () { select(ids[i], false, true); });
+      tab.addEventListener("keydown", function (e) {
+        var next = null;
+        if (e.key === "ArrowRight") next = (i + 1) % tabs.length;
+        else if (e.key === "ArrowLeft") next = (i - 1 + tabs.length) % tabs.length;
+        else if (e.key === "Home") next = 0;
+        else if (e.key === "End") next = tabs.length - 1;
+        if (next === null) return;
+        e.preventDefault();
+        select(ids[next], true, true);
+      });
+    });
+
+    function fromHash() {
+      var h = decodeURIComponent(location.hash.replace(/^#/, ""));
+      if (ids.indexOf(h) >= 0) return h;
+      // A step anchor such as #android-3 selects its platform.
+      for (var i = 0; i < ids.length; i++) {
+        if (h.indexOf(ids[i] + "-") === 0) return ids[i];
+      }
+      return null;
+    }
+    var initial = fromHash() || store(true, PLATFORM_KEY) || guessPlatform();
+    if (ids.indexOf(initial) < 0) initial = ids[0];
+    list.hidden = false;
+    select(initial, false, false);
+    window.addEventListener("hashchange", function () {
+      var h = fromHash();
+      if (h) select(h, false, true);
+    });
+  }
+
+  function setupChecklist(form) {
+    var key = "stepwise.checklist." + form.getAttribute("data-key");
+    var boxes = Array.prototype.slice.call(form.querySelectorAll('input[type="checkbox"]'));
+    var saved = {};
+    try { saved = JSON.parse(store(true, key) || "{}") || {}; } catch (e) { saved = {}; }
+    boxes.forEach(function (b) { b.checked = saved[b.name] === true; });
+    function save() {
+      var state = {};
+      boxes.forEach(function (b) { if (b.checked) state[b.name] = true; });
+      store(false, key, Object.keys(state).length ? JSON.stringify(state) : null);
+    }
+    form.addEventListener("change", save);
+    form.addEventListener("reset", function () {
+      window.setTimeout(function () {
+        boxes.forEach(function (b) { b.checked = false; });
+        save();
+      }, 0);
+    });
+  }
+
+  function init() {
+    document.documentElement.classList.add("js");
+    Array.prototype.forEach.call(document.querySelectorAll(".tablist"), setupTabs);
+    Array.prototype.forEach.call(document.querySelectorAll("form.checks"), setupChecklist);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
