@@ -48,9 +48,44 @@ fn run(site: &[u8], product: &[u8], guide: &[u8]) {
 
 /// Characters that matter to YAML's grammar, to make edits that confuse the parser.
 const YAML_BITS: &[&str] = &[
-    ":", ": ", "-", "- ", " ", "  ", "\n", "\t", "[", "]", "{", "}", ",", "&a ", "*a", "!tag ",
-    "'", "\"", "#", "|", ">", "%", "@", "`", "? ", "---\n", "...\n", "~", "\u{feff}", "é",
-    "\u{0}", "\r\n", "steps:", "same_as: ", "tap: ", "only: [", "instead:", "image:",
+    ":",
+    ": ",
+    "-",
+    "- ",
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "&a ",
+    "*a",
+    "!tag ",
+    "'",
+    "\"",
+    "#",
+    "|",
+    ">",
+    "%",
+    "@",
+    "`",
+    "? ",
+    "---\n",
+    "...\n",
+    "~",
+    "\u{feff}",
+    "é",
+    "\u{0}",
+    "\r\n",
+    "steps:",
+    "same_as: ",
+    "tap: ",
+    "only: [",
+    "instead:",
+    "image:",
 ];
 
 #[derive(Debug, Clone)]
@@ -97,7 +132,10 @@ fn apply(text: &str, edits: &[Edit]) -> String {
                 let a = floor_char(&s, a);
                 s.insert_str(a, YAML_BITS[b]);
             }
-            Edit::DuplicateLine(a) | Edit::Truncate(a) | Edit::Indent(a, _) | Edit::SwapLines(a, _) => {
+            Edit::DuplicateLine(a)
+            | Edit::Truncate(a)
+            | Edit::Indent(a, _)
+            | Edit::SwapLines(a, _) => {
                 let mut lines: Vec<String> = s.lines().map(str::to_owned).collect();
                 if lines.is_empty() {
                     continue;
@@ -126,16 +164,76 @@ fn apply(text: &str, edits: &[Edit]) -> String {
 
 /// Words the decoder knows, so random trees reach its deeper paths.
 const KEYS: &[&str] = &[
-    "id", "title", "summary", "steps", "web", "android", "ios", "andriod", "android, ios",
-    "same_as", "tap", "click", "select", "do", "wait", "type", "toggle", "value", "to", "only",
-    "instead", "image", "src", "alt", "confirm", "if", "optional", "choices", "result", "note",
-    "outcome", "text", "facts", "tips", "related", "time", "reviewed", "unavailable_on",
-    "troubleshooting", "problem", "solution", "glossary", "label", "role", "on", "where",
+    "id",
+    "title",
+    "summary",
+    "steps",
+    "web",
+    "android",
+    "ios",
+    "andriod",
+    "android, ios",
+    "same_as",
+    "tap",
+    "click",
+    "select",
+    "do",
+    "wait",
+    "type",
+    "toggle",
+    "value",
+    "to",
+    "only",
+    "instead",
+    "image",
+    "src",
+    "alt",
+    "confirm",
+    "if",
+    "optional",
+    "choices",
+    "result",
+    "note",
+    "outcome",
+    "text",
+    "facts",
+    "tips",
+    "related",
+    "time",
+    "reviewed",
+    "unavailable_on",
+    "troubleshooting",
+    "problem",
+    "solution",
+    "glossary",
+    "label",
+    "role",
+    "on",
+    "where",
 ];
 const SCALARS: &[&str] = &[
-    "", "~", "my-netflix", "account", "menu", "android", "web", "true", "no", "2 min", "PT2M",
-    "2026-02-30", "2026-11-25", "../../etc/passwd", "/abs.png", "img/x.png", "\"quoted text\"",
-    "Free text", "on", "off", "-1 min", "sign-out-all-devices",
+    "",
+    "~",
+    "my-netflix",
+    "account",
+    "menu",
+    "android",
+    "web",
+    "true",
+    "no",
+    "2 min",
+    "PT2M",
+    "2026-02-30",
+    "2026-11-25",
+    "../../etc/passwd",
+    "/abs.png",
+    "img/x.png",
+    "\"quoted text\"",
+    "Free text",
+    "on",
+    "off",
+    "-1 min",
+    "sign-out-all-devices",
 ];
 
 #[derive(Debug, Clone)]
@@ -158,7 +256,11 @@ fn tree() -> impl Strategy<Value = Tree> {
 /// Writes a tree as flow-style YAML (always syntactically valid).
 fn to_yaml(t: &Tree, out: &mut String) {
     match t {
-        Tree::Scalar(i) => out.push_str(if SCALARS[*i].is_empty() { "''" } else { SCALARS[*i] }),
+        Tree::Scalar(i) => out.push_str(if SCALARS[*i].is_empty() {
+            "''"
+        } else {
+            SCALARS[*i]
+        }),
         Tree::Seq(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
@@ -238,12 +340,17 @@ fn hostile_inputs_are_reported_not_fatal() {
         ("only a BOM", "\u{feff}".as_bytes()),
     ];
     for (what, bytes) in cases {
-        let (project, diags) =
-            load_in_memory(&[("netflix/product.yaml", SEED_PRODUCT.as_bytes()), ("netflix/g.yaml", bytes)])
-                .unwrap();
+        let (project, diags) = load_in_memory(&[
+            ("netflix/product.yaml", SEED_PRODUCT.as_bytes()),
+            ("netflix/g.yaml", bytes),
+        ])
+        .unwrap();
         let report = check_project(project, diags);
         assert!(
-            report.diagnostics.iter().any(|d| d.severity == stepwise::diag::Severity::Error),
+            report
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == stepwise::diag::Severity::Error),
             "{what}: no error reported"
         );
     }

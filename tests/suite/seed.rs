@@ -22,7 +22,10 @@ fn bundled_guides_have_no_errors_and_one_label_warning() {
     let d = &report.diagnostics[0];
     assert_eq!(d.code, Code::LabelDrift);
     assert!(d.message.contains("\"Privacy and Security\" on web"));
-    assert!(d.message.contains("\"Security and Privacy\" on android, ios"));
+    assert!(
+        d.message
+            .contains("\"Security and Privacy\" on android, ios")
+    );
     assert!(d.message.contains("word order"));
 }
 
