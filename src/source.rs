@@ -105,6 +105,7 @@ impl SourceFile {
     pub fn path_slash(&self) -> String {
         self.path
             .components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/")

@@ -8,7 +8,8 @@ use serde_json::{Value, json};
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::source::{SourceMap, Span};
 
-const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+const SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 fn level(s: Severity) -> &'static str {
     match s {

@@ -192,7 +192,8 @@ impl Instruction {
         let mut out = String::new();
         for p in &self.pieces {
             match p {
-                Piece::Text(t) | Piece::Markdown(t) => out.push_str(t),
+                Piece::Text(t) => out.push_str(t),
+                Piece::Markdown(m) => out.push_str(&super::markdown::to_plain(m)),
                 Piece::Ui(t) => {
                     out.push('“');
                     out.push_str(t);

@@ -58,9 +58,10 @@ pub fn howto(gv: &GuideView, base_url: &str) -> String {
     if !gv.supplies.is_empty() {
         doc["supply"] = json!(named("HowToSupply", &gv.supplies));
     }
+    // `<` as a JSON escape: the data block can never close its `<script>` element.
     serde_json::to_string(&doc)
         .unwrap_or_default()
-        .replace("</", "<\\/")
+        .replace('<', "\\u003c")
 }
 
 /// Text of an HTML fragment (our own Markdown output, so tags are well-formed).

@@ -1,7 +1,7 @@
 //! Markdown in text fields, rendered with pulldown-cmark. Raw HTML is never passed
 //! through: it is shown as text. Links and images keep only safe URL schemes.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
 fn safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
@@ -43,8 +43,62 @@ pub fn to_html(text: &str) -> String {
         e => e,
     });
     let mut out = String::with_capacity(text.len() * 3 / 2);
-    html::push_html(&mut out, events);
+    html::push_html(&mut out, CodeBlocks { inner: events });
     out
+}
+
+/// Replaces fenced code blocks by highlighted HTML. Runs after raw HTML was turned into
+/// text, so the only HTML events left are the ones made here.
+struct CodeBlocks<I> {
+    inner: I,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for CodeBlocks<I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        let event = self.inner.next()?;
+        let Event::Start(Tag::CodeBlock(kind)) = event else {
+            return Some(event);
+        };
+        let lang = match &kind {
+            CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_owned(),
+            CodeBlockKind::Indented => String::new(),
+        };
+        let mut code = String::new();
+        for e in self.inner.by_ref() {
+            match e {
+                Event::End(TagEnd::CodeBlock) => break,
+                Event::Text(t) => code.push_str(&t),
+                _ => {}
+            }
+        }
+        let lang_class = if lang.is_empty() {
+            String::new()
+        } else {
+            format!(" class=\"language-{}\"", super::view::escape(&lang))
+        };
+        Some(Event::Html(CowStr::from(format!(
+            "<pre class=\"code\"><code{lang_class}>{}</code></pre>\n",
+            super::highlight::highlight(&code, &lang)
+        ))))
+    }
+}
+
+/// The text of Markdown without its markup (`**Devices**` -> `Devices`).
+pub fn to_plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for e in Parser::new(text) {
+        match e {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(TagEnd::Paragraph) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.trim_end().to_owned()
 }
 
 /// Renders Markdown to inline HTML: a single paragraph loses its `<p>` wrapper.
@@ -79,6 +133,17 @@ mod tests {
         assert!(!h.contains("javascript:"), "{h}");
         assert!(h.contains("https://ok.example"));
         assert!(h.contains("rel/path.html"));
+    }
+
+    #[test]
+    fn fenced_code_is_highlighted_and_escaped() {
+        let h = to_html("```html\n<script>alert(1)</script>\n```\n");
+        assert!(
+            h.contains("<pre class=\"code\"><code class=\"language-html\">"),
+            "{h}"
+        );
+        assert!(!h.contains("<script"), "{h}");
+        assert!(h.contains("hl-"), "{h}");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! JSON-LD `HowTo`, the sitemap and checklists. Pure: returns bytes, writes nothing.
 
 pub mod checklist;
+mod highlight;
 pub mod instruction;
 mod jsonld;
 pub mod markdown;
@@ -303,6 +304,10 @@ pub fn render_site(resolved: &Resolved<'_>, tera: &Tera) -> Result<Vec<Page>, Re
     pages.push(Page {
         path: "sitemap.xml".into(),
         bytes: sitemap(&site.base_url, &sitemap_urls).into_bytes(),
+    });
+    pages.push(Page {
+        path: "assets/highlight.css".into(),
+        bytes: highlight::stylesheet().into_bytes(),
     });
     for (path, text) in ASSETS {
         pages.push(Page {

@@ -1,0 +1,332 @@
+//! `stepwise build`: the pages, their determinism, the atomic swap and escaping.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use stepwise::build::{BuildOptions, build};
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("build-tests")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn opts(guides: &str, output: &Path) -> BuildOptions {
+    BuildOptions {
+        guides: guides.into(),
+        output: output.to_path_buf(),
+        templates: None,
+    }
+}
+
+/// Every file under `root` with its bytes.
+fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+fn text(tree: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
+    String::from_utf8(
+        tree.get(path)
+            .unwrap_or_else(|| panic!("no {path}"))
+            .clone(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn seed_site_has_every_page() {
+    let out = tmp("seed").join("output");
+    let built = build(&opts("guides", &out)).unwrap();
+    assert!(built.files > 0);
+    let tree = read_tree(&out);
+    let files: Vec<&str> = tree.keys().map(String::as_str).collect();
+    assert_eq!(
+        files,
+        [
+            ".stepwise-output",
+            "404.html",
+            "assets/highlight.css",
+            "assets/stepwise.css",
+            "assets/stepwise.js",
+            "categories/account-and-security.html",
+            "checklists/sign-out-all-devices.html",
+            "data/sign-out-all-devices.json",
+            "guides/sign-out-all-devices.html",
+            "index.html",
+            "products/netflix.html",
+            "sitemap.xml",
+        ]
+    );
+    insta::assert_snapshot!(
+        "seed-guide.html",
+        text(&tree, "guides/sign-out-all-devices.html")
+    );
+    insta::assert_snapshot!(
+        "seed-checklist.html",
+        text(&tree, "checklists/sign-out-all-devices.html")
+    );
+    insta::assert_snapshot!("seed-index.html", text(&tree, "index.html"));
+    insta::assert_snapshot!(
+        "seed-data.json",
+        text(&tree, "data/sign-out-all-devices.json")
+    );
+    insta::assert_snapshot!("seed-sitemap.xml", text(&tree, "sitemap.xml"));
+}
+
+#[test]
+fn full_fixture_renders_every_field() {
+    let out = tmp("full").join("site");
+    build(&opts("tests/fixtures/build/full/guides", &out)).unwrap();
+    let tree = read_tree(&out);
+    let page = text(&tree, "guides/sign-out-everywhere.html");
+    insta::assert_snapshot!("full-guide.html", page);
+    // The screenshot is copied under a content hash, with its real size.
+    let media: Vec<_> = tree.keys().filter(|k| k.starts_with("media/")).collect();
+    assert_eq!(media.len(), 1);
+    assert!(page.contains(&format!("src=\"../{}\"", media[0])));
+    assert!(page.contains("width=\"64\" height=\"40\""));
+    // `only` and `instead`: Android taps Devices then Settings, iOS taps Devices instead.
+    let data: serde_json::Value =
+        serde_json::from_str(&text(&tree, "data/sign-out-everywhere.json")).unwrap();
+    let steps = |p: usize| -> Vec<String> {
+        data["platforms"][p]["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["text"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(data["platforms"][1]["id"], "android");
+    assert_eq!(
+        steps(1),
+        [
+            "Tap “Profile” (top right).",
+            "Tap “Devices”.",
+            "Tap “Settings”.",
+            "Tap “Sign out everywhere”, then confirm with “OK”."
+        ]
+    );
+    assert_eq!(steps(2)[1], "Tap “Devices”.");
+    assert_eq!(steps(2).len(), 3);
+    // A platform defined in site.yaml alone; `press` uses its verb.
+    assert_eq!(data["platforms"][3]["name"], "Smart TV");
+    assert_eq!(data["platforms"][3]["same_as"], "Android");
+    assert!(steps(3)[2].starts_with("Select “Sign out everywhere”"));
+    assert!(steps(0)[4].starts_with("If you see Devices, click “Sign out everywhere”"));
+    assert!(
+        page.contains("class=\"hl-"),
+        "code in the intro is highlighted"
+    );
+}
+
+#[test]
+fn json_ld_is_a_howto_with_a_section_per_platform() {
+    let out = tmp("jsonld").join("output");
+    build(&opts("guides", &out)).unwrap();
+    let page = std::fs::read_to_string(out.join("guides/sign-out-all-devices.html")).unwrap();
+    let start = page.find("<script type=\"application/ld+json\">").unwrap();
+    let body = &page[start..];
+    let body = &body[body.find('>').unwrap() + 1..body.find("</script>").unwrap()];
+    let ld: serde_json::Value = serde_json::from_str(body).unwrap();
+    assert_eq!(ld["@context"], "https://schema.org");
+    assert_eq!(ld["@type"], "HowTo");
+    assert_eq!(ld["name"], "How to sign out of Netflix on all devices");
+    assert_eq!(ld["totalTime"], "PT2M");
+    let sections = ld["step"].as_array().unwrap();
+    let counts: Vec<(String, usize)> = sections
+        .iter()
+        .map(|s| {
+            assert_eq!(s["@type"], "HowToSection");
+            let items = s["itemListElement"].as_array().unwrap();
+            for (i, item) in items.iter().enumerate() {
+                assert_eq!(item["@type"], "HowToStep");
+                assert_eq!(item["position"], i + 1);
+                assert!(
+                    item["url"]
+                        .as_str()
+                        .unwrap()
+                        .starts_with("https://help.example.com/guides/")
+                );
+            }
+            (s["name"].as_str().unwrap().to_owned(), items.len())
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [("Web".into(), 6), ("Android".into(), 7), ("iOS".into(), 7)]
+    );
+}
+
+#[test]
+fn builds_are_byte_identical() {
+    let a = tmp("det-a").join("out");
+    let b = tmp("det-b").join("out");
+    for dir in ["guides", "tests/fixtures/build/full/guides"] {
+        build(&opts(dir, &a)).unwrap();
+        build(&opts(dir, &b)).unwrap();
+        assert_eq!(read_tree(&a), read_tree(&b), "{dir}");
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_untouched() {
+    let out = tmp("atomic").join("output");
+    build(&opts("guides", &out)).unwrap();
+    let before = read_tree(&out);
+    // Guides with errors: nothing is written.
+    let built = build(&opts("tests/fixtures/check/unknown-platform/guides", &out)).unwrap();
+    assert_eq!(built.files, 0);
+    assert_eq!(read_tree(&out), before);
+    // A broken template override fails rendering: nothing is written.
+    let templates = tmp("atomic-templates");
+    std::fs::write(templates.join("guide.html"), "{% if %}").unwrap();
+    let mut o = opts("guides", &out);
+    o.templates = Some(templates);
+    assert!(build(&o).is_err());
+    assert_eq!(read_tree(&out), before);
+    // No staging folders are left beside the output.
+    let siblings: Vec<_> = std::fs::read_dir(out.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(siblings, ["output"]);
+}
+
+#[test]
+fn a_folder_not_written_by_stepwise_is_never_replaced() {
+    let out = tmp("not-ours");
+    std::fs::write(out.join("precious.txt"), "keep me").unwrap();
+    let err = build(&opts("guides", &out)).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("was not written by stepwise build"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("precious.txt")).unwrap(),
+        "keep me"
+    );
+}
+
+#[test]
+fn template_overrides_replace_one_template_by_name() {
+    let templates = tmp("override-templates");
+    std::fs::write(
+        templates.join("404.html"),
+        "custom 404 for {{ site.title }}",
+    )
+    .unwrap();
+    let out = tmp("override").join("output");
+    let mut o = opts("guides", &out);
+    o.templates = Some(templates);
+    build(&o).unwrap();
+    let tree = read_tree(&out);
+    assert_eq!(
+        text(&tree, "404.html"),
+        "custom 404 for Stepwise Help Center"
+    );
+    assert!(text(&tree, "index.html").contains("<!DOCTYPE html>"));
+}
+
+#[test]
+fn markup_in_every_text_field_is_escaped() {
+    let out = tmp("xss").join("output");
+    build(&opts("tests/fixtures/build/xss/guides", &out)).unwrap();
+    for (path, bytes) in read_tree(&out) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        let scripts: Vec<&str> = html
+            .match_indices("<script")
+            .map(|(i, _)| &html[i..i + 40.min(html.len() - i)])
+            .collect();
+        for s in &scripts {
+            assert!(
+                s.starts_with("<script src=\"")
+                    || s.starts_with("<script type=\"application/ld+json\">"),
+                "{path}: unexpected {s}"
+            );
+        }
+        assert!(!html.contains("<img src=x"), "{path}");
+        assert!(!html.contains("javascript:"), "{path}");
+        assert!(!html.contains("\" onload=\""), "{path}");
+    }
+}
+
+fn stepwise(args: &[&str]) -> (i32, String, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_stepwise"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn build_command_reports_errors_like_check() {
+    let out = tmp("cli-errors").join("output");
+    let dir = "tests/fixtures/check/unknown-platform/guides";
+    let (code, stdout, stderr) = stepwise(&[
+        "build",
+        dir,
+        "-o",
+        out.to_str().unwrap(),
+        "--format",
+        "short",
+    ]);
+    assert_eq!(code, 1);
+    let (_, check_out, _) = stepwise(&["check", dir, "--format", "short"]);
+    assert_eq!(stdout, check_out);
+    assert!(stderr.contains("nothing was built"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn checklist_command_prints_every_format() {
+    for (format, platform) in [("md", "android"), ("text", "web"), ("json", "ios")] {
+        let (code, out, err) = stepwise(&[
+            "checklist",
+            "sign-out-all-devices",
+            "--platform",
+            platform,
+            "--format",
+            format,
+        ]);
+        assert_eq!(code, 0, "{err}");
+        insta::assert_snapshot!(format!("checklist-{format}-{platform}"), out);
+    }
+    let (code, _, err) = stepwise(&["checklist", "sign-out-all"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("did you mean \"sign-out-all-devices\"?"),
+        "{err}"
+    );
+    let (code, _, err) = stepwise(&["checklist", "sign-out-all-devices", "--platform", "andriod"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean \"android\"?"), "{err}");
+}
