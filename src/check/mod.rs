@@ -2,13 +2,15 @@
 //!
 //! Lint rules live in [`rules`], one module each, and run on the resolved model.
 
+pub mod explain;
 pub mod rules;
+pub mod text;
 
 use std::path::Path;
 
-use crate::diag::{self, Diagnostic};
+use crate::diag::{self, Diagnostic, Severity};
 use crate::load::{self, LoadError};
-use crate::model::Project;
+use crate::model::{Level, Project};
 use crate::resolve;
 
 /// The result of checking a guides folder.
@@ -30,13 +32,60 @@ pub fn check_dir(root: &Path) -> Result<Report, LoadError> {
 pub fn check_project(project: Project, mut diags: Vec<Diagnostic>) -> Report {
     {
         let resolved = resolve::resolve(&project, &mut diags);
+        let mut lints = Vec::new();
         for rule in rules::RULES {
-            rule.check(&resolved, &mut diags);
+            if enabled(&project, rule.code()) {
+                rule.check(&resolved, &mut lints);
+            }
         }
+        apply_settings(&project, &mut lints);
+        diags.extend(lints);
     }
     diag::sort(&mut diags, &project.sources);
     Report {
         project,
         diagnostics: diags,
     }
+}
+
+fn enabled(project: &Project, code: crate::diag::Code) -> bool {
+    match project.site.rule(code).and_then(|r| r.level) {
+        Some(level) => level != Level::Off,
+        // Configuring options without a level turns an off-by-default rule on.
+        None => code.enabled_by_default() || project.site.rule(code).is_some(),
+    }
+}
+
+/// Applies the site's severity settings and the guides' `allow` suppressions to lint
+/// findings.
+pub fn apply_settings(project: &Project, lints: &mut [Diagnostic]) {
+    for d in lints.iter_mut() {
+        match project.site.rule(d.code).and_then(|r| r.level) {
+            Some(Level::Error) => d.severity = Severity::Error,
+            Some(Level::Warning) => d.severity = Severity::Warning,
+            Some(Level::Off) | None => {}
+        }
+        d.suppressed = suppression(project, d);
+    }
+}
+
+/// The reason of an `allow` that covers `d`: on a step whose span holds it, or on the guide
+/// whose file holds it.
+fn suppression(project: &Project, d: &Diagnostic) -> Option<String> {
+    let inside = |outer: crate::source::Span| {
+        outer.file == d.span.file && outer.start <= d.span.start && d.span.end <= outer.end
+    };
+    for g in project.guides.iter().filter(|g| g.file == d.span.file) {
+        for s in text::steps(g) {
+            if inside(s.span)
+                && let Some(a) = s.allow.iter().find(|a| a.code == d.code)
+            {
+                return Some(a.reason.value.clone());
+            }
+        }
+        if let Some(a) = g.allow.iter().find(|a| a.code == d.code) {
+            return Some(a.reason.value.clone());
+        }
+    }
+    None
 }

@@ -8,6 +8,7 @@ use super::{ColorChoice, EXIT_FINDINGS, write_stdout};
 use crate::check::check_dir;
 use crate::diag::Summary;
 use crate::emit::{self, Format};
+use crate::fix;
 
 /// Arguments of `stepwise check`.
 #[derive(Debug, Args)]
@@ -24,11 +25,43 @@ pub struct CheckArgs {
     /// When to use colour (human format).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Apply mechanical fixes (verbs, terminology, free targets) to the files in place.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: print the changes as a unified diff and write nothing.
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
 }
 
 /// Runs the check and prints the report; returns the exit code.
 pub fn run(args: &CheckArgs) -> Result<u8, Box<dyn std::error::Error>> {
-    let report = check_dir(&args.dir)?;
+    let mut report = check_dir(&args.dir)?;
+    if args.fix {
+        let edits = fix::plan(&report.diagnostics, &report.project.sources);
+        let count: usize = edits.iter().map(|e| e.fixes).sum();
+        if args.dry_run {
+            write_stdout(&fix::diff(&edits))?;
+            eprintln!(
+                "{count} fix{} in {} file{} (dry run, nothing written)",
+                if count == 1 { "" } else { "es" },
+                edits.len(),
+                if edits.len() == 1 { "" } else { "s" }
+            );
+            return Ok(0);
+        }
+        fix::write(&edits)?;
+        for e in &edits {
+            eprintln!(
+                "fixed {}: {} change{}",
+                e.path.display(),
+                e.fixes,
+                if e.fixes == 1 { "" } else { "s" }
+            );
+        }
+        if !edits.is_empty() {
+            report = check_dir(&args.dir)?;
+        }
+    }
     let color = args.format == Format::Human && args.color.enabled();
     let text = emit::render(
         args.format,

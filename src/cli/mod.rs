@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod checklist;
+mod explain;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -12,6 +13,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub use build::BuildArgs;
 pub use check::CheckArgs;
 pub use checklist::ChecklistArgs;
+pub use explain::ExplainArgs;
 
 /// Structured how-to guides: validate YAML step definitions and render help centers.
 #[derive(Debug, Parser)]
@@ -34,8 +36,16 @@ pub enum Command {
     ///   stepwise check
     ///   stepwise check guides --format short
     ///   stepwise check --format sarif > stepwise.sarif
+    ///   stepwise check --fix --dry-run
     #[command(verbatim_doc_comment)]
     Check(CheckArgs),
+    /// Explain a rule or diagnostic code, with examples; list them all without an argument.
+    ///
+    /// Examples:
+    ///   stepwise explain
+    ///   stepwise explain label-drift
+    #[command(verbatim_doc_comment)]
+    Explain(ExplainArgs),
     /// Build the help-center site (HTML, checklists, JSON, sitemap).
     ///
     /// The guides are checked first; with errors nothing is written (exit 1). The site is
@@ -94,6 +104,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Build(args) => build::run(&args),
         Command::Checklist(args) => checklist::run(&args),
+        Command::Explain(args) => explain::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

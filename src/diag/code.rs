@@ -101,6 +101,71 @@ codes! {
     StrayFile = ("stray-file", Warning, "A YAML file lies where Stepwise does not read it."),
     /// One control's platform labels differ only in case, order or punctuation.
     LabelDrift = ("label-drift", Warning, "A control's labels differ between platforms only in case, word order, punctuation or `and`/`&`."),
+    /// A quoted or bold UI label in free text that is not a glossary label.
+    QuotedLabelMismatch = ("quoted-label-mismatch", Warning, "Free text quotes or bolds a UI label that is not a glossary label."),
+    /// A free-text target that is a glossary label.
+    FreeTargetIsKey = ("free-target-is-key", Warning, "A free-text target names a control that the glossary defines."),
+    /// "click" on a touch platform or "tap" on a pointer platform.
+    InteractionVerb = ("interaction-verb", Warning, "A step says \"click\" on a touch platform or \"tap\" on a pointer platform."),
+    /// A step whose text chains several actions.
+    OneActionPerStep = ("one-action-per-step", Warning, "A step's text chains several actions."),
+    /// Too many steps for one platform.
+    StepCount = ("step-count", Warning, "A platform has more steps than the configured limit."),
+    /// A guide covers fewer platforms than its product without saying why.
+    PlatformParity = ("platform-parity", Warning, "A guide covers fewer platforms than its product and does not say why."),
+    /// Two platforms with the same steps written out twice.
+    NearDuplicatePlatforms = ("near-duplicate-platforms", Warning, "Two platforms have identical or nearly identical steps written out twice."),
+    /// A tip or note that is itself a procedure.
+    TipIsInstruction = ("tip-is-instruction", Warning, "A tip or note is itself a procedure or an instruction on a UI control."),
+    /// A title that does not follow the site's convention.
+    TitleForm = ("title-form", Warning, "A title does not follow the site's title convention."),
+    /// A glossary control no guide uses.
+    UnusedGlossaryEntry = ("unused-glossary-entry", Warning, "A glossary control is not used by any guide."),
+    /// A guide reviewed too long ago.
+    StaleReview = ("stale-review", Warning, "A guide's `reviewed` date is older than the configured age."),
+    /// A term the site or product prefers another word for.
+    Terminology = ("terminology", Warning, "Text uses a term the site or product prefers another word for."),
+    /// A menu path whose parts are not glossary labels in order.
+    MenuPath = ("menu-path", Warning, "A written menu path (`Settings > Privacy`) does not match the glossary."),
+    /// An unknown rule id in configuration or suppression.
+    UnknownRule = ("unknown-rule", Error, "A rule id in configuration or in `allow` does not exist."),
+}
+
+impl Code {
+    /// The code with this id.
+    pub fn from_id(id: &str) -> Option<Code> {
+        Code::ALL.iter().copied().find(|c| c.id() == id)
+    }
+
+    /// True for consistency rules, which a site may configure and guides may suppress.
+    /// Format errors (everything else) cannot be turned off.
+    pub fn is_lint(self) -> bool {
+        self >= Code::LabelDrift && self != Code::UnknownRule
+    }
+
+    /// Options a lint rule accepts in `site.yaml`, with their kind.
+    pub fn options(self) -> &'static [(&'static str, OptionKind)] {
+        match self {
+            Code::StepCount => &[("warn", OptionKind::Count), ("max", OptionKind::Count)],
+            Code::TitleForm => &[("style", OptionKind::Text)],
+            Code::StaleReview => &[("max_age_days", OptionKind::Count)],
+            _ => &[],
+        }
+    }
+
+    /// Whether the rule runs when the site does not configure it.
+    pub fn enabled_by_default(self) -> bool {
+        self != Code::StaleReview
+    }
+}
+
+/// The kind of value a rule option takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionKind {
+    /// A whole number of at least 1.
+    Count,
+    /// Text.
+    Text,
 }
 
 impl std::fmt::Display for Code {

@@ -6,7 +6,7 @@
 mod code;
 pub mod suggest;
 
-pub use code::Code;
+pub use code::{Code, OptionKind};
 
 use crate::source::{SourceMap, Span};
 
@@ -53,6 +53,19 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Other locations that explain the finding.
     pub related: Vec<Related>,
+    /// A mechanical fix, applied by `check --fix`.
+    pub fix: Option<Fix>,
+    /// Why the finding is accepted, if an `allow` suppresses it.
+    pub suppressed: Option<String>,
+}
+
+/// A text replacement that fixes a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// The text to replace.
+    pub span: Span,
+    /// The replacement.
+    pub replacement: String,
 }
 
 impl Diagnostic {
@@ -65,7 +78,18 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             related: Vec::new(),
+            fix: None,
+            suppressed: None,
         }
+    }
+
+    /// Adds a mechanical fix.
+    pub fn fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.fix = Some(Fix {
+            span,
+            replacement: replacement.into(),
+        });
+        self
     }
 
     /// Adds a help line.
@@ -96,8 +120,9 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Counts a sorted diagnostic list.
+    /// Counts a sorted diagnostic list (suppressed findings do not count).
     pub fn of(diags: &[Diagnostic]) -> Summary {
+        let diags: Vec<&Diagnostic> = diags.iter().filter(|d| d.suppressed.is_none()).collect();
         let mut files: Vec<_> = diags.iter().map(|d| d.span.file).collect();
         files.sort_unstable();
         files.dedup();

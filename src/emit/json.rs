@@ -52,6 +52,17 @@ struct DiagJson<'a> {
     message: &'a str,
     help: Option<&'a str>,
     related: Vec<RelatedJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppressed: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<FixJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct FixJson<'a> {
+    #[serde(flatten)]
+    location: Location,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -86,6 +97,11 @@ pub(super) fn render(diags: &[Diagnostic], sources: &SourceMap) -> String {
                         message: &r.message,
                     })
                     .collect(),
+                suppressed: d.suppressed.as_deref(),
+                fix: d.fix.as_ref().map(|f| FixJson {
+                    location: Location::of(f.span, sources),
+                    replacement: &f.replacement,
+                }),
             })
             .collect(),
     };

@@ -55,12 +55,22 @@ impl Format {
 }
 
 /// Renders diagnostics in `format`. `color` only affects `human`.
+///
+/// Suppressed findings (an `allow` with a reason) appear only in `json` and `sarif`, with
+/// their reason; the other formats leave them out.
 pub fn render(format: Format, diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
+    let shown = || -> Vec<Diagnostic> {
+        diags
+            .iter()
+            .filter(|d| d.suppressed.is_none())
+            .cloned()
+            .collect()
+    };
     match format {
-        Format::Human => human::render(diags, sources, color),
-        Format::Short => short::render(diags, sources),
+        Format::Human => human::render(&shown(), sources, color),
+        Format::Short => short::render(&shown(), sources),
         Format::Json => json::render(diags, sources),
-        Format::Github => github::render(diags, sources),
+        Format::Github => github::render(&shown(), sources),
         Format::Sarif => sarif::render(diags, sources),
     }
 }

@@ -75,6 +75,9 @@ pub(super) fn render(diags: &[Diagnostic], sources: &SourceMap) -> String {
                 "message": { "text": text },
                 "locations": [location(d.span, sources)],
             });
+            if let Some(reason) = &d.suppressed {
+                result["suppressions"] = json!([{ "kind": "inSource", "justification": reason }]);
+            }
             if !d.related.is_empty() {
                 result["relatedLocations"] = d
                     .related

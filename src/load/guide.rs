@@ -30,11 +30,12 @@ const GUIDE_FIELDS: &[&str] = &[
     "warnings",
     "troubleshooting",
     "related",
+    "allow",
 ];
 
 const STEP_FIELDS: &[&str] = &[
     "value", "to", "detail", "if", "optional", "confirm", "result", "note", "warning", "image",
-    "choices", "steps", "only", "instead",
+    "choices", "steps", "only", "instead", "allow",
 ];
 
 /// Where a step sits, which decides what it may contain.
@@ -138,6 +139,10 @@ pub fn decode(ctx: &mut Ctx<'_>, site: &Site, node: &Node, gf: &GuideFile<'_>) -
     let supplies = list(ctx, "supplies");
     let tips = list(ctx, "tips");
     let warnings = list(ctx, "warnings");
+    let allow = f
+        .get("allow")
+        .map(|n| super::rules::allow(ctx, n))
+        .unwrap_or_default();
     Some(Guide {
         file: gf.file,
         product: gf.product.to_owned(),
@@ -160,6 +165,7 @@ pub fn decode(ctx: &mut Ctx<'_>, site: &Site, node: &Node, gf: &GuideFile<'_>) -
         warnings,
         troubleshooting,
         related,
+        allow,
         span: node.span,
     })
 }
@@ -560,6 +566,9 @@ fn step(ctx: &mut Ctx<'_>, site: &Site, node: &Node, level: Level) -> Option<Ste
         substeps,
         only,
         instead,
+        allow: get("allow")
+            .map(|n| super::rules::allow(ctx, n))
+            .unwrap_or_default(),
     })
 }
 

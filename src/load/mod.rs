@@ -8,6 +8,7 @@ pub mod decode;
 mod guide;
 mod platforms;
 mod product;
+mod rules;
 mod site;
 pub mod yaml;
 

@@ -7,7 +7,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::model::{Control, PerPlatform, Product, Role, Site};
 use crate::source::{FileId, Spanned};
 
-const PRODUCT_FIELDS: &[&str] = &["name", "home", "platforms", "glossary"];
+const PRODUCT_FIELDS: &[&str] = &["name", "home", "platforms", "glossary", "terminology"];
 const CONTROL_FIELDS: &[&str] = &[
     "role",
     "label",
@@ -73,6 +73,10 @@ pub fn decode(
             ),
         }
     }
+    let terminology = f
+        .get("terminology")
+        .map(|n| super::rules::terminology(ctx, n))
+        .unwrap_or_default();
     let product = Product {
         key: key.to_owned(),
         file,
@@ -80,6 +84,7 @@ pub fn decode(
         home,
         platforms: product_platforms,
         glossary,
+        terminology,
         span: node.span,
     };
     check_labels(ctx, site, &product);

@@ -10,7 +10,14 @@ use crate::source::{FileId, SourceMap};
 /// The built-in settings, as YAML (also the documented example).
 pub const DEFAULT_SITE_YAML: &str = include_str!("default_site.yaml");
 
-const SITE_FIELDS: &[&str] = &["title", "base_url", "language", "platforms"];
+const SITE_FIELDS: &[&str] = &[
+    "title",
+    "base_url",
+    "language",
+    "platforms",
+    "rules",
+    "terminology",
+];
 const PLATFORM_FIELDS: &[&str] = &["name", "verb", "kind"];
 
 /// The built-in site settings.
@@ -25,6 +32,8 @@ pub fn default_site() -> Site {
         base_url: String::new(),
         language: String::new(),
         platforms: Vec::new(),
+        rules: Vec::new(),
+        terminology: Vec::new(),
     };
     let mut site = node
         .map(|n| decode(&mut Ctx { diags: &mut diags }, &n, None, &builtin))
@@ -73,6 +82,12 @@ pub fn decode(ctx: &mut Ctx<'_>, node: &Node, file: Option<FileId>, defaults: &S
     }
     if let Some(n) = f.get("platforms") {
         platforms(ctx, &f, n, defaults, &mut site);
+    }
+    if let Some(n) = f.get("rules") {
+        site.rules = super::rules::settings(ctx, n);
+    }
+    if let Some(n) = f.get("terminology") {
+        site.terminology = super::rules::terminology(ctx, n);
     }
     site
 }

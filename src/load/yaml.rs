@@ -137,7 +137,7 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<No
                 diags.push(anchor_error(sp, "aliases"));
                 return None;
             }
-            Event::Scalar(text, style, anchor, tag) => {
+            Event::Scalar(value, style, anchor, tag) => {
                 if anchor != 0 {
                     diags.push(anchor_error(sp, "anchors"));
                     return None;
@@ -146,10 +146,14 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<No
                     diags.push(tag_error(sp));
                     return None;
                 }
+                let sp = match style {
+                    ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => quoted_end(text, sp),
+                    _ => sp,
+                };
                 Node {
                     span: sp,
                     value: Value::Scalar(Scalar {
-                        text: text.into_owned(),
+                        text: value.into_owned(),
                         plain: style == ScalarStyle::Plain,
                     }),
                 }
@@ -267,6 +271,51 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<No
             plain: true,
         }),
     }))
+}
+
+/// A quoted scalar's span ending at its closing quote (the parser's end position lies after
+/// any trailing spaces and comment).
+fn quoted_end(text: &str, sp: Span) -> Span {
+    let start = if text.is_ascii() {
+        sp.start.index as usize
+    } else {
+        text.char_indices()
+            .nth(sp.start.index as usize)
+            .map_or(text.len(), |(b, _)| b)
+    };
+    let mut chars = text.get(start..).unwrap_or("").chars();
+    let Some(quote) = chars.next().filter(|q| *q == '"' || *q == '\'') else {
+        return sp;
+    };
+    let mut end = sp.start;
+    let advance = |c: char, end: &mut Pos| {
+        end.index += 1;
+        if c == '\n' {
+            end.line += 1;
+            end.col = 1;
+        } else {
+            end.col += 1;
+        }
+    };
+    advance(quote, &mut end);
+    let mut chars = chars.peekable();
+    while let Some(c) = chars.next() {
+        advance(c, &mut end);
+        match c {
+            '\\' if quote == '"' => {
+                if let Some(n) = chars.next() {
+                    advance(n, &mut end);
+                }
+            }
+            '\'' if quote == '\'' && chars.peek() == Some(&'\'') => {
+                chars.next();
+                advance('\'', &mut end);
+            }
+            c if c == quote => return Span { end, ..sp },
+            _ => {}
+        }
+    }
+    sp
 }
 
 /// The span of a finished collection: flow collections end at their bracket, block ones at
@@ -400,6 +449,19 @@ mod tests {
         assert_eq!(d[0].code, Code::YamlSyntax);
         assert_eq!(d[0].span.start.line, 2);
         assert!(d[0].help.as_deref().unwrap().contains("tabs"));
+    }
+
+    #[test]
+    fn quoted_scalars_end_at_their_quote() {
+        let (node, _) = parse_str("a: \"Set \\\" x\"   # c\nb: 'it''s'  # d\nc: plain   # e\n");
+        let Value::Map(entries) = node.unwrap().value else {
+            panic!()
+        };
+        let ends: Vec<(u32, u32)> = entries
+            .iter()
+            .map(|e| (e.value.span.start.col, e.value.span.end.col))
+            .collect();
+        assert_eq!(ends, [(4, 14), (4, 11), (4, 9)]);
     }
 
     #[test]

@@ -41,6 +41,15 @@ pub struct Image {
     pub span: Span,
 }
 
+/// A rule a guide or step deliberately breaks, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Allow {
+    /// The rule.
+    pub code: crate::diag::Code,
+    /// Why (required; shown in `--format json`).
+    pub reason: Spanned<String>,
+}
+
 /// One action on one target.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
@@ -80,6 +89,8 @@ pub struct Step {
     pub only: Vec<Spanned<String>>,
     /// In a shared procedure: a replacement step for some platforms.
     pub instead: Vec<(Spanned<String>, Step)>,
+    /// Rules this step deliberately breaks.
+    pub allow: Vec<Allow>,
 }
 
 /// What a procedure block holds.
@@ -174,6 +185,8 @@ pub struct Guide {
     pub troubleshooting: Vec<Trouble>,
     /// Ids of related guides.
     pub related: Vec<Spanned<String>>,
+    /// Rules this guide deliberately breaks.
+    pub allow: Vec<Allow>,
     /// The whole file's mapping.
     pub span: Span,
 }

@@ -11,10 +11,11 @@ mod site;
 
 pub use action::{Action, TargetArity};
 pub use guide::{
-    Guide, Image, Outcome, Procedure, ProcedureBody, Step, Target, Toggle, Trouble, Unavailable,
+    Allow, Guide, Image, Outcome, Procedure, ProcedureBody, Step, Target, Toggle, Trouble,
+    Unavailable,
 };
 pub use product::{Control, PerPlatform, Product, Role};
-pub use site::{Platform, PlatformKind, Site};
+pub use site::{Level, Platform, PlatformKind, RuleSetting, Site, Term};
 
 use crate::source::SourceMap;
 

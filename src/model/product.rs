@@ -132,6 +132,8 @@ pub struct Product {
     pub platforms: Option<Vec<Spanned<String>>>,
     /// Controls in file order.
     pub glossary: Vec<Control>,
+    /// Preferred terms for this product (added to the site's).
+    pub terminology: Vec<super::Term>,
     /// Span of the whole file's mapping.
     pub span: Span,
 }

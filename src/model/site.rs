@@ -48,6 +48,46 @@ pub struct Platform {
     pub span: Option<Span>,
 }
 
+/// How a rule is configured: off, or reported at a severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Not run.
+    Off,
+    /// Reported as a warning.
+    Warning,
+    /// Reported as an error.
+    Error,
+}
+
+impl Level {
+    /// Names accepted in YAML.
+    pub const NAMES: &'static [(&'static str, Level)] = &[
+        ("off", Level::Off),
+        ("warning", Level::Warning),
+        ("error", Level::Error),
+    ];
+}
+
+/// A rule's configuration in `site.yaml`.
+#[derive(Debug, Clone)]
+pub struct RuleSetting {
+    /// The rule.
+    pub code: crate::diag::Code,
+    /// Its level, if set.
+    pub level: Option<Level>,
+    /// Options (`warn: 12`), checked against the rule's declared options.
+    pub options: Vec<(String, String)>,
+}
+
+/// A preferred term and the words to avoid in its place.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// The preferred wording (`sign in`).
+    pub preferred: String,
+    /// Wordings to avoid (`login`, `log in`).
+    pub avoid: Vec<String>,
+}
+
 /// Site-wide settings from `site.yaml`.
 #[derive(Debug, Clone)]
 pub struct Site {
@@ -61,12 +101,41 @@ pub struct Site {
     pub language: String,
     /// Platforms in display order.
     pub platforms: Vec<Platform>,
+    /// Rule configuration.
+    pub rules: Vec<RuleSetting>,
+    /// Preferred terms.
+    pub terminology: Vec<Term>,
 }
 
 impl Site {
     /// The platform with this id.
     pub fn platform(&self, id: &str) -> Option<&Platform> {
         self.platforms.iter().find(|p| p.id == id)
+    }
+
+    /// The configuration of a rule, if any.
+    pub fn rule(&self, code: crate::diag::Code) -> Option<&RuleSetting> {
+        self.rules.iter().find(|r| r.code == code)
+    }
+
+    /// A rule option as a number, or `default`.
+    pub fn rule_count(&self, code: crate::diag::Code, option: &str, default: u32) -> u32 {
+        self.rule(code)
+            .and_then(|r| r.options.iter().find(|(k, _)| k == option))
+            .and_then(|(_, v)| v.parse().ok())
+            .unwrap_or(default)
+    }
+
+    /// A rule option as text, or `default`.
+    pub fn rule_text<'a>(
+        &'a self,
+        code: crate::diag::Code,
+        option: &str,
+        default: &'a str,
+    ) -> &'a str {
+        self.rule(code)
+            .and_then(|r| r.options.iter().find(|(k, _)| k == option))
+            .map_or(default, |(_, v)| v.as_str())
     }
 
     /// Platform ids in order.

@@ -7,5 +7,6 @@ mod build;
 mod cli;
 mod fixtures;
 mod fuzz;
+mod lints;
 mod sarif;
 mod seed;

@@ -3,7 +3,7 @@
 //! Such pairs are almost always a copy that drifted; real differences are acknowledged
 //! with `labels_differ: <reason>` on the control.
 
-use super::Rule;
+use super::{Rule, RuleDoc};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Control, PerPlatform};
 use crate::resolve::Resolved;
@@ -15,6 +15,14 @@ pub struct LabelDrift;
 impl Rule for LabelDrift {
     fn code(&self) -> Code {
         Code::LabelDrift
+    }
+
+    fn doc(&self) -> &'static RuleDoc {
+        &RuleDoc {
+            explanation: "Reports a glossary control whose labels differ between platforms only in letter case, word order, punctuation or `and` versus `&`, such as \"Privacy and Security\" on the web and \"Security and Privacy\" in the apps. Such differences are almost always a copy that drifted, and readers who switch devices stop trusting the guide. If the apps really use different words, acknowledge it with `labels_differ: <reason>` on the control.",
+            bad: "privacy:\n  role: section\n  label:\n    web: Privacy and Security\n    android, ios: Security and Privacy",
+            good: "privacy:\n  role: section\n  label:\n    web: Privacy and Security\n    android, ios: Security and Privacy\n  labels_differ: The apps were renamed in 2024; the website was not.",
+        }
     }
 
     fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,0 +1,138 @@
+//! `interaction-verb`: "click" on a touch platform, "tap" on a pointer platform, as the
+//! step's action or in its text. The verb comes from the platform's data (`verb:`).
+
+use std::collections::BTreeSet;
+
+use super::{Rule, RuleDoc};
+use crate::check::text::{find_words, keep_case, sub_span, texts};
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Action, Step};
+use crate::resolve::Resolved;
+
+/// The `interaction-verb` rule.
+pub struct InteractionVerb;
+
+impl Rule for InteractionVerb {
+    fn code(&self) -> Code {
+        Code::InteractionVerb
+    }
+
+    fn doc(&self) -> &'static RuleDoc {
+        &RuleDoc {
+            explanation: "Reports `click` steps on platforms whose verb is not \"click\" (phones and tablets tap) and `tap` steps on pointer platforms, and the words \"click\" or \"tap\" in a step's text on such platforms. Each platform's verb is data in site.yaml. A procedure shared by pointer and touch platforms should use `press`, which each platform renders with its own verb. `--fix` rewrites the action or the word.",
+            bad: "steps:\n  android:\n    - click: my-netflix",
+            good: "steps:\n  android:\n    - tap: my-netflix",
+        }
+    }
+
+    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
+        let sources = &site.project.sources;
+        for rg in &site.guides {
+            // Verbs of the platforms that follow each step.
+            let mut users: Vec<(&Step, BTreeSet<&str>, Vec<&str>)> = Vec::new();
+            for ps in &rg.platforms {
+                let verb = ps.platform.verb.as_str();
+                let all = ps.steps.iter().flat_map(|rs| {
+                    std::iter::once(rs.step).chain(rs.substeps.iter().map(|s| s.step))
+                });
+                for s in all {
+                    match users.iter_mut().find(|(u, _, _)| std::ptr::eq(*u, s)) {
+                        Some((_, verbs, names)) => {
+                            verbs.insert(verb);
+                            names.push(&ps.platform.name);
+                        }
+                        None => users.push((s, BTreeSet::from([verb]), vec![&ps.platform.name])),
+                    }
+                }
+            }
+            for (step, verbs, names) in &users {
+                let written = match step.action.value {
+                    Action::Click => "click",
+                    Action::Tap => "tap",
+                    _ => "",
+                };
+                if !written.is_empty() && verbs.iter().any(|v| *v != written) {
+                    let replacement = match verbs.iter().collect::<Vec<_>>().as_slice() {
+                        [only] if **only == "click" || **only == "tap" => (**only).to_owned(),
+                        _ => "press".to_owned(),
+                    };
+                    out.push(
+                        Diagnostic::new(
+                            Code::InteractionVerb,
+                            step.action.span,
+                            format!(
+                                "`{written}` on {}, where the verb is \"{}\"",
+                                names.join(", "),
+                                verbs.iter().copied().collect::<Vec<_>>().join("\"/\"")
+                            ),
+                        )
+                        .help(format!(
+                            "write `{replacement}:`; `press` uses each platform's own verb"
+                        ))
+                        .fix(step.action.span, replacement),
+                    );
+                }
+            }
+            for t in texts(rg.guide) {
+                let Some(step) = t.step else { continue };
+                let Some((_, verbs, names)) = users.iter().find(|(u, _, _)| std::ptr::eq(*u, step))
+                else {
+                    continue;
+                };
+                let [verb] = verbs.iter().copied().collect::<Vec<_>>()[..] else {
+                    continue;
+                };
+                for wrong in ["click", "tap"].into_iter().filter(|w| *w != verb) {
+                    for (s, e) in find_words(&t.text.value, wrong) {
+                        let (span, exact) = sub_span(sources, t.text, s, e);
+                        let mut d = Diagnostic::new(
+                            Code::InteractionVerb,
+                            span,
+                            format!(
+                                "\"{wrong}\" on {}, where the verb is \"{verb}\"",
+                                names.join(", ")
+                            ),
+                        )
+                        .help(format!("write \"{verb}\""));
+                        if exact {
+                            d = d.fix(span, keep_case(&t.text.value[s..e], verb));
+                        }
+                        out.push(d);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::testing::{PRODUCT, findings};
+    use crate::diag::Code;
+
+    #[test]
+    fn wrong_verbs_in_actions_and_text() {
+        let guide = "title: How to x\nsummary: X.\nsteps:\n  web:\n    - tap: settings\n    - click: sign-out\n  android, ios:\n    - click: menu\n    - do: Click **Sign out**.\n";
+        let f = findings(
+            Code::InteractionVerb,
+            &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", guide)],
+        );
+        let fixes: Vec<_> = f
+            .iter()
+            .map(|d| d.fix.as_ref().unwrap().replacement.as_str())
+            .collect();
+        assert_eq!(fixes, ["click", "tap", "Tap"], "{f:#?}");
+    }
+
+    #[test]
+    fn press_and_shared_correct_verbs_pass() {
+        let guide = "title: How to x\nsummary: X.\nsteps:\n  web, android:\n    - press: sign-out\n  ios:\n    - tap: menu\n";
+        assert!(
+            findings(
+                Code::InteractionVerb,
+                &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", guide)]
+            )
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,96 @@
+//! `one-action-per-step`: a step whose text chains actions ("Tap X and then select Y").
+//! A structured `confirm` is part of its action and never counts as a second one.
+
+use super::{ACTION_VERBS, Rule, RuleDoc};
+use crate::check::text::{Field, sub_span, texts};
+use crate::diag::{Code, Diagnostic};
+use crate::resolve::Resolved;
+
+/// The `one-action-per-step` rule.
+pub struct OneActionPerStep;
+
+/// Where a second action starts in `text`: after "then", or after "and"/"," when the text
+/// itself starts with an action verb. Returns the byte offset of the connecting word.
+fn chained(text: &str) -> Option<usize> {
+    let words: Vec<(usize, String)> = text
+        .split_inclusive(|c: char| c.is_whitespace())
+        .scan(0usize, |pos, w| {
+            let start = *pos;
+            *pos += w.len();
+            Some((start, w.trim().to_lowercase()))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let verb = |w: &str| ACTION_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let starts_with_verb = words.first().is_some_and(|(_, w)| verb(w));
+    for (i, (pos, w)) in words.iter().enumerate() {
+        let next_is_verb = words.get(i + 1).is_some_and(|(_, n)| verb(n));
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if i > 0 && bare == "then" && next_is_verb {
+            return Some(*pos);
+        }
+        if i > 0 && starts_with_verb && bare == "and" && next_is_verb {
+            return Some(*pos);
+        }
+        if i > 0 && starts_with_verb && w.ends_with(',') && next_is_verb {
+            return Some(*pos);
+        }
+    }
+    None
+}
+
+impl Rule for OneActionPerStep {
+    fn code(&self) -> Code {
+        Code::OneActionPerStep
+    }
+
+    fn doc(&self) -> &'static RuleDoc {
+        &RuleDoc {
+            explanation: "Reports a step whose instruction or detail chains several actions (\"Tap Account and then select Sign out\", \"Open Settings, choose Privacy\"). One action per step keeps numbering, checklists and screenshots aligned, and lets each action name its control through the glossary. Confirming the action in its own dialog is part of the action: write it as the step's `confirm`, which this rule never reports.",
+            bad: "- do: Go to the Privacy and Security section and choose Sign out of all devices.",
+            good: "- scroll-to: privacy-security\n- select: sign-out-all",
+        }
+    }
+
+    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
+        for rg in &site.guides {
+            for t in texts(rg.guide) {
+                if !matches!(t.field, Field::Instruction | Field::Detail) {
+                    continue;
+                }
+                let Some(at) = chained(&t.text.value) else {
+                    continue;
+                };
+                let word_end = at
+                    + t.text.value[at..]
+                        .find(char::is_whitespace)
+                        .unwrap_or(t.text.value.len() - at);
+                let (span, _) = sub_span(&site.project.sources, t.text, at, word_end);
+                out.push(
+                    Diagnostic::new(Code::OneActionPerStep, span, "this step chains several actions")
+                        .help("split it into one step per action; a confirmation dialog belongs in the step's `confirm`"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chained;
+
+    #[test]
+    fn chains_are_found() {
+        assert!(chained("Tap Account and then select Sign out").is_some());
+        assert!(chained("Open Settings, choose Privacy").is_some());
+        assert!(chained("Go to the section and choose Sign out").is_some());
+        assert!(chained("Wait a moment, then tap Continue").is_some());
+    }
+
+    #[test]
+    fn single_actions_pass() {
+        assert!(chained("Check which devices are listed.").is_none());
+        assert!(chained("Choose a plan and a payment method.").is_none());
+        assert!(chained("Sign in with your email and password.").is_none());
+    }
+}

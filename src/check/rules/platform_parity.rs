@@ -1,0 +1,93 @@
+//! `platform-parity`: a guide that covers fewer platforms than its product, without saying
+//! why in `unavailable_on`.
+
+use super::{Rule, RuleDoc};
+use crate::diag::{Code, Diagnostic};
+use crate::resolve::Resolved;
+
+/// The `platform-parity` rule.
+pub struct PlatformParity;
+
+impl Rule for PlatformParity {
+    fn code(&self) -> Code {
+        Code::PlatformParity
+    }
+
+    fn doc(&self) -> &'static RuleDoc {
+        &RuleDoc {
+            explanation: "Reports a guide that has no steps for some of its product's platforms (the product's `platforms`, or the site's) and does not list them in `unavailable_on` with a reason. Readers on the missing platform otherwise find nothing and do not know whether the task is impossible there or the guide is incomplete.",
+            bad: "steps:\n  web:\n    - ...\n# nothing for android and ios",
+            good: "steps:\n  web:\n    - ...\nunavailable_on:\n  android, ios: The apps cannot change the billing date.",
+        }
+    }
+
+    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
+        for rg in &site.guides {
+            let expected: Vec<&str> = match rg.product.and_then(|p| p.platforms.as_ref()) {
+                Some(list) => list.iter().map(|p| p.value.as_str()).collect(),
+                None => site.project.site.platform_ids().collect(),
+            };
+            let g = rg.guide;
+            let missing: Vec<&str> = expected
+                .into_iter()
+                .filter(|id| {
+                    !g.procedures
+                        .iter()
+                        .any(|p| p.platforms.iter().any(|q| q.value == *id))
+                })
+                .filter(|id| !g.unavailable_on.iter().any(|u| u.platform.value == *id))
+                .collect();
+            if missing.is_empty() || g.procedures.is_empty() {
+                continue;
+            }
+            let names: Vec<String> = missing
+                .iter()
+                .map(|id| {
+                    site.project
+                        .site
+                        .platform(id)
+                        .map_or((*id).to_owned(), |p| p.name.clone())
+                })
+                .collect();
+            out.push(
+                Diagnostic::new(
+                    Code::PlatformParity,
+                    g.title.span,
+                    format!("this guide has no steps for {}", names.join(", ")),
+                )
+                .help(format!(
+                    "add their steps (or `{{same_as: ...}}`), or say why with `unavailable_on: {{{}: <reason>}}`",
+                    missing.join(", ")
+                )),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::testing::{PRODUCT, findings};
+    use crate::diag::Code;
+
+    #[test]
+    fn missing_platforms_need_a_reason() {
+        let base = "title: How to x\nsummary: X.\nsteps:\n  web:\n    - open: settings\n";
+        let f = findings(
+            Code::PlatformParity,
+            &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", base)],
+        );
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("Android, iOS"), "{}", f[0].message);
+        let with_reason = format!("{base}unavailable_on:\n  android, ios: Not in the apps.\n");
+        assert!(
+            findings(
+                Code::PlatformParity,
+                &[
+                    ("demo/product.yaml", PRODUCT),
+                    ("demo/g.yaml", &with_reason)
+                ]
+            )
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,89 @@
+//! `terminology`: words the site or product prefers another term for (`sign in`, not
+//! `login`), with the replacement as a fix.
+
+use super::{Rule, RuleDoc};
+use crate::check::text::{find_words, keep_case, sub_span, texts};
+use crate::diag::{Code, Diagnostic};
+use crate::resolve::Resolved;
+
+/// The `terminology` rule.
+pub struct Terminology;
+
+impl Rule for Terminology {
+    fn code(&self) -> Code {
+        Code::Terminology
+    }
+
+    fn doc(&self) -> &'static RuleDoc {
+        &RuleDoc {
+            explanation: "Reports words in guide text that the site (`terminology:` in site.yaml) or the product (`terminology:` in product.yaml) prefers another term for, such as \"login\" where the style guide says \"sign in\". Matching is by whole word and ignores case; `--fix` replaces the word and keeps a leading capital. UI labels in the glossary are not checked: they must say what the product says.",
+            bad: "# site.yaml: terminology: {sign in: [login, log in]}\n- do: Login with your email.",
+            good: "- do: Sign in with your email.",
+        }
+    }
+
+    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
+        for rg in &site.guides {
+            let terms: Vec<_> = site
+                .project
+                .site
+                .terminology
+                .iter()
+                .chain(rg.product.iter().flat_map(|p| p.terminology.iter()))
+                .collect();
+            if terms.is_empty() {
+                continue;
+            }
+            let title = std::iter::once(&rg.guide.title).chain(std::iter::once(&rg.guide.summary));
+            let all = texts(rg.guide);
+            for text in title.chain(all.iter().map(|t| t.text)) {
+                for term in &terms {
+                    for avoid in &term.avoid {
+                        for (s, e) in find_words(&text.value, avoid) {
+                            let found = &text.value[s..e];
+                            let (span, exact) = sub_span(&site.project.sources, text, s, e);
+                            let replacement = keep_case(found, &term.preferred);
+                            let mut d = Diagnostic::new(
+                                Code::Terminology,
+                                span,
+                                format!("write \"{}\" instead of \"{found}\"", term.preferred),
+                            )
+                            .help(format!("replace it with \"{replacement}\""));
+                            if exact {
+                                d = d.fix(span, replacement);
+                            }
+                            out.push(d);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::testing::{PRODUCT, findings};
+    use crate::diag::Code;
+
+    #[test]
+    fn avoided_terms_are_reported_with_case_kept() {
+        let site = "terminology:\n  sign in: [login, log in]\n";
+        let guide =
+            "title: How to x\nsummary: X.\nsteps:\n  web:\n    - do: Login, then log in again.\n";
+        let f = findings(
+            Code::Terminology,
+            &[
+                ("site.yaml", site),
+                ("demo/product.yaml", PRODUCT),
+                ("demo/g.yaml", guide),
+            ],
+        );
+        let fixes: Vec<_> = f
+            .iter()
+            .map(|d| d.fix.as_ref().unwrap().replacement.as_str())
+            .collect();
+        assert_eq!(fixes, ["Sign in", "sign in"]);
+        assert_eq!(f[0].span.start.col, 11);
+    }
+}

@@ -1,0 +1,87 @@
+//! `unused-glossary-entry`: a control that no guide uses (as a target, a confirmation or
+//! another control's screen).
+
+use std::collections::HashSet;
+
+use super::{Rule, RuleDoc};
+use crate::check::text::steps;
+use crate::diag::{Code, Diagnostic};
+use crate::model::Target;
+use crate::resolve::Resolved;
+
+/// The `unused-glossary-entry` rule.
+pub struct UnusedGlossaryEntry;
+
+impl Rule for UnusedGlossaryEntry {
+    fn code(&self) -> Code {
+        Code::UnusedGlossaryEntry
+    }
+
+    fn doc(&self) -> &'static RuleDoc {
+        &RuleDoc {
+            explanation: "Reports a glossary control that no guide of its product uses as a target or confirmation and no other control names as its `screen`. Unused entries are usually left over from a removed guide or a renamed key; they make the glossary harder to trust. Remove the entry, or use it.",
+            bad: "glossary:\n  old-settings: {role: button, label: Preferences}   # used nowhere",
+            good: "glossary:\n  settings: {role: button, label: Settings}   # used by guides",
+        }
+    }
+
+    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
+        for product in &site.project.products {
+            let mut used: HashSet<&str> = HashSet::new();
+            for g in site
+                .project
+                .guides
+                .iter()
+                .filter(|g| g.product == product.key)
+            {
+                for s in steps(g) {
+                    for t in s.target.iter().chain(s.confirm.iter()) {
+                        if let Target::Key(k) = t {
+                            used.insert(&k.value);
+                        }
+                    }
+                }
+            }
+            for c in &product.glossary {
+                if let Some(s) = &c.screen {
+                    used.insert(&s.value);
+                }
+            }
+            for c in &product.glossary {
+                if !used.contains(c.key.value.as_str()) {
+                    out.push(
+                        Diagnostic::new(
+                            Code::UnusedGlossaryEntry,
+                            c.key.span,
+                            format!("no guide uses the control `{}`", c.key.value),
+                        )
+                        .help("remove it from the glossary, or use it in a step"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::testing::{PRODUCT, findings};
+    use crate::diag::Code;
+
+    #[test]
+    fn unused_controls_are_reported() {
+        let guide = "title: How to x\nsummary: X.\nsteps:\n  web:\n    - open: settings\n    - click: sign-out\n";
+        let f = findings(
+            Code::UnusedGlossaryEntry,
+            &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", guide)],
+        );
+        let keys: Vec<&str> = f.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "no guide uses the control `privacy`",
+                "no guide uses the control `menu`"
+            ]
+        );
+    }
+}

@@ -1,0 +1,255 @@
+//! Free-text fields of guides, for the rules that read prose: where each text sits, which
+//! step it belongs to, and exact spans for words inside it.
+
+use crate::model::{Guide, ProcedureBody, Step};
+use crate::source::{Pos, SourceMap, Span, Spanned};
+
+/// What a piece of text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// A `do:` or `wait:` instruction.
+    Instruction,
+    /// A step's `detail`.
+    Detail,
+    /// A step's `if`.
+    Condition,
+    /// A step's `result`.
+    Result,
+    /// A step's `note`.
+    Note,
+    /// A step's `warning`.
+    Warning,
+    /// A step's choice.
+    Choice,
+    /// A guide tip.
+    Tip,
+    /// Guide-level prose (intro, warnings, outcome, facts, prerequisites).
+    Prose,
+}
+
+/// A text field with its step (if any).
+pub struct Text<'g> {
+    /// The text and its span.
+    pub text: &'g Spanned<String>,
+    /// What it is.
+    pub field: Field,
+    /// The step it belongs to.
+    pub step: Option<&'g Step>,
+}
+
+/// Every step of a guide as written (top-level, sub-steps and `instead` replacements).
+pub fn steps(g: &Guide) -> Vec<&Step> {
+    let mut out = Vec::new();
+    for p in &g.procedures {
+        if let ProcedureBody::Steps(steps) = &p.body {
+            for s in steps {
+                out.push(s);
+                out.extend(s.substeps.iter());
+                out.extend(s.instead.iter().map(|(_, s)| s));
+            }
+        }
+    }
+    out
+}
+
+/// Every free-text field of a guide.
+pub fn texts(g: &Guide) -> Vec<Text<'_>> {
+    let mut out = Vec::new();
+    for s in steps(g) {
+        let fields = [
+            (&s.text, Field::Instruction),
+            (&s.detail, Field::Detail),
+            (&s.condition, Field::Condition),
+            (&s.result, Field::Result),
+            (&s.note, Field::Note),
+            (&s.warning, Field::Warning),
+        ];
+        for (t, field) in fields {
+            if let Some(text) = t {
+                out.push(Text {
+                    text,
+                    field,
+                    step: Some(s),
+                });
+            }
+        }
+        for c in &s.choices {
+            out.push(Text {
+                text: c,
+                field: Field::Choice,
+                step: Some(s),
+            });
+        }
+    }
+    for t in &g.tips {
+        out.push(Text {
+            text: t,
+            field: Field::Tip,
+            step: None,
+        });
+    }
+    let prose = g
+        .intro
+        .iter()
+        .chain(g.warnings.iter())
+        .chain(g.prerequisites.iter())
+        .chain(
+            g.outcome
+                .iter()
+                .flat_map(|o| o.text.iter().chain(o.facts.iter())),
+        );
+    for t in prose {
+        out.push(Text {
+            text: t,
+            field: Field::Prose,
+            step: None,
+        });
+    }
+    out
+}
+
+/// The span of `value[start..end]` (byte offsets) in the file, when the value is written
+/// on one line exactly as read (plain, or quoted without escapes); otherwise the whole
+/// value's span. The second result says whether the span is exact (safe to fix).
+pub fn sub_span(
+    sources: &SourceMap,
+    value: &Spanned<String>,
+    start: usize,
+    end: usize,
+) -> (Span, bool) {
+    let sp = value.span;
+    let file = sources.get(sp.file);
+    let (a, b) = (
+        file.byte_offset(sp.start.index),
+        file.byte_offset(sp.end.index),
+    );
+    let written = file.text.get(a..b).unwrap_or("");
+    let v = value.value.as_str();
+    let quote = if written == v {
+        0
+    } else if written.len() == v.len() + 2 && &written[1..written.len() - 1] == v {
+        1
+    } else {
+        return (sp, false);
+    };
+    if sp.start.line != sp.end.line {
+        return (sp, false);
+    }
+    let chars = |bytes: &str| bytes.chars().count() as u32;
+    let at = |byte: usize| {
+        let n = quote + chars(v.get(..byte).unwrap_or(""));
+        Pos {
+            line: sp.start.line,
+            col: sp.start.col + n,
+            index: sp.start.index + n,
+        }
+    };
+    (
+        Span {
+            file: sp.file,
+            start: at(start),
+            end: at(end),
+        },
+        true,
+    )
+}
+
+/// Byte ranges of whole-word, case-insensitive matches of `word` (which may hold spaces)
+/// in `text`.
+pub fn find_words(text: &str, word: &str) -> Vec<(usize, usize)> {
+    let lower = text.to_lowercase();
+    let word = word.to_lowercase();
+    if lower.len() != text.len() || word.is_empty() {
+        // Lowercasing changed byte lengths (rare scripts); fall back to exact matching.
+        return find_exact(text, &word);
+    }
+    find_exact(&lower, &word)
+}
+
+fn find_exact(text: &str, word: &str) -> Vec<(usize, usize)> {
+    let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find(word) {
+        let s = from + i;
+        let e = s + word.len();
+        if !is_word(text[..s].chars().next_back()) && !is_word(text[e..].chars().next()) {
+            out.push((s, e));
+        }
+        from = e;
+    }
+    out
+}
+
+/// Replacement for `found` keeping a leading capital (`Login` -> `Sign in`).
+pub fn keep_case(found: &str, replacement: &str) -> String {
+    if found.chars().next().is_some_and(char::is_uppercase) {
+        let mut c = replacement.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    } else {
+        replacement.to_owned()
+    }
+}
+
+/// Quoted (`"X"`, `“X”`) or bold (`**X**`) phrases that look like UI labels: short and
+/// starting with a capital letter or digit. Returns byte ranges of the inner text.
+pub fn quoted_labels(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (open, close) in [("**", "**"), ("\u{201c}", "\u{201d}"), ("\"", "\"")] {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(open) {
+            let s = from + i + open.len();
+            let Some(j) = text[s..].find(close) else {
+                break;
+            };
+            let e = s + j;
+            let inner = &text[s..e];
+            let words = inner.split_whitespace().count();
+            if (1..=6).contains(&words)
+                && inner
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                && !inner.contains('\n')
+            {
+                out.push((s, e));
+            }
+            from = e + close.len();
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_match_whole_words_only() {
+        assert_eq!(
+            find_words("Login, then log in to login-page", "login"),
+            [(0, 5)]
+        );
+        assert_eq!(
+            find_words("Click here, then click", "click"),
+            [(0, 5), (17, 22)]
+        );
+        assert_eq!(find_words("tap it", "log in"), []);
+    }
+
+    #[test]
+    fn quoted_label_like_phrases() {
+        let t = "Choose **Account**, then \"Sign out\" or “Log out”, not \"a b c d e f g\".";
+        let found: Vec<&str> = quoted_labels(t).iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(found, ["Account", "Sign out", "Log out"]);
+    }
+
+    #[test]
+    fn case_is_kept() {
+        assert_eq!(keep_case("Login", "sign in"), "Sign in");
+        assert_eq!(keep_case("login", "sign in"), "sign in");
+    }
+}

@@ -1,0 +1,34 @@
+//! `stepwise explain`: what a rule or diagnostic code means.
+
+use clap::Args;
+
+use super::write_stdout;
+use crate::check::explain::{explain, list};
+use crate::diag::Code;
+use crate::diag::suggest::help_for;
+
+/// Arguments of `stepwise explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule or code id (`label-drift`); without it, every code is listed.
+    pub rule: Option<String>,
+}
+
+/// Prints the explanation; returns the exit code.
+pub fn run(args: &ExplainArgs) -> Result<u8, Box<dyn std::error::Error>> {
+    let text = match &args.rule {
+        None => list(),
+        Some(id) => match Code::from_id(id) {
+            Some(code) => explain(code),
+            None => {
+                return Err(format!(
+                    "unknown rule `{id}`; {}",
+                    help_for(id, Code::ALL.iter().map(|c| c.id()), "rule")
+                )
+                .into());
+            }
+        },
+    };
+    write_stdout(&text)?;
+    Ok(0)
+}
