@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod checklist;
 mod explain;
+mod preview;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -14,6 +15,7 @@ pub use build::BuildArgs;
 pub use check::CheckArgs;
 pub use checklist::ChecklistArgs;
 pub use explain::ExplainArgs;
+pub use preview::PreviewArgs;
 
 /// Structured how-to guides: validate YAML step definitions and render help centers.
 #[derive(Debug, Parser)]
@@ -46,6 +48,16 @@ pub enum Command {
     ///   stepwise explain label-drift
     #[command(verbatim_doc_comment)]
     Explain(ExplainArgs),
+    /// Show a guide in the terminal: numbered steps per platform, labels in bold.
+    ///
+    /// Colour only on a terminal (never with NO_COLOR or --color never); pipe into
+    /// `less -R` to page through it.
+    ///
+    /// Examples:
+    ///   stepwise preview sign-out-all-devices
+    ///   stepwise preview guides/netflix/sign-out-all-devices.yaml --platform android --width 60
+    #[command(verbatim_doc_comment)]
+    Preview(PreviewArgs),
     /// Build the help-center site (HTML, checklists, JSON, sitemap).
     ///
     /// The guides are checked first; with errors nothing is written (exit 1). The site is
@@ -105,6 +117,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build(args) => build::run(&args),
         Command::Checklist(args) => checklist::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Preview(args) => preview::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -34,6 +34,39 @@ pub fn highlight(code: &str, lang: &str) -> String {
     generator.finalize()
 }
 
+/// Highlights `code` for a 24-bit colour terminal.
+pub fn terminal(code: &str, lang: &str) -> String {
+    use syntect::easy::HighlightLines;
+    use syntect::util::as_24_bit_terminal_escaped;
+    static THEMES: OnceLock<ThemeSet> = OnceLock::new();
+    let set = syntaxes();
+    let syntax = set
+        .find_syntax_by_token(lang)
+        .unwrap_or_else(|| set.find_syntax_plain_text());
+    let themes = THEMES.get_or_init(ThemeSet::load_defaults);
+    let Some(theme) = themes.themes.get("base16-ocean.dark") else {
+        return code.to_owned();
+    };
+    let mut h = HighlightLines::new(syntax, theme);
+    let mut out = String::new();
+    for line in LinesWithEndings::from(code) {
+        match h.highlight_line(line, set) {
+            Ok(ranges) => out.push_str(&as_24_bit_terminal_escaped(&ranges, false)),
+            Err(_) => out.push_str(line),
+        }
+    }
+    // Reset at the end of the last line, not on a line of its own.
+    let newline = out.ends_with('\n');
+    if newline {
+        out.pop();
+    }
+    out.push_str("\x1b[0m");
+    if newline {
+        out.push('\n');
+    }
+    out
+}
+
 /// The stylesheet for highlighted code: a light theme, and a dark one for dark schemes.
 pub fn stylesheet() -> String {
     let themes = ThemeSet::load_defaults();

@@ -8,5 +8,6 @@ mod cli;
 mod fixtures;
 mod fuzz;
 mod lints;
+mod preview;
 mod sarif;
 mod seed;

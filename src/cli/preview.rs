@@ -1,0 +1,123 @@
+//! `stepwise preview`: a guide in the terminal.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::{ColorChoice, EXIT_FINDINGS, write_stdout};
+use crate::check::check_dir;
+use crate::diag::Severity;
+use crate::diag::suggest::help_for;
+use crate::emit::{self, Format};
+use crate::render::terminal::{PreviewOptions, preview};
+use crate::resolve::resolve;
+
+/// Arguments of `stepwise preview`.
+#[derive(Debug, Args)]
+pub struct PreviewArgs {
+    /// The guide: its id, or the path of its file.
+    pub guide: String,
+    /// One platform (`android`), or `all`.
+    #[arg(long, default_value = "all")]
+    pub platform: String,
+    /// Line width (default: the terminal's, else 80).
+    #[arg(long)]
+    pub width: Option<usize>,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// The guides folder.
+    #[arg(long, default_value = "guides")]
+    pub dir: PathBuf,
+}
+
+fn width(args: &PreviewArgs) -> usize {
+    if let Some(w) = args.width {
+        return w.clamp(20, 400);
+    }
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal()
+        && let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size()
+    {
+        return usize::from(w).clamp(20, 400);
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(80usize)
+        .clamp(20, 400)
+}
+
+/// Prints the guide; returns the exit code.
+pub fn run(args: &PreviewArgs) -> Result<u8, Box<dyn std::error::Error>> {
+    let report = check_dir(&args.dir)?;
+    let color = args.color.enabled();
+    let project = &report.project;
+    // A path names the guide by its file; anything else is an id.
+    let as_path = Path::new(&args.guide);
+    let wanted = project.guides.iter().find(|g| {
+        g.id.value == args.guide
+            || (args.guide.ends_with(".yaml") || args.guide.ends_with(".yml"))
+                && same_file(&project.sources.get(g.file).path, as_path)
+    });
+    let Some(guide) = wanted else {
+        let ids = project.guides.iter().map(|g| g.id.value.as_str());
+        return Err(format!(
+            "no guide has the id `{}`; {}",
+            args.guide,
+            help_for(&args.guide, ids, "guide")
+        )
+        .into());
+    };
+    let errors: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error && d.suppressed.is_none())
+        .cloned()
+        .collect();
+    if !errors.is_empty() {
+        write_stdout(&emit::render(
+            Format::Human,
+            &errors,
+            &project.sources,
+            color,
+        ))?;
+        eprintln!(
+            "stepwise: the guides have errors; fix them to preview `{}`",
+            args.guide
+        );
+        return Ok(EXIT_FINDINGS);
+    }
+    let mut diags = Vec::new();
+    let resolved = resolve(project, &mut diags);
+    let Some(rg) = resolved
+        .guides
+        .iter()
+        .find(|r| std::ptr::eq(r.guide, guide))
+    else {
+        return Err("the guide could not be resolved".into());
+    };
+    let platform = (args.platform != "all").then(|| args.platform.clone());
+    if let Some(p) = &platform
+        && !rg.platforms.iter().any(|ps| &ps.platform.id == p)
+    {
+        let have = rg.platforms.iter().map(|ps| ps.platform.id.as_str());
+        return Err(format!(
+            "`{}` has no steps for `{p}`; {}",
+            guide.id.value,
+            help_for(p, have, "platform")
+        )
+        .into());
+    }
+    let opts = PreviewOptions {
+        platform,
+        width: width(args),
+        color,
+    };
+    write_stdout(&preview(rg, &opts))?;
+    Ok(0)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+}

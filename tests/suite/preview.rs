@@ -1,0 +1,111 @@
+//! `stepwise preview`: the seed guide in the terminal at two widths, with and without
+//! colour, and its errors.
+
+use std::process::Command;
+
+fn stepwise(args: &[&str], envs: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_stepwise"));
+    cmd.args(args).env_remove("NO_COLOR").env_remove("COLUMNS");
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    let o = cmd.output().unwrap();
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn seed_guide_at_two_widths_with_and_without_colour() {
+    for width in ["60", "100"] {
+        for color in ["never", "always"] {
+            let (code, out, err) = stepwise(
+                &[
+                    "preview",
+                    "sign-out-all-devices",
+                    "--width",
+                    width,
+                    "--color",
+                    color,
+                ],
+                &[],
+            );
+            assert_eq!(code, 0, "{err}");
+            let longest = out
+                .lines()
+                .map(|l| strip_ansi(l).chars().count())
+                .max()
+                .unwrap();
+            assert!(
+                longest <= width.parse().unwrap(),
+                "{width}: a line is {longest} wide"
+            );
+            assert_eq!(color == "always", out.contains('\u{1b}'));
+            insta::assert_snapshot!(format!("seed-{width}-{color}"), out);
+        }
+    }
+}
+
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::new();
+    let mut esc = false;
+    for c in s.chars() {
+        match (esc, c) {
+            (false, '\u{1b}') => esc = true,
+            (true, 'm') => esc = false,
+            (true, _) => {}
+            (false, c) => out.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn colour_is_off_in_pipes_and_with_no_color() {
+    let (_, out, _) = stepwise(&["preview", "sign-out-all-devices"], &[]);
+    assert!(!out.contains('\u{1b}'));
+    let (_, out, _) = stepwise(&["preview", "sign-out-all-devices"], &[("NO_COLOR", "1")]);
+    assert!(!out.contains('\u{1b}'));
+}
+
+#[test]
+fn one_platform_by_path() {
+    let (code, out, err) = stepwise(
+        &[
+            "preview",
+            "guides/netflix/sign-out-all-devices.yaml",
+            "--platform",
+            "ios",
+            "--width",
+            "80",
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("── iOS"));
+    assert!(!out.contains("── Web"));
+    assert!(out.contains("The steps are the same as on Android."));
+}
+
+#[test]
+fn unknown_ids_and_broken_guides() {
+    let (code, _, err) = stepwise(&["preview", "sign-out-all-device"], &[]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("did you mean \"sign-out-all-devices\"?"),
+        "{err}"
+    );
+    let (code, out, _) = stepwise(
+        &[
+            "preview",
+            "platform",
+            "--dir",
+            "tests/fixtures/check/unknown-platform/guides",
+        ],
+        &[],
+    );
+    assert_eq!(code, 1);
+    assert!(out.contains("error[unknown-platform]"), "{out}");
+}
