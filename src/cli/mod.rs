@@ -41,23 +41,6 @@ pub enum Command {
     ///   stepwise check --fix --dry-run
     #[command(verbatim_doc_comment)]
     Check(CheckArgs),
-    /// Explain a rule or diagnostic code, with examples; list them all without an argument.
-    ///
-    /// Examples:
-    ///   stepwise explain
-    ///   stepwise explain label-drift
-    #[command(verbatim_doc_comment)]
-    Explain(ExplainArgs),
-    /// Show a guide in the terminal: numbered steps per platform, labels in bold.
-    ///
-    /// Colour only on a terminal (never with NO_COLOR or --color never); pipe into
-    /// `less -R` to page through it.
-    ///
-    /// Examples:
-    ///   stepwise preview sign-out-all-devices
-    ///   stepwise preview guides/netflix/sign-out-all-devices.yaml --platform android --width 60
-    #[command(verbatim_doc_comment)]
-    Preview(PreviewArgs),
     /// Build the help-center site (HTML, checklists, JSON, sitemap).
     ///
     /// The guides are checked first; with errors nothing is written (exit 1). The site is
@@ -76,6 +59,34 @@ pub enum Command {
     ///   stepwise checklist sign-out-all-devices --format json
     #[command(verbatim_doc_comment)]
     Checklist(ChecklistArgs),
+    /// Show a guide in the terminal: numbered steps per platform, labels in bold.
+    ///
+    /// Colour only on a terminal (never with NO_COLOR or --color never); pipe into
+    /// `less -R` to page through it.
+    ///
+    /// Examples:
+    ///   stepwise preview sign-out-all-devices
+    ///   stepwise preview guides/netflix/sign-out-all-devices.yaml --platform android --width 60
+    #[command(verbatim_doc_comment)]
+    Preview(PreviewArgs),
+    /// Explain a rule or diagnostic code, with examples; list them all without an argument.
+    ///
+    /// Examples:
+    ///   stepwise explain
+    ///   stepwise explain label-drift
+    #[command(verbatim_doc_comment)]
+    Explain(ExplainArgs),
+    /// Print a shell completion script.
+    ///
+    /// Examples:
+    ///   stepwise completions bash > ~/.local/share/bash-completion/completions/stepwise
+    ///   stepwise completions zsh > ~/.zfunc/_stepwise
+    ///   stepwise completions fish > ~/.config/fish/completions/stepwise.fish
+    #[command(verbatim_doc_comment)]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
 }
 
 /// When to colour output.
@@ -105,6 +116,16 @@ impl ColorChoice {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_definition_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}
+
 /// Exit status for "problems found".
 pub const EXIT_FINDINGS: u8 = 1;
 /// Exit status for usage and I/O failures.
@@ -118,6 +139,14 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Checklist(args) => checklist::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Preview(args) => preview::run(&args),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "stepwise", &mut out);
+            write_stdout(&String::from_utf8_lossy(&out))
+                .map(|()| 0)
+                .map_err(Into::into)
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),

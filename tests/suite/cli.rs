@@ -173,3 +173,35 @@ fn help_has_examples() {
     assert!(out.contains("stepwise check --format sarif"), "{out}");
     assert!(out.contains("Exit status"));
 }
+
+#[test]
+fn completions_for_three_shells() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef stepwise"),
+        ("fish", "complete -c stepwise"),
+    ] {
+        let o = stepwise(&["completions", shell], &[]);
+        assert_eq!(o.status.code(), Some(0));
+        let out = stdout(&o);
+        assert!(out.contains(marker), "{shell}");
+        for sub in ["check", "build", "checklist", "preview", "explain"] {
+            assert!(out.contains(sub), "{shell}: {sub}");
+        }
+    }
+}
+
+#[test]
+fn every_command_has_examples_in_its_help() {
+    for sub in [
+        "check",
+        "build",
+        "checklist",
+        "preview",
+        "explain",
+        "completions",
+    ] {
+        let o = stepwise(&[sub, "--help"], &[]);
+        assert!(stdout(&o).contains("Examples:"), "{sub}");
+    }
+}
