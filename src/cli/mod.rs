@@ -116,16 +116,6 @@ impl ColorChoice {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use clap::CommandFactory;
-
-    #[test]
-    fn command_line_definition_is_consistent() {
-        super::Cli::command().debug_assert();
-    }
-}
-
 /// Exit status for "problems found".
 pub const EXIT_FINDINGS: u8 = 1;
 /// Exit status for usage and I/O failures.
@@ -163,5 +153,15 @@ fn write_stdout(text: &str) -> std::io::Result<()> {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         r => r,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_definition_is_consistent() {
+        super::Cli::command().debug_assert();
     }
 }
