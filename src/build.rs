@@ -177,3 +177,50 @@ fn write_tree(root: &Path, pages: &[Page]) -> Result<(), BuildError> {
 fn is_ours(output: &Path) -> bool {
     output.join(MARKER).is_file() || std::fs::read_dir(output).is_ok_and(|mut d| d.next().is_none())
 }
+
+/// What [`sync`] did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct SyncStats {
+    /// Files written (new or changed).
+    pub written: usize,
+    /// Files left alone because their bytes were already right.
+    pub unchanged: usize,
+    /// Files removed because the site no longer has them.
+    pub removed: usize,
+}
+
+/// Makes `dir` hold exactly `pages`, writing only files whose bytes differ. Used by `serve`,
+/// where a rebuild after one edit should touch one or two files.
+pub fn sync(dir: &Path, pages: &[Page]) -> Result<SyncStats, BuildError> {
+    let mut stats = SyncStats::default();
+    let mut wanted = std::collections::HashSet::new();
+    for page in pages {
+        let path = dir.join(&page.path);
+        wanted.insert(path.clone());
+        if std::fs::read(&path).is_ok_and(|old| old == page.bytes) {
+            stats.unchanged += 1;
+            continue;
+        }
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        std::fs::write(&path, &page.bytes).map_err(io(&path))?;
+        stats.written += 1;
+    }
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if !wanted.contains(&p) {
+                std::fs::remove_file(&p).map_err(io(&p))?;
+                stats.removed += 1;
+            }
+        }
+    }
+    Ok(stats)
+}

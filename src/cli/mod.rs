@@ -5,6 +5,7 @@ mod check;
 mod checklist;
 mod explain;
 mod preview;
+mod serve;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -16,6 +17,7 @@ pub use check::CheckArgs;
 pub use checklist::ChecklistArgs;
 pub use explain::ExplainArgs;
 pub use preview::PreviewArgs;
+pub use serve::ServeArgs;
 
 /// Structured how-to guides: validate YAML step definitions and render help centers.
 #[derive(Debug, Parser)]
@@ -69,6 +71,16 @@ pub enum Command {
     ///   stepwise preview guides/netflix/sign-out-all-devices.yaml --platform android --width 60
     #[command(verbatim_doc_comment)]
     Preview(PreviewArgs),
+    /// Serve the site on 127.0.0.1 and rebuild and reload pages when files change.
+    ///
+    /// The site is built into a temporary folder (output/ is never touched). While a guide
+    /// has errors, open pages show the diagnostics; fixing the file brings the page back.
+    ///
+    /// Examples:
+    ///   stepwise serve
+    ///   stepwise serve guides --port 8080 --open
+    #[command(verbatim_doc_comment)]
+    Serve(ServeArgs),
     /// Explain a rule or diagnostic code, with examples; list them all without an argument.
     ///
     /// Examples:
@@ -129,6 +141,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Checklist(args) => checklist::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Preview(args) => preview::run(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             let mut out = Vec::new();

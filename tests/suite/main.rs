@@ -11,3 +11,4 @@ mod lints;
 mod preview;
 mod sarif;
 mod seed;
+mod serve;
