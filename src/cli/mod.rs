@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod checklist;
 mod explain;
+mod new;
 mod preview;
 mod serve;
 
@@ -16,6 +17,7 @@ pub use build::BuildArgs;
 pub use check::CheckArgs;
 pub use checklist::ChecklistArgs;
 pub use explain::ExplainArgs;
+pub use new::NewArgs;
 pub use preview::PreviewArgs;
 pub use serve::ServeArgs;
 
@@ -88,6 +90,16 @@ pub enum Command {
     ///   stepwise explain label-drift
     #[command(verbatim_doc_comment)]
     Explain(ExplainArgs),
+    /// Create a guide (and its product file if missing) that passes `check` as written.
+    ///
+    /// Refuses to overwrite an existing guide. The files start with a schema comment line
+    /// for completion in editors that use the YAML language server.
+    ///
+    /// Examples:
+    ///   stepwise new netflix/change-password
+    ///   stepwise new acme/reset-pin --platforms android,ios
+    #[command(verbatim_doc_comment)]
+    New(NewArgs),
     /// Print a shell completion script.
     ///
     /// Examples:
@@ -140,6 +152,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build(args) => build::run(&args),
         Command::Checklist(args) => checklist::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::New(args) => new::run(&args),
         Command::Preview(args) => preview::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Completions { shell } => {

@@ -205,3 +205,47 @@ fn every_command_has_examples_in_its_help() {
         assert!(stdout(&o).contains("Examples:"), "{sub}");
     }
 }
+
+#[test]
+fn new_scaffolds_a_guide_that_passes_check_and_never_overwrites() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("new-guides");
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = dir.to_str().unwrap();
+    let o = stepwise(&["new", "acme/reset-pin", "--dir", d], &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("acme/reset-pin.yaml"));
+    let o = stepwise(
+        &[
+            "new",
+            "acme/change-pin",
+            "--platforms",
+            "android,ios",
+            "--dir",
+            d,
+        ],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = stepwise(&["check", d, "--deny-warnings"], &[]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let guide = std::fs::read_to_string(dir.join("acme/reset-pin.yaml")).unwrap();
+    assert!(guide.starts_with("# yaml-language-server: $schema=../.schema/guide.schema.json\n"));
+    assert!(dir.join(".schema/guide.schema.json").is_file());
+
+    let before = std::fs::read(dir.join("acme/reset-pin.yaml")).unwrap();
+    let o = stepwise(&["new", "acme/reset-pin", "--dir", d], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("already exists"));
+    assert_eq!(
+        std::fs::read(dir.join("acme/reset-pin.yaml")).unwrap(),
+        before
+    );
+
+    let o = stepwise(&["new", "Acme/x", "--dir", d], &[]);
+    assert!(stderr(&o).contains("`Acme` is not a valid id"));
+    let o = stepwise(
+        &["new", "acme/x", "--platforms", "andriod", "--dir", d],
+        &[],
+    );
+    assert!(stderr(&o).contains("unknown platform `andriod`"));
+}

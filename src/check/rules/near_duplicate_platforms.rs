@@ -60,7 +60,11 @@ impl Rule for NearDuplicatePlatforms {
                         continue;
                     }
                     let differing = sa.iter().zip(sb).filter(|(x, y)| x != y).count();
-                    if differing > 1 || sa.len() < 2 {
+                    // Identical procedures of two or more steps, or long ones (four or more
+                    // steps) that differ in one step only.
+                    let copy =
+                        (differing == 0 && sa.len() >= 2) || (differing == 1 && sa.len() >= 4);
+                    if !copy {
                         continue;
                     }
                     let how = if differing == 0 {
