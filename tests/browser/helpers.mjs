@@ -1,0 +1,273 @@
+// Shared helpers of the browser tests: build sites with the stepwise binary, serve them on
+// 127.0.0.1, launch Chromium through playwright-core. Nothing here downloads anything: the
+// browser is the system's Chromium, the binary is the one cargo already built.
+
+import { execFileSync } from 'node:child_process';
+import { accessSync, constants, cpSync, createReadStream, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+export const HERE = dirname(fileURLToPath(import.meta.url));
+/** The repository root. */
+export const REPO = resolve(HERE, '..', '..');
+/** The stepwise binary (built by tests/run.sh before the browser tests run). */
+export const BIN = resolve(REPO, process.env.STEPWISE_BIN || 'target/debug/stepwise');
+/** The browser. */
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+/** The templates every test build uses (the working tree's, whatever the binary embeds). */
+export const TEMPLATES = join(REPO, 'templates');
+
+/** Guides folders of the sites under test, relative to the repository root. */
+export const SITES = {
+  seed: 'guides',
+  full: 'tests/fixtures/build/full/guides',
+  xss: 'tests/fixtures/build/xss/guides',
+};
+
+/** The guide ids of each site (for page lists). */
+export const SEED_GUIDE = 'sign-out-all-devices';
+export const FULL_GUIDE = 'sign-out-everywhere';
+export const FULL_OTHER_GUIDE = 'change-password';
+export const XSS_GUIDE = 'xss';
+
+function requireExecutable(path, what, hint) {
+  try {
+    accessSync(path, constants.X_OK);
+  } catch {
+    throw new Error(`${what} not found or not executable at ${path}: ${hint}`);
+  }
+}
+
+/** A fresh temporary folder, removed when the process exits. */
+export function tempDir(prefix = 'stepwise-browser-') {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+function run(args) {
+  requireExecutable(BIN, 'The stepwise binary', 'run `cargo build` first or set STEPWISE_BIN');
+  try {
+    return execFileSync(BIN, args, { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    throw new Error(`stepwise ${args.join(' ')} failed (exit ${e.status}):\n${e.stdout}\n${e.stderr}`);
+  }
+}
+
+/** `stepwise check <guides>`; throws on errors. */
+export function checkGuides(guides) {
+  return run(['check', guides, '--color', 'never']);
+}
+
+/** `stepwise build <guides> -o <out>`; throws when the build fails. Returns `out`. */
+export function buildSite(guides, out) {
+  run(['build', guides, '-o', out, '--templates', TEMPLATES, '--color', 'never']);
+  statSync(join(out, 'index.html'));
+  return out;
+}
+
+/** Copies a guides folder into a new temporary folder and returns the copy's path. */
+export function copyGuides(guides) {
+  const dir = join(tempDir(), 'guides');
+  cpSync(resolve(REPO, guides), dir, { recursive: true });
+  return dir;
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+function sendFile(res, path, status) {
+  res.writeHead(status, {
+    'content-type': TYPES[extname(path).toLowerCase()] || 'application/octet-stream',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  createReadStream(path).pipe(res);
+}
+
+function fileOf(root, urlPath) {
+  let rel;
+  try {
+    rel = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  const path = resolve(root, '.' + rel);
+  if (path !== root && !path.startsWith(root + sep)) return null;
+  try {
+    const st = statSync(path);
+    if (st.isFile()) return path;
+    if (st.isDirectory()) {
+      const index = join(path, 'index.html');
+      if (statSync(index).isFile()) return index;
+    }
+  } catch {
+    /* not found */
+  }
+  return null;
+}
+
+/**
+ * Serves `root` on 127.0.0.1 (a free port). Files are looked up on every request, so a
+ * rebuild into the same folder is served at once. Unknown paths get 404.html with 404.
+ */
+export async function serve(root) {
+  root = resolve(root);
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    const url = new URL(req.url, 'http://127.0.0.1');
+    const file = fileOf(root, url.pathname);
+    if (file) return sendFile(res, file, 200);
+    const notFound = join(root, '404.html');
+    try {
+      statSync(notFound);
+      sendFile(res, notFound, 404);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
+    }
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  const { port } = server.address();
+  return {
+    root,
+    port,
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+  };
+}
+
+/** Builds the named site (`seed`, `full`, `xss`) into a temporary `output` folder and serves it. */
+export async function startSite(name) {
+  const out = join(tempDir(), 'output');
+  buildSite(SITES[name] ?? name, out);
+  return serve(out);
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Launches Chromium with a fresh user-data folder. `options` are playwright context options
+ * (userAgent, javaScriptEnabled, viewport, bypassCSP...). Fails loudly when it cannot start.
+ */
+export async function launch(options = {}) {
+  requireExecutable(CHROMIUM, 'Chromium', 'install it (apt-get install chromium) or set CHROMIUM');
+  const profile = mkdtempSync(join(tmpdir(), 'stepwise-chromium-'));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      ...options,
+    });
+  } catch (e) {
+    rmSync(profile, { recursive: true, force: true });
+    throw new Error(`Chromium could not start (${CHROMIUM}): ${e.message}`);
+  }
+  const close = context.close.bind(context);
+  context.close = async () => {
+    await close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return context;
+}
+
+/** The first page of a persistent context. */
+export async function firstPage(context) {
+  return context.pages()[0] ?? context.newPage();
+}
+
+/**
+ * Runs `fn(context, page)` in a fresh browser and always closes it. Any JavaScript dialog
+ * (alert, confirm, prompt) and any uncaught page error fails the test.
+ */
+export async function withBrowser(options, fn) {
+  const context = await launch(options);
+  const problems = [];
+  const watch = (page) => {
+    page.on('dialog', (d) => {
+      problems.push(`${d.type()} dialog opened: ${JSON.stringify(d.message())}`);
+      d.dismiss().catch(() => {});
+    });
+    page.on('pageerror', (e) => problems.push(`uncaught error in the page: ${e.message}`));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  let failure;
+  try {
+    const page = await firstPage(context);
+    await fn(context, page, problems);
+  } catch (e) {
+    failure = e;
+  } finally {
+    await context.close();
+  }
+  if (failure && problems.length) failure.message += `\n${problems.join('\n')}`;
+  if (failure) throw failure;
+  if (problems.length) throw new Error(problems.join('\n'));
+}
+
+/** Every .html file under `root`, relative paths, sorted. */
+export function htmlFiles(root) {
+  const out = [];
+  const walk = (dir, prefix) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path, prefix + name + '/');
+      else if (name.endsWith('.html')) out.push(prefix + name);
+    }
+  };
+  walk(root, '');
+  return out.sort();
+}
+
+/** Waits until the platform tabs are set up (the script ran). */
+export async function tabsReady(page) {
+  await page.locator('.tablist:not([hidden])').first().waitFor({ state: 'visible' });
+}
+
+/** The id of the selected tab and of every visible panel. */
+export async function tabState(page) {
+  return page.evaluate(() => {
+    const tabs = [...document.querySelectorAll('[role="tab"]')];
+    const selected = tabs.filter((t) => t.getAttribute('aria-selected') === 'true');
+    return {
+      selected: selected.map((t) => t.dataset.platform),
+      focused: document.activeElement?.getAttribute('role') === 'tab' ? document.activeElement.dataset.platform : null,
+      tabindex: Object.fromEntries(tabs.map((t) => [t.dataset.platform, t.getAttribute('tabindex')])),
+      visiblePanels: [...document.querySelectorAll('[role="tabpanel"]')]
+        .filter((p) => !p.hidden && p.getClientRects().length > 0)
+        .map((p) => p.id),
+    };
+  });
+}
