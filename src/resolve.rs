@@ -382,8 +382,8 @@ fn check_targets(
                             ),
                         )
                         .help(format!(
-                            "{}; to name something that has no glossary entry, quote it: `\"{}\"`",
-                            help_for(&key.value, keys(), "glossary key"),
+                            "{} To name something that has no glossary entry, quote it: `\"{}\"`.",
+                            sentence(&help_for(&key.value, keys(), "glossary key")),
                             key.value
                         )),
                     ),
@@ -431,21 +431,9 @@ fn check_targets(
 
 /// Illustration paths stay inside the guides folder, exist, and come with alt text.
 fn images(project: &Project, g: &Guide, diags: &mut Vec<Diagnostic>) {
-    fn all_steps(steps: &[Step]) -> Vec<&Step> {
-        let mut out = Vec::new();
-        for s in steps {
-            out.push(s);
-            out.extend(s.substeps.iter());
-            out.extend(s.instead.iter().map(|(_, s)| s));
-        }
-        out
-    }
     let guide_dir = PathBuf::from(&g.product);
-    for proc in &g.procedures {
-        let ProcedureBody::Steps(steps) = &proc.body else {
-            continue;
-        };
-        for step in all_steps(steps) {
+    {
+        for step in g.written_steps() {
             let Some(img) = &step.image else { continue };
             match &img.alt {
                 Some(alt) if !alt.value.trim().is_empty() => {}
@@ -482,6 +470,19 @@ fn images(project: &Project, g: &Guide, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// A help fragment as a sentence: capitalised, ending with punctuation.
+fn sentence(s: &str) -> String {
+    let mut c = s.chars();
+    let mut out: String = c
+        .next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default();
+    if !out.ends_with(['.', '?', '!']) {
+        out.push('.');
+    }
+    out
 }
 
 /// Joins `src` to the guide's folder (relative to the root) without leaving the root.

@@ -103,12 +103,12 @@ impl SourceFile {
 
     /// The path with `/` separators, as used in machine-readable output.
     pub fn path_slash(&self) -> String {
-        self.path
-            .components()
-            .filter(|c| !matches!(c, std::path::Component::CurDir))
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/")
+        let text = self.path.to_string_lossy().replace('\\', "/");
+        let mut s = text.as_str();
+        while let Some(rest) = s.strip_prefix("./") {
+            s = rest;
+        }
+        s.replace("/./", "/")
     }
 }
 

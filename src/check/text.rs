@@ -1,7 +1,7 @@
 //! Free-text fields of guides, for the rules that read prose: where each text sits, which
 //! step it belongs to, and exact spans for words inside it.
 
-use crate::model::{Guide, ProcedureBody, Step};
+use crate::model::{Guide, Step};
 use crate::source::{Pos, SourceMap, Span, Spanned};
 
 /// What a piece of text is.
@@ -37,19 +37,9 @@ pub struct Text<'g> {
     pub step: Option<&'g Step>,
 }
 
-/// Every step of a guide as written (top-level, sub-steps and `instead` replacements).
+/// Every step of a guide as written (see [`Guide::written_steps`]).
 pub fn steps(g: &Guide) -> Vec<&Step> {
-    let mut out = Vec::new();
-    for p in &g.procedures {
-        if let ProcedureBody::Steps(steps) = &p.body {
-            for s in steps {
-                out.push(s);
-                out.extend(s.substeps.iter());
-                out.extend(s.instead.iter().map(|(_, s)| s));
-            }
-        }
-    }
-    out
+    g.written_steps()
 }
 
 /// Every free-text field of a guide.

@@ -147,7 +147,7 @@ impl Code {
     pub fn options(self) -> &'static [(&'static str, OptionKind)] {
         match self {
             Code::StepCount => &[("warn", OptionKind::Count), ("max", OptionKind::Count)],
-            Code::TitleForm => &[("style", OptionKind::Text)],
+            Code::TitleForm => &[("style", OptionKind::Choice(&["how-to", "task"]))],
             Code::StaleReview => &[("max_age_days", OptionKind::Count)],
             _ => &[],
         }
@@ -164,8 +164,8 @@ impl Code {
 pub enum OptionKind {
     /// A whole number of at least 1.
     Count,
-    /// Text.
-    Text,
+    /// One of a fixed set of words.
+    Choice(&'static [&'static str]),
 }
 
 impl std::fmt::Display for Code {

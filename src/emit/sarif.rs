@@ -52,7 +52,10 @@ fn rules() -> Vec<Value> {
             json!({
                 "id": c.id(),
                 "shortDescription": { "text": c.summary() },
-                "defaultConfiguration": { "level": level(c.default_severity()) },
+                "defaultConfiguration": {
+                    "enabled": c.enabled_by_default(),
+                    "level": level(c.default_severity()),
+                },
             })
         })
         .collect()

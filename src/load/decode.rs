@@ -161,7 +161,14 @@ impl Ctx<'_> {
             Value::Scalar(_) if node.is_null() => Vec::new(),
             Value::Scalar(_) => self.text(node, what).into_iter().collect(),
             Value::Map(_) => {
-                self.wrong_type(node, what, "a list", "`[a, b]` or one `- item` per line");
+                self.diags.push(
+                    Diagnostic::new(
+                        Code::WrongType,
+                        node.span,
+                        "expected a list (or a single text), found a mapping",
+                    )
+                    .help("write it as `[a, b]` or one `- item` per line"),
+                );
                 Vec::new()
             }
         }
@@ -183,8 +190,8 @@ impl Ctx<'_> {
     pub fn boolean(&mut self, node: &Node, what: &str) -> Option<bool> {
         if let Value::Scalar(s) = &node.value {
             match s.text.as_str() {
-                "true" | "True" | "TRUE" | "yes" | "Yes" => return Some(true),
-                "false" | "False" | "FALSE" | "no" | "No" => return Some(false),
+                "true" | "True" | "TRUE" | "yes" | "Yes" | "YES" => return Some(true),
+                "false" | "False" | "FALSE" | "no" | "No" | "NO" => return Some(false),
                 _ => {}
             }
         }

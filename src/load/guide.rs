@@ -174,7 +174,7 @@ fn duration(ctx: &mut Ctx<'_>, node: &Node) -> Option<Spanned<u32>> {
     let t = ctx.text(node, "`time`")?;
     let parsed = t.value.trim().parse::<jiff::SignedDuration>();
     match parsed {
-        Ok(d) if d.is_positive() && d.as_secs() <= 7 * 24 * 3600 => Some(Spanned::new(
+        Ok(d) if d.as_secs() >= 1 && d.as_secs() <= 7 * 24 * 3600 => Some(Spanned::new(
             u32::try_from(d.as_secs()).unwrap_or(u32::MAX),
             t.span,
         )),
@@ -185,7 +185,7 @@ fn duration(ctx: &mut Ctx<'_>, node: &Node) -> Option<Spanned<u32>> {
                     t.span,
                     format!("`{}` is not a sensible time for a guide", t.value),
                 )
-                .help("give a positive time of at most a week, e.g. `time: 2 min`"),
+                .help("give a time between 1 second and a week (168 h), e.g. `time: 2 min`"),
             );
             None
         }
@@ -480,12 +480,21 @@ fn step(ctx: &mut Ctx<'_>, site: &Site, node: &Node, level: Level) -> Option<Ste
         Some(_) => {
             if let Some(sp) = key_span("steps") {
                 ctx.push(
-                    Diagnostic::new(
-                        Code::InvalidValue,
-                        sp,
-                        "sub-steps cannot have sub-steps of their own",
-                    )
-                    .help("keep one level of sub-steps; split the procedure into more top-level steps"),
+                    if level == Level::Instead {
+                        Diagnostic::new(
+                            Code::InvalidValue,
+                            sp,
+                            "a replacement step in `instead` cannot have sub-steps",
+                        )
+                        .help("replace the whole step with one action; keep sub-steps on the step it replaces, limited with `only`")
+                    } else {
+                        Diagnostic::new(
+                            Code::InvalidValue,
+                            sp,
+                            "sub-steps cannot have sub-steps of their own",
+                        )
+                        .help("keep one level of sub-steps; split the procedure into more top-level steps")
+                    },
                 );
             }
             Vec::new()
@@ -522,6 +531,13 @@ fn step(ctx: &mut Ctx<'_>, site: &Site, node: &Node, level: Level) -> Option<Ste
                     let ids = platforms::split_key(ctx, site, &e.key);
                     if let Some(s) = step(ctx, site, &e.value, Level::Instead) {
                         for id in ids {
+                            if let Some((first, _)) = instead
+                                .iter()
+                                .find(|(p, _): &&(Spanned<String>, Step)| p.value == id.value)
+                            {
+                                ctx.push(platforms::duplicate(&id, first.span));
+                                continue;
+                            }
                             instead.push((id, s.clone()));
                         }
                     }
@@ -625,6 +641,13 @@ fn unavailable(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Vec<Unavailable> 
             continue;
         };
         for id in platforms::split_key(ctx, site, &e.key) {
+            if let Some(first) = out
+                .iter()
+                .find(|u: &&Unavailable| u.platform.value == id.value)
+            {
+                ctx.push(platforms::duplicate(&id, first.platform.span));
+                continue;
+            }
             out.push(Unavailable {
                 platform: id,
                 reason: reason.clone(),

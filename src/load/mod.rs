@@ -113,9 +113,13 @@ pub fn load(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError> {
     for path in sorted_entries(root)? {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
         if path.is_dir() {
-            layout.dirs.push(product_dir(&path)?);
+            layout.dirs.push(product_dir(&path, &mut layout.stray)?);
         } else if matches!(name.as_deref(), Some("site.yaml" | "site.yml")) {
-            layout.site_file = Some(path);
+            if layout.site_file.is_some() {
+                layout.stray.push(path);
+            } else {
+                layout.site_file = Some(path);
+            }
         } else if is_yaml(&path) {
             layout.stray.push(path);
         }
@@ -188,14 +192,22 @@ fn assemble(
     };
     for path in &layout.stray {
         let id = rd.read(path)?.0;
-        rd.diags.push(
-            Diagnostic::new(
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        let d = match stem.as_deref() {
+            Some(s @ ("product" | "site")) => Diagnostic::new(
+                Code::StrayFile,
+                Span::file_start(id),
+                format!("this file is not read: `{s}.yaml` beside it is"),
+            )
+            .help(format!("keep one of `{s}.yaml` and `{s}.yml`")),
+            _ => Diagnostic::new(
                 Code::StrayFile,
                 Span::file_start(id),
                 "this file is not read: guides live in a product folder",
             )
             .help("move it to `<product>/<slug>.yaml`; site settings belong in `site.yaml`"),
-        );
+        };
+        rd.diags.push(d);
     }
 
     let defaults = default_site();
@@ -260,7 +272,7 @@ fn assemble(
     Ok((project, diags))
 }
 
-fn product_dir(path: &Path) -> Result<ProductDir, LoadError> {
+fn product_dir(path: &Path, stray: &mut Vec<PathBuf>) -> Result<ProductDir, LoadError> {
     let key = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -272,7 +284,13 @@ fn product_dir(path: &Path) -> Result<ProductDir, LoadError> {
             continue;
         }
         if p.file_stem().is_some_and(|s| s == "product") {
-            product_file = Some(p);
+            // Sorted, so `product.yaml` comes before `product.yml`: the first one is read and
+            // the other is reported as a stray file.
+            if product_file.is_some() {
+                stray.push(p);
+            } else {
+                product_file = Some(p);
+            }
         } else {
             guides.push(p);
         }
@@ -338,7 +356,7 @@ pub fn parse_text(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
     if node.is_null() {
         diags.push(
             Diagnostic::new(Code::EmptyFile, Span::file_start(file), "the file is empty")
-                .help("write the guide's fields, or delete the file"),
+                .help("write the file's fields (see docs/format.md), or delete the file"),
         );
         return None;
     }

@@ -62,11 +62,39 @@ pub fn check(ctx: &mut Ctx<'_>, site: &Site, id: &Spanned<String>) -> bool {
 }
 
 /// Reads a list of platform ids, keeping the known ones.
+/// An empty list is an error (it would mean "on no platform"), and so is a platform named
+/// twice.
 pub fn list(ctx: &mut Ctx<'_>, site: &Site, node: &Node, what: &str) -> Vec<Spanned<String>> {
-    ctx.text_list(node, what)
-        .into_iter()
-        .filter(|id| check(ctx, site, id))
-        .collect()
+    let items = ctx.text_list(node, what);
+    if items.is_empty() {
+        ctx.push(
+            Diagnostic::new(Code::MissingField, node.span, "this list of platforms is empty")
+                .help("name at least one platform, e.g. `[web, android]`, or remove the field for all of them"),
+        );
+    }
+    let mut out: Vec<Spanned<String>> = Vec::new();
+    for id in items {
+        if !check(ctx, site, &id) {
+            continue;
+        }
+        if let Some(first) = out.iter().find(|p| p.value == id.value) {
+            ctx.push(duplicate(&id, first.span));
+            continue;
+        }
+        out.push(id);
+    }
+    out
+}
+
+/// `duplicate-key` for a platform named twice.
+pub fn duplicate(id: &Spanned<String>, first: crate::source::Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::DuplicateKey,
+        id.span,
+        format!("platform `{}` is named twice", id.value),
+    )
+    .help("name each platform once")
+    .related(first, "first named here")
 }
 
 /// Reads a value that is either one text for all platforms or a mapping per platform.
@@ -78,14 +106,24 @@ pub fn per_platform_text(
 ) -> Option<PerPlatform<Spanned<String>>> {
     match &node.value {
         Value::Map(entries) => {
-            let mut each = Vec::new();
+            let mut each: Vec<(Spanned<String>, Spanned<String>)> = Vec::new();
             for e in entries {
                 let Some(text) = ctx.text(&e.value, what) else {
                     continue;
                 };
                 for id in split_key(ctx, site, &e.key) {
+                    if let Some((first, _)) = each.iter().find(|(p, _)| p.value == id.value) {
+                        ctx.push(duplicate(&id, first.span));
+                        continue;
+                    }
                     each.push((id, text.clone()));
                 }
+            }
+            if entries.is_empty() {
+                ctx.push(
+                    Diagnostic::new(Code::MissingField, node.span, format!("{what} per platform is empty"))
+                        .help("give one text for all platforms, or one per platform: `{web: ..., android, ios: ...}`"),
+                );
             }
             (!each.is_empty()).then_some(PerPlatform::Each(each))
         }

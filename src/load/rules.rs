@@ -182,6 +182,23 @@ pub fn settings(ctx: &mut Ctx<'_>, node: &Node) -> Vec<RuleSetting> {
                     let Some(v) = ctx.text(&o.value, &format!("option `{}`", o.key.value)) else {
                         continue;
                     };
+                    if let OptionKind::Choice(choices) = kind
+                        && !choices.contains(&v.value.as_str())
+                    {
+                        ctx.push(
+                            Diagnostic::new(
+                                Code::InvalidValue,
+                                v.span,
+                                format!("`{}` is not a valid `{}`", v.value, o.key.value),
+                            )
+                            .help(help_for(
+                                &v.value,
+                                choices.iter().copied(),
+                                "value",
+                            )),
+                        );
+                        continue;
+                    }
                     if *kind == OptionKind::Count && !v.value.parse::<u32>().is_ok_and(|n| n >= 1) {
                         ctx.push(
                             Diagnostic::new(

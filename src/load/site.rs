@@ -78,7 +78,26 @@ pub fn decode(ctx: &mut Ctx<'_>, node: &Node, file: Option<FileId>, defaults: &S
         }
     }
     if let Some(l) = f.get("language").and_then(|n| ctx.text(n, "`language`")) {
-        site.language = l.value;
+        // A BCP 47 tag: a 2-3 letter language, then letter/digit subtags (`en`, `pt-BR`).
+        let mut parts = l.value.split('-');
+        let primary = parts.next().unwrap_or("");
+        let ok = (2..=3).contains(&primary.len())
+            && primary.chars().all(|c| c.is_ascii_alphabetic())
+            && parts.all(|p| {
+                (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric())
+            });
+        if ok {
+            site.language = l.value;
+        } else {
+            ctx.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    l.span,
+                    format!("`{}` is not a language tag", l.value),
+                )
+                .help("write a BCP 47 tag such as `en`, `de` or `pt-BR`"),
+            );
+        }
     }
     if let Some(n) = f.get("platforms") {
         platforms(ctx, &f, n, defaults, &mut site);
@@ -98,6 +117,11 @@ fn platforms(ctx: &mut Ctx<'_>, f: &Fields<'_>, node: &Node, defaults: &Site, si
         // `platforms: [web, android]`: a subset of the built-in platforms.
         Value::Seq(_) | Value::Scalar(_) => {
             for id in ctx.text_list(node, "a platform id") {
+                if let Some(first) = out.iter().find(|p: &&Platform| p.id == id.value) {
+                    let first = first.span.unwrap_or(id.span);
+                    ctx.push(super::platforms::duplicate(&id, first));
+                    continue;
+                }
                 match defaults.platform(&id.value) {
                     Some(p) => out.push(Platform {
                         span: Some(id.span),

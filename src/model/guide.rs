@@ -140,6 +140,31 @@ pub struct Trouble {
     pub solution: Spanned<String>,
 }
 
+impl Guide {
+    /// Every step as written: top-level steps, sub-steps and `instead` replacements (also
+    /// those of sub-steps), in file order.
+    pub fn written_steps(&self) -> Vec<&Step> {
+        fn visit<'s>(s: &'s Step, out: &mut Vec<&'s Step>) {
+            out.push(s);
+            for sub in &s.substeps {
+                visit(sub, out);
+            }
+            for (_, alt) in &s.instead {
+                visit(alt, out);
+            }
+        }
+        let mut out = Vec::new();
+        for p in &self.procedures {
+            if let ProcedureBody::Steps(steps) = &p.body {
+                for s in steps {
+                    visit(s, &mut out);
+                }
+            }
+        }
+        out
+    }
+}
+
 /// A how-to guide.
 #[derive(Debug, Clone)]
 pub struct Guide {
@@ -147,7 +172,7 @@ pub struct Guide {
     pub file: FileId,
     /// The product folder.
     pub product: String,
-    /// The file stem, used in URLs.
+    /// The file stem (the default id).
     pub slug: String,
     /// Site-wide id (defaults to the slug).
     pub id: Spanned<String>,

@@ -9,6 +9,7 @@ mod fixtures;
 mod fuzz;
 mod lints;
 mod preview;
+mod regression;
 mod sarif;
 mod seed;
 mod serve;
