@@ -57,7 +57,8 @@ pub struct Resolved<'p> {
 /// Resolves every guide, reporting broken references.
 pub fn resolve<'p>(project: &'p Project, diags: &mut Vec<Diagnostic>) -> Resolved<'p> {
     duplicate_ids(project, diags);
-    let ids: Vec<&str> = project.guides.iter().map(|g| g.id.value.as_str()).collect();
+    let ids: std::collections::HashSet<&str> =
+        project.guides.iter().map(|g| g.id.value.as_str()).collect();
     let guides = project
         .guides
         .iter()
@@ -91,7 +92,7 @@ fn duplicate_ids(project: &Project, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-fn related(g: &Guide, ids: &[&str], diags: &mut Vec<Diagnostic>) {
+fn related(g: &Guide, ids: &std::collections::HashSet<&str>, diags: &mut Vec<Diagnostic>) {
     for r in &g.related {
         if r.value == g.id.value {
             diags.push(
@@ -109,7 +110,12 @@ fn related(g: &Guide, ids: &[&str], diags: &mut Vec<Diagnostic>) {
                     r.span,
                     format!("no guide has the id `{}`", r.value),
                 )
-                .help(help_for(&r.value, ids.iter().copied(), "guide")),
+                .help({
+                    // Sorted so that ties between equally close ids resolve the same way.
+                    let mut sorted: Vec<&str> = ids.iter().copied().collect();
+                    sorted.sort_unstable();
+                    help_for(&r.value, sorted, "guide")
+                }),
             );
         }
     }

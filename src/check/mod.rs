@@ -32,12 +32,17 @@ pub fn check_dir(root: &Path) -> Result<Report, LoadError> {
 pub fn check_project(project: Project, mut diags: Vec<Diagnostic>) -> Report {
     {
         let resolved = resolve::resolve(&project, &mut diags);
-        let mut lints = Vec::new();
-        for rule in rules::RULES {
-            if enabled(&project, rule.code()) {
-                rule.check(&resolved, &mut lints);
-            }
-        }
+        // Rules are independent of each other: run them on all cores.
+        use rayon::prelude::*;
+        let mut lints: Vec<Diagnostic> = rules::RULES
+            .par_iter()
+            .filter(|rule| enabled(&project, rule.code()))
+            .flat_map_iter(|rule| {
+                let mut found = Vec::new();
+                rule.check(&resolved, &mut found);
+                found
+            })
+            .collect();
         apply_settings(&project, &mut lints);
         diags.extend(lints);
     }

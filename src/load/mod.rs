@@ -20,8 +20,8 @@ use decode::Ctx;
 pub use site::{DEFAULT_SITE_YAML, default_site};
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Product, Project, Site};
-use crate::source::{FileId, Pos, SourceMap, Span};
+use crate::model::{Guide, Product, Project};
+use crate::source::{FileId, Pos, SourceFile, SourceMap, Span};
 
 /// Largest file read as YAML.
 pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
@@ -93,7 +93,7 @@ struct Layout {
 }
 
 /// Reads a file's bytes (from disk, or from memory in tests).
-type Reader<'r> = dyn FnMut(&Path) -> Result<Vec<u8>, LoadError> + 'r;
+type Reader<'r> = dyn Fn(&Path) -> Result<Vec<u8>, LoadError> + Sync + 'r;
 
 /// Loads every file under `root`.
 ///
@@ -124,7 +124,7 @@ pub fn load(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError> {
             layout.stray.push(path);
         }
     }
-    assemble(root, layout, &mut read_file)
+    assemble(root, layout, &read_file)
 }
 
 /// Loads a guides tree held in memory: `(relative path, bytes)` pairs laid out as on disk
@@ -160,14 +160,14 @@ pub fn load_in_memory(files: &[(&str, &[u8])]) -> Result<(Project, Vec<Diagnosti
             _ => {}
         }
     }
-    let mut read = |p: &Path| {
+    let read = |p: &Path| {
         Ok(sorted
             .iter()
             .find(|(rel, _)| Path::new(rel) == p)
             .map(|(_, b)| b.to_vec())
             .unwrap_or_default())
     };
-    assemble(Path::new(""), layout, &mut read)
+    assemble(Path::new(""), layout, &read)
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
@@ -178,89 +178,145 @@ fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
+/// What a file is, for the decoding phase.
+enum Role<'l> {
+    Stray,
+    Site,
+    Product(&'l ProductDir),
+    Guide(&'l ProductDir),
+}
+
+/// Reads, checks and adds every file, then decodes them: products and guides on all cores.
+///
+/// Files get their [`FileId`] from their place in the layout, so the parallel phases can
+/// make spans before the files are in the [`SourceMap`]; the map is filled in that order.
 fn assemble(
     root: &Path,
     layout: Layout,
-    reader: &mut Reader<'_>,
+    reader: &Reader<'_>,
 ) -> Result<(Project, Vec<Diagnostic>), LoadError> {
-    let mut sources = SourceMap::new();
-    let mut diags = Vec::new();
-    let mut rd = Files {
-        sources: &mut sources,
-        diags: &mut diags,
-        reader,
-    };
-    for path in &layout.stray {
-        let id = rd.read(path)?.0;
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-        let d = match stem.as_deref() {
-            Some(s @ ("product" | "site")) => Diagnostic::new(
-                Code::StrayFile,
-                Span::file_start(id),
-                format!("this file is not read: `{s}.yaml` beside it is"),
-            )
-            .help(format!("keep one of `{s}.yaml` and `{s}.yml`")),
-            _ => Diagnostic::new(
-                Code::StrayFile,
-                Span::file_start(id),
-                "this file is not read: guides live in a product folder",
-            )
-            .help("move it to `<product>/<slug>.yaml`; site settings belong in `site.yaml`"),
-        };
-        rd.diags.push(d);
+    use rayon::prelude::*;
+
+    let mut files: Vec<(&Path, Role<'_>)> = Vec::new();
+    files.extend(layout.stray.iter().map(|p| (p.as_path(), Role::Stray)));
+    files.extend(layout.site_file.iter().map(|p| (p.as_path(), Role::Site)));
+    for dir in layout
+        .dirs
+        .iter()
+        .filter(|d| d.product_file.is_some() || !d.guides.is_empty())
+    {
+        files.extend(
+            dir.product_file
+                .iter()
+                .map(|p| (p.as_path(), Role::Product(dir))),
+        );
+        files.extend(dir.guides.iter().map(|p| (p.as_path(), Role::Guide(dir))));
     }
 
-    let defaults = default_site();
-    let site = match &layout.site_file {
-        Some(path) => match rd.read_yaml(path)? {
-            (file, Some(node)) => {
-                site::decode(&mut Ctx { diags: rd.diags }, &node, Some(file), &defaults)
-            }
-            (_, None) => defaults,
-        },
-        None => defaults,
+    // Read and check encodings in parallel.
+    let read: Vec<(SourceFile, bool, Vec<Diagnostic>)> = files
+        .par_iter()
+        .enumerate()
+        .map(|(i, (path, _))| {
+            let bytes = reader(path)?;
+            let mut diags = Vec::new();
+            let (file, ok) = checked_text(FileId(i as u32), path, bytes, &mut diags);
+            Ok((file, ok, diags))
+        })
+        .collect::<Result<_, LoadError>>()?;
+    let mut sources = SourceMap::new();
+    let mut diags = Vec::new();
+    let mut readable = Vec::with_capacity(read.len());
+    for (file, ok, d) in read {
+        sources.add(&file.path, file.text);
+        diags.extend(d);
+        readable.push(ok);
+    }
+    let parse = |i: usize, diags: &mut Vec<Diagnostic>| -> Option<yaml::Node> {
+        if !readable[i] {
+            return None;
+        }
+        parse_text(FileId(i as u32), &sources.get(FileId(i as u32)).text, diags)
     };
 
+    let defaults = default_site();
+    let mut site = defaults.clone();
+    for (i, (path, role)) in files.iter().enumerate() {
+        let id = FileId(i as u32);
+        match role {
+            Role::Stray => diags.push(stray(path, id)),
+            Role::Site => {
+                if let Some(node) = parse(i, &mut diags) {
+                    site = site::decode(&mut Ctx { diags: &mut diags }, &node, Some(id), &defaults);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let decoded: Vec<(Option<Product>, Option<Guide>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .enumerate()
+        .map(|(i, (path, role))| {
+            let id = FileId(i as u32);
+            let mut diags = Vec::new();
+            let mut ctx = Ctx { diags: &mut diags };
+            match role {
+                Role::Product(dir) => {
+                    if !decode::is_id(&dir.key) {
+                        ctx.push(
+                            Diagnostic::new(
+                                Code::InvalidId,
+                                Span::file_start(id),
+                                format!("the product folder name `{}` is not a valid id", dir.key),
+                            )
+                            .help(format!(
+                                "rename the folder to `{}` (it becomes part of every URL)",
+                                decode::slugify(&dir.key)
+                            )),
+                        );
+                    }
+                    let product = parse(i, ctx.diags)
+                        .and_then(|n| product::decode(&mut ctx, &site, &n, id, &dir.key));
+                    (product, None, diags)
+                }
+                Role::Guide(dir) => {
+                    if dir.product_file.is_none() {
+                        ctx.push(
+                            Diagnostic::new(
+                                Code::MissingProduct,
+                                Span::file_start(id),
+                                format!("folder `{}` has guides but no product.yaml", dir.key),
+                            )
+                            .help(format!(
+                                "create `{}/product.yaml` with the product's `name` and `glossary`",
+                                dir.key
+                            )),
+                        );
+                    }
+                    let slug = path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let gf = guide::GuideFile {
+                        file: id,
+                        product: &dir.key,
+                        slug: &slug,
+                    };
+                    let guide =
+                        parse(i, ctx.diags).and_then(|n| guide::decode(&mut ctx, &site, &n, &gf));
+                    (None, guide, diags)
+                }
+                Role::Stray | Role::Site => (None, None, diags),
+            }
+        })
+        .collect();
     let mut products = Vec::new();
     let mut guides = Vec::new();
-    for dir in layout.dirs {
-        if dir.product_file.is_none() && dir.guides.is_empty() {
-            continue;
-        }
-        let product = match &dir.product_file {
-            Some(path) => rd.product(path, &dir.key, &site)?,
-            None => None,
-        };
-        for path in &dir.guides {
-            let (file, node) = rd.read_yaml(path)?;
-            if dir.product_file.is_none() {
-                rd.diags.push(
-                    Diagnostic::new(
-                        Code::MissingProduct,
-                        Span::file_start(file),
-                        format!("folder `{}` has guides but no product.yaml", dir.key),
-                    )
-                    .help(format!(
-                        "create `{}/product.yaml` with the product's `name` and `glossary`",
-                        dir.key
-                    )),
-                );
-            }
-            let Some(node) = node else { continue };
-            let slug = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let gf = guide::GuideFile {
-                file,
-                product: &dir.key,
-                slug: &slug,
-            };
-            if let Some(g) = guide::decode(&mut Ctx { diags: rd.diags }, &site, &node, &gf) {
-                guides.push(g);
-            }
-        }
-        products.extend(product);
+    for (p, g, d) in decoded {
+        products.extend(p);
+        guides.extend(g);
+        diags.extend(d);
     }
     let project = Project {
         root: root.to_path_buf(),
@@ -270,6 +326,24 @@ fn assemble(
         sources,
     };
     Ok((project, diags))
+}
+
+fn stray(path: &Path, id: FileId) -> Diagnostic {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+    match stem.as_deref() {
+        Some(s @ ("product" | "site")) => Diagnostic::new(
+            Code::StrayFile,
+            Span::file_start(id),
+            format!("this file is not read: `{s}.yaml` beside it is"),
+        )
+        .help(format!("keep one of `{s}.yaml` and `{s}.yml`")),
+        _ => Diagnostic::new(
+            Code::StrayFile,
+            Span::file_start(id),
+            "this file is not read: guides live in a product folder",
+        )
+        .help("move it to `<product>/<slug>.yaml`; site settings belong in `site.yaml`"),
+    }
 }
 
 fn product_dir(path: &Path, stray: &mut Vec<PathBuf>) -> Result<ProductDir, LoadError> {
@@ -302,54 +376,6 @@ fn product_dir(path: &Path, stray: &mut Vec<PathBuf>) -> Result<ProductDir, Load
     })
 }
 
-/// Reads files into the source map, reporting what makes them unreadable.
-struct Files<'a, 'r> {
-    sources: &'a mut SourceMap,
-    diags: &'a mut Vec<Diagnostic>,
-    reader: &'a mut Reader<'r>,
-}
-
-impl Files<'_, '_> {
-    /// Reads a file; returns its id and whether its text can be parsed.
-    fn read(&mut self, path: &Path) -> Result<(FileId, bool), LoadError> {
-        let bytes = (self.reader)(path)?;
-        Ok(add_bytes(self.sources, path, bytes, self.diags))
-    }
-
-    /// Reads and parses a YAML file.
-    fn read_yaml(&mut self, path: &Path) -> Result<(FileId, Option<yaml::Node>), LoadError> {
-        let (file, ok) = self.read(path)?;
-        if !ok {
-            return Ok((file, None));
-        }
-        let node = parse_text(file, &self.sources.get(file).text, self.diags);
-        Ok((file, node))
-    }
-
-    fn product(
-        &mut self,
-        path: &Path,
-        key: &str,
-        site: &Site,
-    ) -> Result<Option<Product>, LoadError> {
-        let (file, node) = self.read_yaml(path)?;
-        if !decode::is_id(key) {
-            self.diags.push(
-                Diagnostic::new(
-                    Code::InvalidId,
-                    Span::file_start(file),
-                    format!("the product folder name `{key}` is not a valid id"),
-                )
-                .help(format!(
-                    "rename the folder to `{}` (it becomes part of every URL)",
-                    decode::slugify(key)
-                )),
-            );
-        }
-        Ok(node.and_then(|n| product::decode(&mut Ctx { diags: self.diags }, site, &n, file, key)))
-    }
-}
-
 /// Parses a file's text, reporting an empty document.
 pub fn parse_text(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<yaml::Node> {
     let node = yaml::parse(file, text, diags)?;
@@ -363,15 +389,19 @@ pub fn parse_text(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Opti
     Some(node)
 }
 
-/// Adds a file's bytes to the source map, checking size and encoding.
-pub fn add_bytes(
-    sources: &mut SourceMap,
+/// Turns a file's bytes into its text, checking size and encoding. `file` is the id the
+/// file will have in the [`SourceMap`]. Returns the file and whether it can be parsed.
+pub fn checked_text(
+    file: FileId,
     path: &Path,
     bytes: Vec<u8>,
     diags: &mut Vec<Diagnostic>,
-) -> (FileId, bool) {
+) -> (SourceFile, bool) {
+    let source = |text: String| SourceFile {
+        path: path.to_path_buf(),
+        text,
+    };
     if bytes.len() as u64 > MAX_FILE_SIZE {
-        let file = sources.add(path, String::new());
         diags.push(
             Diagnostic::new(
                 Code::FileTooLarge,
@@ -380,14 +410,14 @@ pub fn add_bytes(
             )
             .help("split the guide into several guides; a guide file is normally a few KiB"),
         );
-        return (file, false);
+        return (source(String::new()), false);
     }
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
                 text.drain(..3);
             }
-            (sources.add(path, text), true)
+            (source(text), true)
         }
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
@@ -396,8 +426,6 @@ pub fn add_bytes(
             let line = prefix.matches('\n').count() as u32 + 1;
             let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
             let index = prefix.chars().count() as u32;
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            let file = sources.add(path, text);
             let at = Pos { line, col, index };
             diags.push(
                 Diagnostic::new(
@@ -415,7 +443,7 @@ pub fn add_bytes(
                 )
                 .help("save the file as UTF-8 in your editor"),
             );
-            (file, false)
+            (source(String::from_utf8_lossy(&bytes).into_owned()), false)
         }
     }
 }

@@ -31,6 +31,12 @@ fn fixture_dirs() -> Vec<(String, PathBuf)> {
 /// Writes a guides tree with one file just over the size limit, under `target/`, and
 /// returns its path relative to the package (so snapshots do not depend on the machine).
 fn too_large_fixture() -> PathBuf {
+    // Written once per run: tests run in parallel and must not read a half-written file.
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(write_too_large_fixture).clone()
+}
+
+fn write_too_large_fixture() -> PathBuf {
     let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fixtures/file-too-large/guides");
     let demo = root.join("demo");
     std::fs::create_dir_all(&demo).unwrap();

@@ -10,24 +10,23 @@ use crate::resolve::{PlatformSteps, Resolved};
 /// The `near-duplicate-platforms` rule.
 pub struct NearDuplicatePlatforms;
 
+/// What a step does, ignoring the click/tap verb: (action, target, text).
+type Shape<'s> = (&'static str, Option<&'s str>, Option<&'s str>);
+
 /// What each step does, ignoring the click/tap verb.
-fn shapes(ps: &PlatformSteps<'_>) -> Vec<String> {
+fn shapes<'s>(ps: &PlatformSteps<'s>) -> Vec<Shape<'s>> {
     ps.steps
         .iter()
         .map(|rs| {
             let s = rs.step;
             let target = s.target.as_ref().map(|t| match t {
-                crate::model::Target::Key(k) | crate::model::Target::Text(k) => k.value.clone(),
+                crate::model::Target::Key(k) | crate::model::Target::Text(k) => k.value.as_str(),
             });
             let action = match s.action.value {
                 Action::Click | Action::Tap | Action::Press => "press",
                 a => a.as_str(),
             };
-            format!(
-                "{action}|{}|{}",
-                target.unwrap_or_default(),
-                s.text.as_ref().map_or("", |t| t.value.as_str())
-            )
+            (action, target, s.text.as_ref().map(|t| t.value.as_str()))
         })
         .collect()
 }
@@ -48,7 +47,7 @@ impl Rule for NearDuplicatePlatforms {
     fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
         for rg in &site.guides {
             // Platforms with their own block (not reached through `same_as`).
-            let own: Vec<(&PlatformSteps<'_>, Vec<String>)> = rg
+            let own: Vec<(&PlatformSteps<'_>, Vec<Shape<'_>>)> = rg
                 .platforms
                 .iter()
                 .filter(|ps| ps.same_as.is_none())

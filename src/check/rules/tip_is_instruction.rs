@@ -2,7 +2,7 @@
 //! instruction on a UI control; it belongs in the steps or in a related guide.
 
 use super::{ACTION_VERBS, Rule, RuleDoc};
-use crate::check::text::{Field, quoted_labels, texts};
+use crate::check::text::{Field, find_words, quoted_labels, texts};
 use crate::diag::{Code, Diagnostic};
 use crate::model::PerPlatform;
 use crate::resolve::Resolved;
@@ -36,20 +36,17 @@ impl Rule for TipIsInstruction {
 
     fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
         for rg in &site.guides {
-            let labels: Vec<&str> = rg
-                .product
-                .map(|p| {
-                    p.glossary
-                        .iter()
-                        .flat_map(|c| match &c.label {
-                            PerPlatform::All(l) => vec![l.value.as_str()],
-                            PerPlatform::Each(list) => {
-                                list.iter().map(|(_, l)| l.value.as_str()).collect()
-                            }
+            let names_control = |text: &str| {
+                !quoted_labels(text).is_empty()
+                    || rg.product.is_some_and(|p| {
+                        p.glossary.iter().any(|c| match &c.label {
+                            PerPlatform::All(l) => !find_words(text, &l.value).is_empty(),
+                            PerPlatform::Each(list) => list
+                                .iter()
+                                .any(|(_, l)| !find_words(text, &l.value).is_empty()),
                         })
-                        .collect()
-                })
-                .unwrap_or_default();
+                    })
+            };
             for t in texts(rg.guide) {
                 if !matches!(t.field, Field::Tip | Field::Note) {
                     continue;
@@ -61,13 +58,9 @@ impl Rule for TipIsInstruction {
                     .unwrap_or("")
                     .trim_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase();
-                let names_control = !quoted_labels(text).is_empty()
-                    || labels
-                        .iter()
-                        .any(|l| !crate::check::text::find_words(text, l).is_empty());
                 let what = if numbered(text) {
                     "is a numbered procedure"
-                } else if ACTION_VERBS.contains(&first.as_str()) && names_control {
+                } else if ACTION_VERBS.contains(&first.as_str()) && names_control(text) {
                     "is an instruction on a UI control"
                 } else {
                     continue;

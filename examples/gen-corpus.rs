@@ -1,0 +1,332 @@
+//! Writes a deterministic benchmark corpus: `cargo run --release --example gen-corpus -- N DIR
+//! [--markdown MDDIR]`.
+//!
+//! N guides over 50 products, each product with a glossary of 40 controls; every guide has
+//! web, Android and iOS steps (iOS usually `same_as: android`), 5 to 8 steps per platform,
+//! some Markdown, tips and related links, and a few screenshot references drawn from a
+//! small shared set of generated PNGs. The same N always gives the same files.
+//!
+//! With `--markdown MDDIR` the same articles are also written as Markdown pages (one page
+//! per guide, the platforms as sections) for Hugo (`MDDIR/hugo`) and mdBook (`MDDIR/mdbook`),
+//! so the generators can be compared on the same content.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// splitmix64: a tiny deterministic generator (the corpus must not depend on a crate's
+/// algorithm changing between versions).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
+        list[self.below(list.len())]
+    }
+}
+
+const PRODUCTS: usize = 50;
+const CONTROLS: usize = 40;
+const WORDS: &[&str] = &[
+    "account",
+    "profile",
+    "privacy",
+    "security",
+    "devices",
+    "billing",
+    "plan",
+    "language",
+    "notifications",
+    "downloads",
+    "playback",
+    "subtitles",
+    "parental",
+    "controls",
+    "history",
+    "password",
+    "email",
+    "phone",
+    "payment",
+    "gift",
+    "card",
+    "region",
+    "quality",
+    "storage",
+    "sharing",
+    "family",
+    "members",
+    "sessions",
+    "backup",
+    "sync",
+    "theme",
+    "accessibility",
+];
+const ROLES: &[&str] = &[
+    "button",
+    "link",
+    "menu-item",
+    "tab",
+    "icon",
+    "section",
+    "toggle",
+    "field",
+];
+const WHERE: &[&str] = &[
+    "top right",
+    "bottom tab bar",
+    "side menu",
+    "top bar",
+    "bottom right",
+    "inside Settings",
+];
+const VERBS_WEB: &[&str] = &["click", "select", "open", "scroll-to"];
+const VERBS_TOUCH: &[&str] = &["tap", "select", "open", "scroll-to"];
+
+fn title_case(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn png(w: u32, h: u32, shade: u8) -> Vec<u8> {
+    // An uncompressed (stored) zlib stream: valid PNG without a compression crate.
+    let mut raw = Vec::new();
+    for _ in 0..h {
+        raw.extend_from_slice(&[0]);
+        for x in 0..w {
+            raw.extend_from_slice(&[shade, (x % 256) as u8, 200]);
+        }
+    }
+    let mut z = vec![0x78, 0x01];
+    for (i, chunk) in raw.chunks(65_535).enumerate() {
+        let last = (i + 1) * 65_535 >= raw.len();
+        z.push(u8::from(last));
+        let len = chunk.len() as u16;
+        z.extend_from_slice(&len.to_le_bytes());
+        z.extend_from_slice(&(!len).to_le_bytes());
+        z.extend_from_slice(chunk);
+    }
+    let (mut a, mut b) = (1u32, 0u32);
+    for byte in &raw {
+        a = (a + u32::from(*byte)) % 65_521;
+        b = (b + a) % 65_521;
+    }
+    z.extend_from_slice(&((b << 16) | a).to_be_bytes());
+    fn crc(data: &[u8]) -> u32 {
+        let mut c = 0xffff_ffffu32;
+        for &byte in data {
+            c ^= u32::from(byte);
+            for _ in 0..8 {
+                c = if c & 1 != 0 {
+                    0xedb8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
+            }
+        }
+        !c
+    }
+    let chunk = |out: &mut Vec<u8>, kind: &[u8], data: &[u8]| {
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let mut body = kind.to_vec();
+        body.extend_from_slice(data);
+        out.extend_from_slice(&body);
+        out.extend_from_slice(&crc(&body).to_be_bytes());
+    };
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&w.to_be_bytes());
+    ihdr.extend_from_slice(&h.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    chunk(&mut out, b"IHDR", &ihdr);
+    chunk(&mut out, b"IDAT", &z);
+    chunk(&mut out, b"IEND", &[]);
+    out
+}
+
+struct Control {
+    key: String,
+    label: String,
+}
+
+fn main() -> std::io::Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    let usage = "usage: gen-corpus N DIR [--markdown MDDIR]";
+    let n: usize = args.get(1).and_then(|a| a.parse().ok()).expect(usage);
+    let dir = Path::new(args.get(2).expect(usage));
+    let markdown = args
+        .iter()
+        .position(|a| a == "--markdown")
+        .and_then(|i| args.get(i + 1))
+        .map(Path::new);
+    let mut rng = Rng(0x5eed_0000 ^ n as u64);
+
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(
+        dir.join("site.yaml"),
+        "title: Benchmark Help Center\nbase_url: https://help.example.com/\nplatforms: [web, android, ios]\n",
+    )?;
+    let mut products = Vec::new();
+    for p in 0..PRODUCTS {
+        let key = format!("product-{p:02}");
+        let pdir = dir.join(&key);
+        std::fs::create_dir_all(pdir.join("img"))?;
+        for i in 0..4u8 {
+            std::fs::write(
+                pdir.join(format!("img/shot-{i}.png")),
+                png(48, 32, i * 60 + p as u8),
+            )?;
+        }
+        let mut text = format!(
+            "name: Product {p}\nhome: https://product-{p}.example.com\nplatforms: [web, android, ios]\nglossary:\n"
+        );
+        let mut controls = Vec::new();
+        for c in 0..CONTROLS {
+            let a = WORDS[(c + p) % WORDS.len()];
+            let b = WORDS[(c * 7 + p * 3 + 1) % WORDS.len()];
+            let ckey = format!("{a}-{b}-{c}");
+            let label = format!("{} {b}", title_case(a));
+            let _ = writeln!(
+                text,
+                "  {ckey}:\n    role: {}\n    label: {label}\n    where: {}",
+                rng.pick(ROLES),
+                rng.pick(WHERE)
+            );
+            controls.push(Control { key: ckey, label });
+        }
+        std::fs::write(pdir.join("product.yaml"), text)?;
+        products.push((key, controls));
+    }
+    let ids: Vec<String> = (0..n).map(|i| format!("task-{i:05}")).collect();
+    let (mut hugo, mut book) = (None, None);
+    if let Some(md) = markdown {
+        let h = md.join("hugo");
+        std::fs::create_dir_all(h.join("content/guides"))?;
+        std::fs::create_dir_all(h.join("static"))?;
+        std::fs::write(
+            h.join("hugo.toml"),
+            "baseURL = 'https://help.example.com/'\ntitle = 'Benchmark Help Center'\ndisableKinds = ['taxonomy', 'term', 'RSS']\n",
+        )?;
+        std::fs::create_dir_all(h.join("layouts/_default"))?;
+        std::fs::write(
+            h.join("layouts/_default/single.html"),
+            "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n",
+        )?;
+        std::fs::write(
+            h.join("layouts/_default/list.html"),
+            "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n",
+        )?;
+        let b = md.join("mdbook");
+        std::fs::create_dir_all(b.join("src/guides"))?;
+        std::fs::write(
+            b.join("book.toml"),
+            "[book]\ntitle = \"Benchmark Help Center\"\n[output.html]\nsearch.enable = false\n",
+        )?;
+        for (key, _) in &products {
+            for i in 0..4 {
+                let img = std::fs::read(dir.join(key).join(format!("img/shot-{i}.png")))?;
+                std::fs::create_dir_all(h.join("static").join(key))?;
+                std::fs::write(
+                    h.join("static").join(key).join(format!("shot-{i}.png")),
+                    &img,
+                )?;
+                std::fs::create_dir_all(b.join("src").join(key))?;
+                std::fs::write(b.join("src").join(key).join(format!("shot-{i}.png")), &img)?;
+            }
+        }
+        hugo = Some(h);
+        book = Some((b, String::from("# Summary\n\n")));
+    }
+    for (i, id) in ids.iter().enumerate() {
+        let (pkey, controls) = &products[i % PRODUCTS];
+        let topic = rng.pick(WORDS);
+        let mut g = format!(
+            "id: {id}\ntitle: How to change your {topic} settings ({i})\nsummary: Change how **{topic}** works for your account, on the web and in the apps.\ncategory: {}\ntags: [{topic}, settings]\ntime: {} min\nreviewed: 2026-0{}-1{}\n",
+            title_case(rng.pick(WORDS)),
+            2 + rng.below(8),
+            1 + rng.below(9),
+            rng.below(9)
+        );
+        let mut md = format!(
+            "---\ntitle: \"How to change your {topic} settings ({i})\"\n---\n\nChange how **{topic}** works for your account.\n\n"
+        );
+        g.push_str("steps:\n");
+        let platform_steps =
+            |name: &str, verbs: &[&str], rng: &mut Rng, g: &mut String, md: &mut String| {
+                let count = 5 + rng.below(4);
+                let _ = writeln!(g, "  {name}:");
+                let _ = writeln!(md, "## {}\n", title_case(name));
+                for s in 0..count {
+                    let c = &controls[rng.below(controls.len())];
+                    let verb = rng.pick(verbs);
+                    let _ = writeln!(g, "    - {verb}: {}", c.key);
+                    let _ = writeln!(
+                        md,
+                        "{}. {} **{}**.",
+                        s + 1,
+                        title_case(verb).replace('-', " "),
+                        c.label
+                    );
+                    if rng.below(4) == 0 {
+                        let _ = writeln!(g, "      result: The *{}* page opens.", c.label);
+                        let _ = writeln!(md, "   The *{}* page opens.", c.label);
+                    }
+                    if rng.below(12) == 0 {
+                        let shot = rng.below(4);
+                        let _ = writeln!(
+                            g,
+                            "      image: {{src: img/shot-{shot}.png, alt: The {} screen}}",
+                            c.label
+                        );
+                        let _ =
+                            writeln!(md, "   ![The {} screen](/{pkey}/shot-{shot}.png)", c.label);
+                    }
+                }
+                md.push('\n');
+            };
+        platform_steps("web", VERBS_WEB, &mut rng, &mut g, &mut md);
+        platform_steps("android", VERBS_TOUCH, &mut rng, &mut g, &mut md);
+        if rng.below(4) == 0 {
+            platform_steps("ios", VERBS_TOUCH, &mut rng, &mut g, &mut md);
+        } else {
+            g.push_str("  ios: {same_as: android}\n");
+            md.push_str("## Ios\n\nThe steps are the same as on Android.\n\n");
+        }
+        g.push_str("outcome: Your new settings apply at once on every device.\n");
+        g.push_str("tips:\n  - Changes can take a few minutes to reach your TV.\n");
+        md.push_str("Your new settings apply at once on every device.\n\n> Changes can take a few minutes to reach your TV.\n");
+        let r1 = &ids[(i + 1) % n];
+        let r2 = &ids[(i * 7 + 3) % n];
+        if r1 != id && r2 != id && r1 != r2 {
+            let _ = writeln!(g, "related: [{r1}, {r2}]");
+        }
+        std::fs::write(dir.join(pkey).join(format!("{id}.yaml")), g)?;
+        if let Some(h) = &hugo {
+            std::fs::write(h.join("content/guides").join(format!("{id}.md")), &md)?;
+        }
+        if let Some((b, summary)) = &mut book {
+            let body = md.split("---\n").nth(2).unwrap_or(&md);
+            std::fs::write(
+                b.join("src/guides").join(format!("{id}.md")),
+                format!("# How to change your {topic} settings ({i})\n{body}")
+                    .replace("](/", "](../"),
+            )?;
+            let _ = writeln!(summary, "- [Guide {i}](guides/{id}.md)");
+        }
+    }
+    if let Some((b, summary)) = book {
+        std::fs::write(b.join("src/SUMMARY.md"), summary)?;
+    }
+    Ok(())
+}
