@@ -71,25 +71,13 @@ pub fn default_templates(guides: &Path) -> PathBuf {
     parent.map_or_else(|| PathBuf::from("templates"), |p| p.join("templates"))
 }
 
-/// Renders the site in memory (nothing is written).
+/// Renders the site in memory (nothing is written). Used by `serve` and by tests.
 pub fn render(opts: &BuildOptions) -> Result<(Report, Vec<Page>), BuildError> {
     let report = check_dir(&opts.guides)?;
-    if report
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error)
-    {
+    if has_errors(&report) {
         return Ok((report, Vec::new()));
     }
-    let overrides = opts
-        .templates
-        .clone()
-        .unwrap_or_else(|| default_templates(&opts.guides));
-    let tera = render::templates(
-        Some(&overrides)
-            .filter(|p| p.is_dir())
-            .map(PathBuf::as_path),
-    )?;
+    let tera = load_templates(opts)?;
     let mut diags = Vec::new();
     let pages = {
         let resolved = resolve::resolve(&report.project, &mut diags);
@@ -98,24 +86,224 @@ pub fn render(opts: &BuildOptions) -> Result<(Report, Vec<Page>), BuildError> {
     Ok((report, pages))
 }
 
+fn has_errors(report: &Report) -> bool {
+    report
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error && d.suppressed.is_none())
+}
+
+fn load_templates(opts: &BuildOptions) -> Result<tera::Tera, BuildError> {
+    let overrides = opts
+        .templates
+        .clone()
+        .unwrap_or_else(|| default_templates(&opts.guides));
+    Ok(render::templates(
+        Some(&overrides)
+            .filter(|p| p.is_dir())
+            .map(PathBuf::as_path),
+    )?)
+}
+
+/// How a build went.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct BuildStats {
+    /// Files the site has.
+    pub files: usize,
+    /// Files written.
+    pub written: usize,
+    /// Files already right, left alone.
+    pub unchanged: usize,
+    /// Files removed because the site no longer has them.
+    pub removed: usize,
+    /// Bytes of the whole site.
+    pub bytes: u64,
+}
+
 /// Checks, renders and writes the site.
+///
+/// Into a new or empty output folder, pages stream into a staging folder beside it that
+/// is swapped in at the end. Into an existing site, only files whose bytes changed are
+/// written (each through a temporary file and a rename) and files the site no longer has
+/// are removed; everything is rendered before the first write, so guides with errors or a
+/// broken template leave the site untouched. With `dry_run`, nothing is written at all.
 pub fn build(opts: &BuildOptions) -> Result<Built, BuildError> {
-    let (report, pages) = render(opts)?;
-    if pages.is_empty() {
-        return Ok(Built { report, files: 0 });
+    Ok(build_with(opts, false)?.0)
+}
+
+/// [`build`], returning statistics; `dry_run` renders without writing.
+pub fn build_with(opts: &BuildOptions, dry_run: bool) -> Result<(Built, BuildStats), BuildError> {
+    build_checked(check_dir(&opts.guides)?, opts, dry_run)
+}
+
+/// Builds from a report that `check` already produced (the caller printed its findings;
+/// the source texts are released to keep large builds small).
+pub fn build_checked(
+    mut report: Report,
+    opts: &BuildOptions,
+    dry_run: bool,
+) -> Result<(Built, BuildStats), BuildError> {
+    use rayon::prelude::*;
+
+    if has_errors(&report) {
+        return Ok((Built { report, files: 0 }, BuildStats::default()));
     }
-    write_atomically(&opts.output, &pages)?;
-    Ok(Built {
-        report,
-        files: pages.len(),
+    let tera = load_templates(opts)?;
+    report.project.sources.release_texts();
+    let mut diags = Vec::new();
+    let stats = {
+        let resolved = resolve::resolve(&report.project, &mut diags);
+        let r = render::SiteRenderer::new(&resolved, &tera)?;
+        let shared = r.shared_pages()?;
+        let output = &opts.output;
+        if dry_run {
+            let sizes: Vec<u64> = resolved
+                .guides
+                .par_iter()
+                .map(|rg| {
+                    Ok(r.guide_pages(rg)?
+                        .iter()
+                        .map(|p| p.bytes.len() as u64)
+                        .sum())
+                })
+                .collect::<Result<_, RenderError>>()?;
+            BuildStats {
+                files: shared.len() + 3 * resolved.guides.len(),
+                bytes: sizes.iter().sum::<u64>()
+                    + shared.iter().map(|p| p.bytes.len() as u64).sum::<u64>(),
+                ..BuildStats::default()
+            }
+        } else if output.join(MARKER).is_file() {
+            update_in_place(output, &r, &resolved, shared)?
+        } else {
+            if output.exists() && !is_ours(output) {
+                return Err(BuildError::NotOurs(output.to_path_buf()));
+            }
+            write_fresh(output, &r, &resolved, &shared)?
+        }
+    };
+    let files = stats.files;
+    Ok((Built { report, files }, stats))
+}
+
+/// Streams every page into a staging folder and swaps it in.
+fn write_fresh(
+    output: &Path,
+    r: &render::SiteRenderer<'_>,
+    resolved: &resolve::Resolved<'_>,
+    shared: &[Page],
+) -> Result<BuildStats, BuildError> {
+    use rayon::prelude::*;
+    let (staging, old) = staging_paths(output)?;
+    let result = (|| {
+        write_tree(&staging, shared)?;
+        for dir in ["guides", "checklists", "data"] {
+            let d = staging.join(dir);
+            std::fs::create_dir_all(&d).map_err(io(&d))?;
+        }
+        let bytes: u64 = resolved
+            .guides
+            .par_iter()
+            .map(|rg| {
+                let pages = r.guide_pages(rg)?;
+                let mut n = 0;
+                for p in &pages {
+                    let path = staging.join(&p.path);
+                    std::fs::write(&path, &p.bytes).map_err(io(&path))?;
+                    n += p.bytes.len() as u64;
+                }
+                Ok(n)
+            })
+            .sum::<Result<u64, BuildError>>()?;
+        Ok(bytes + shared.iter().map(|p| p.bytes.len() as u64).sum::<u64>())
+    })();
+    let bytes = match result {
+        Ok(b) => b,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+    };
+    swap(output, &staging, &old)?;
+    let files = shared.len() + 3 * resolved.guides.len();
+    Ok(BuildStats {
+        files,
+        written: files,
+        bytes,
+        ..BuildStats::default()
     })
 }
 
-/// Writes `pages` into a new folder beside `output`, then swaps it in.
-pub fn write_atomically(output: &Path, pages: &[Page]) -> Result<(), BuildError> {
-    if output.exists() && !is_ours(output) {
-        return Err(BuildError::NotOurs(output.to_path_buf()));
+/// True if `path` already holds exactly `bytes` (sizes compared first, to read little).
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64)
+        && std::fs::read(path).is_ok_and(|old| old == bytes)
+}
+
+/// Renders everything, then writes only the pages whose bytes changed and removes the
+/// files the site no longer has.
+fn update_in_place(
+    output: &Path,
+    r: &render::SiteRenderer<'_>,
+    resolved: &resolve::Resolved<'_>,
+    shared: Vec<Page>,
+) -> Result<BuildStats, BuildError> {
+    use rayon::prelude::*;
+    let changed: Vec<Vec<Page>> = resolved
+        .guides
+        .par_iter()
+        .map(|rg| {
+            let pages = r.guide_pages(rg)?;
+            Ok(pages
+                .into_iter()
+                .filter(|p| !same_bytes(&output.join(&p.path), &p.bytes))
+                .collect())
+        })
+        .collect::<Result<_, RenderError>>()?;
+    let mut stats = BuildStats {
+        files: shared.len() + 3 * resolved.guides.len(),
+        ..BuildStats::default()
+    };
+    let mut wanted: std::collections::HashSet<PathBuf> =
+        r.guide_paths().iter().map(|p| output.join(p)).collect();
+    wanted.insert(output.join(MARKER));
+    let mut to_write: Vec<Page> = Vec::new();
+    for p in shared {
+        wanted.insert(output.join(&p.path));
+        if !same_bytes(&output.join(&p.path), &p.bytes) {
+            to_write.push(p);
+        }
     }
+    to_write.extend(changed.into_iter().flatten());
+    stats.written = to_write.len();
+    stats.unchanged = stats.files - stats.written;
+    for p in &to_write {
+        let path = output.join(&p.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        let mut tmp = path.clone().into_os_string();
+        tmp.push(".stepwise-tmp");
+        let tmp = PathBuf::from(tmp);
+        std::fs::write(&tmp, &p.bytes).map_err(io(&tmp))?;
+        std::fs::rename(&tmp, &path).map_err(io(&path))?;
+    }
+    let mut stack = vec![output.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).map_err(io(&d))?.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if !wanted.contains(&p) {
+                std::fs::remove_file(&p).map_err(io(&p))?;
+                stats.removed += 1;
+            }
+        }
+    }
+    Ok(stats)
+}
+
+fn staging_paths(output: &Path) -> Result<(PathBuf, PathBuf), BuildError> {
     let parent = output
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -131,24 +319,23 @@ pub fn write_atomically(output: &Path, pages: &[Page]) -> Result<(), BuildError>
             std::fs::remove_dir_all(leftover).map_err(io(leftover))?;
         }
     }
-    let result = write_tree(&staging, pages);
-    if let Err(e) = result {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
-    }
+    Ok((staging, old))
+}
+
+fn swap(output: &Path, staging: &Path, old: &Path) -> Result<(), BuildError> {
     if output.exists() {
-        std::fs::rename(output, &old).map_err(io(output))?;
+        std::fs::rename(output, old).map_err(io(output))?;
     }
-    if let Err(e) = std::fs::rename(&staging, output) {
+    if let Err(e) = std::fs::rename(staging, output) {
         // Put the previous site back.
-        let _ = std::fs::rename(&old, output);
+        let _ = std::fs::rename(old, output);
         return Err(BuildError::Io {
             path: output.to_path_buf(),
             source: e,
         });
     }
     if old.exists() {
-        std::fs::remove_dir_all(&old).map_err(io(&old))?;
+        std::fs::remove_dir_all(old).map_err(io(old))?;
     }
     Ok(())
 }

@@ -142,6 +142,14 @@ impl SourceMap {
         &self.files[id.0 as usize]
     }
 
+    /// Frees every file's text, keeping paths. Rendering does not read the sources, so a
+    /// large build drops them once their diagnostics have been printed.
+    pub fn release_texts(&mut self) {
+        for f in &mut self.files {
+            f.text = String::new();
+        }
+    }
+
     /// Number of files.
     pub fn len(&self) -> usize {
         self.files.len()

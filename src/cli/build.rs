@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{ColorChoice, EXIT_FINDINGS, write_stdout};
-use crate::build::{BuildOptions, build};
+use crate::build::{BuildOptions, build_checked};
+use crate::check::check_dir;
 use crate::diag::Summary;
 use crate::emit::{self, Format};
 
@@ -27,16 +28,14 @@ pub struct BuildArgs {
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Check and render everything, but write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// Builds the site; returns the exit code.
 pub fn run(args: &BuildArgs) -> Result<u8, Box<dyn std::error::Error>> {
-    let built = build(&BuildOptions {
-        guides: args.dir.clone(),
-        output: args.output.clone(),
-        templates: args.templates.clone(),
-    })?;
-    let report = &built.report;
+    let report = check_dir(&args.dir)?;
     let color = args.format == Format::Human && args.color.enabled();
     let text = emit::render(
         args.format,
@@ -50,16 +49,34 @@ pub fn run(args: &BuildArgs) -> Result<u8, Box<dyn std::error::Error>> {
         eprintln!("stepwise: nothing was built: {summary}");
         return Ok(EXIT_FINDINGS);
     }
-    eprintln!(
-        "built {} guide{} into {} ({} files), {summary}",
-        report.project.guides.len(),
-        if report.project.guides.len() == 1 {
-            ""
-        } else {
-            "s"
+    let guides = report.project.guides.len();
+    let (built, stats) = build_checked(
+        report,
+        &BuildOptions {
+            guides: args.dir.clone(),
+            output: args.output.clone(),
+            templates: args.templates.clone(),
         },
-        args.output.display(),
-        built.files,
-    );
+        args.dry_run,
+    )?;
+    let plural = if guides == 1 { "" } else { "s" };
+    if args.dry_run {
+        eprintln!(
+            "rendered {guides} guide{plural} ({} files, {} KiB; dry run, nothing written), {summary}",
+            stats.files,
+            stats.bytes / 1024
+        );
+    } else {
+        eprintln!(
+            "built {guides} guide{plural} into {} ({} files: {} written, {} unchanged, {} removed), {summary}",
+            args.output.display(),
+            stats.files,
+            stats.written,
+            stats.unchanged,
+            stats.removed,
+        );
+    }
+    // The process ends next: freeing the model value by value would only cost time.
+    std::mem::forget(built);
     Ok(0)
 }

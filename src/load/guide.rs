@@ -6,8 +6,8 @@ use super::yaml::{Node, Value};
 use crate::diag::suggest::did_you_mean;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{
-    Action, Guide, Image, Outcome, Procedure, ProcedureBody, Site, Step, Target, TargetArity,
-    Toggle, Trouble, Unavailable,
+    Action, Guide, Image, Outcome, Procedure, ProcedureBody, Site, Step, StepExtra, Target,
+    TargetArity, Toggle, Trouble, Unavailable,
 };
 use crate::source::{FileId, Spanned};
 
@@ -553,11 +553,7 @@ fn step(ctx: &mut Ctx<'_>, site: &Site, node: &Node, level: Level) -> Option<Ste
             ),
         }
     }
-    Some(Step {
-        span: node.span,
-        action,
-        target: target_v,
-        text: text_v,
+    let extra = StepExtra {
         value: text(ctx, "value"),
         to: get("to").and_then(|n| {
             ctx.one_of(
@@ -568,9 +564,6 @@ fn step(ctx: &mut Ctx<'_>, site: &Site, node: &Node, level: Level) -> Option<Ste
         }),
         detail: text(ctx, "detail"),
         condition: text(ctx, "if"),
-        optional: get("optional")
-            .and_then(|n| ctx.boolean(n, "`optional`"))
-            .unwrap_or(false),
         confirm: get("confirm").and_then(|n| target(ctx, n, "`confirm`")),
         result: text(ctx, "result"),
         note: text(ctx, "note"),
@@ -585,6 +578,16 @@ fn step(ctx: &mut Ctx<'_>, site: &Site, node: &Node, level: Level) -> Option<Ste
         allow: get("allow")
             .map(|n| super::rules::allow(ctx, n))
             .unwrap_or_default(),
+    };
+    Some(Step {
+        span: node.span,
+        action,
+        target: target_v,
+        text: text_v,
+        optional: get("optional")
+            .and_then(|n| ctx.boolean(n, "`optional`"))
+            .unwrap_or(false),
+        extra: (!extra.is_empty()).then(|| Box::new(extra)),
     })
 }
 

@@ -51,6 +51,10 @@ pub struct Allow {
 }
 
 /// One action on one target.
+///
+/// Most steps are just an action and a target; everything else lives in [`StepExtra`],
+/// allocated only when a step has any of it (a site of 10,000 guides holds about 150,000
+/// steps). `Step` dereferences to its extras, so `step.detail` reads as a field either way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     /// The whole step.
@@ -61,6 +65,15 @@ pub struct Step {
     pub target: Option<Target>,
     /// Free text of `do:`/`wait:` steps (Markdown).
     pub text: Option<Spanned<String>>,
+    /// The step may be skipped.
+    pub optional: bool,
+    /// Everything else, if the step has any of it.
+    pub extra: Option<Box<StepExtra>>,
+}
+
+/// The less common parts of a step.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StepExtra {
     /// Text to type (`type` steps).
     pub value: Option<Spanned<String>>,
     /// State to set (`toggle` steps).
@@ -69,8 +82,6 @@ pub struct Step {
     pub detail: Option<Spanned<String>>,
     /// Condition under which the step applies ("you see **Continue**").
     pub condition: Option<Spanned<String>>,
-    /// The step may be skipped.
-    pub optional: bool,
     /// Confirmation that belongs to the action (the dialog's button).
     pub confirm: Option<Target>,
     /// What the user sees afterwards (Markdown).
@@ -91,6 +102,39 @@ pub struct Step {
     pub instead: Vec<(Spanned<String>, Step)>,
     /// Rules this step deliberately breaks.
     pub allow: Vec<Allow>,
+}
+
+/// The extras of a step that has none.
+static NO_EXTRA: StepExtra = StepExtra {
+    value: None,
+    to: None,
+    detail: None,
+    condition: None,
+    confirm: None,
+    result: None,
+    note: None,
+    warning: None,
+    image: None,
+    choices: Vec::new(),
+    substeps: Vec::new(),
+    only: Vec::new(),
+    instead: Vec::new(),
+    allow: Vec::new(),
+};
+
+impl StepExtra {
+    /// True if nothing is set.
+    pub fn is_empty(&self) -> bool {
+        *self == NO_EXTRA
+    }
+}
+
+impl std::ops::Deref for Step {
+    type Target = StepExtra;
+
+    fn deref(&self) -> &StepExtra {
+        self.extra.as_deref().unwrap_or(&NO_EXTRA)
+    }
 }
 
 /// What a procedure block holds.

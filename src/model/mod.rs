@@ -11,8 +11,8 @@ mod site;
 
 pub use action::{Action, TargetArity};
 pub use guide::{
-    Allow, Guide, Image, Outcome, Procedure, ProcedureBody, Step, Target, Toggle, Trouble,
-    Unavailable,
+    Allow, Guide, Image, Outcome, Procedure, ProcedureBody, Step, StepExtra, Target, Toggle,
+    Trouble, Unavailable,
 };
 pub use product::{Control, PerPlatform, Product, Role};
 pub use site::{Level, Platform, PlatformKind, RuleSetting, Site, Term};

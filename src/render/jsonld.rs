@@ -1,63 +1,102 @@
 //! JSON-LD `HowTo` for guide pages (schema.org): one `HowToSection` per platform.
+//!
+//! Written through typed structs: cheaper than building a JSON tree for every guide, and
+//! the field order is fixed.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::view::GuideView;
+
+#[derive(Serialize)]
+struct HowTo<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    description: String,
+    url: String,
+    #[serde(rename = "totalTime", skip_serializing_if = "Option::is_none")]
+    total_time: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool: Vec<Named>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    supply: Vec<Named>,
+    step: Vec<Section<'a>>,
+}
+
+#[derive(Serialize)]
+struct Named {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: String,
+}
+
+#[derive(Serialize)]
+struct Section<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(rename = "itemListElement")]
+    items: Vec<Step<'a>>,
+}
+
+#[derive(Serialize)]
+struct Step<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    position: usize,
+    text: &'a str,
+    url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<String>,
+}
 
 /// The `HowTo` document of a guide, as a string safe to embed in a `<script>` data block.
 pub fn howto(gv: &GuideView, base_url: &str) -> String {
     let page = format!("{base_url}{}", gv.card.url);
-    let sections: Vec<Value> = gv
-        .procedures
-        .iter()
-        .map(|p| {
-            let steps: Vec<Value> = p
-                .steps
-                .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let mut step = json!({
-                        "@type": "HowToStep",
-                        "position": i + 1,
-                        "name": s.text,
-                        "text": s.text,
-                        "url": format!("{page}#{}", s.anchor),
-                    });
-                    if let Some(src) = s.image.as_ref().and_then(|i| i.src.as_ref()) {
-                        step["image"] = json!(format!("{base_url}{src}"));
-                    }
-                    step
-                })
-                .collect();
-            json!({
-                "@type": "HowToSection",
-                "name": p.name,
-                "itemListElement": steps,
-            })
-        })
-        .collect();
-    let mut doc = json!({
-        "@context": "https://schema.org",
-        "@type": "HowTo",
-        "name": gv.card.title,
-        "description": strip_tags(&gv.card.summary_html),
-        "url": page,
-        "step": sections,
-    });
-    if let Some(t) = &gv.time_iso {
-        doc["totalTime"] = json!(t);
-    }
-    let named = |kind: &str, list: &[String]| -> Vec<Value> {
+    let named = |kind: &'static str, list: &[String]| -> Vec<Named> {
         list.iter()
-            .map(|n| json!({"@type": kind, "name": strip_tags(n)}))
+            .map(|n| Named {
+                kind,
+                name: strip_tags(n),
+            })
             .collect()
     };
-    if !gv.tools.is_empty() {
-        doc["tool"] = json!(named("HowToTool", &gv.tools));
-    }
-    if !gv.supplies.is_empty() {
-        doc["supply"] = json!(named("HowToSupply", &gv.supplies));
-    }
+    let doc = HowTo {
+        context: "https://schema.org",
+        kind: "HowTo",
+        name: &gv.card.title,
+        description: strip_tags(&gv.card.summary_html),
+        url: page.clone(),
+        total_time: gv.time_iso.as_deref(),
+        tool: named("HowToTool", &gv.tools),
+        supply: named("HowToSupply", &gv.supplies),
+        step: gv
+            .procedures
+            .iter()
+            .map(|p| Section {
+                kind: "HowToSection",
+                name: &p.name,
+                items: p
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| Step {
+                        kind: "HowToStep",
+                        position: i + 1,
+                        text: &s.text,
+                        url: format!("{page}#{}", s.anchor),
+                        image: s
+                            .image
+                            .as_ref()
+                            .and_then(|img| img.src.as_ref())
+                            .map(|src| format!("{base_url}{src}")),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
     // `<` as a JSON escape: the data block can never close its `<script>` element.
     serde_json::to_string(&doc)
         .unwrap_or_default()

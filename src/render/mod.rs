@@ -9,13 +9,13 @@ pub mod markdown;
 pub mod terminal;
 pub mod view;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::resolve::Resolved;
+use crate::resolve::{Resolved, ResolvedGuide};
 use view::{GuideCard, GuideView, Link, PlatformRef};
 
 /// The built-in templates, by name. A site's `templates/` folder overrides any of them.
@@ -166,156 +166,227 @@ impl Media {
     }
 }
 
-/// Renders every page of the site.
-pub fn render_site(resolved: &Resolved<'_>, tera: &Tera) -> Result<Vec<Page>, RenderError> {
-    let project = resolved.project;
-    let site = &project.site;
-    let site_view = SiteView {
-        title: &site.title,
-        language: &site.language,
-        base_url: &site.base_url,
-        platforms: site
-            .platforms
-            .iter()
-            .map(|p| PlatformRef {
-                id: p.id.clone(),
-                name: p.name.clone(),
-            })
-            .collect(),
-    };
-    let (media, mut pages) = Media::collect(resolved);
-    let lookup = |g: &crate::model::Guide, src: &str| {
-        media
-            .files
-            .get(&Path::new(&g.product).join(src))
-            .map(|(u, s)| (u.clone(), *s))
-    };
-    let titles = |id: &str| {
-        project
-            .guides
-            .iter()
-            .find(|g| g.id.value == id)
-            .map(|g| g.title.value.clone())
-    };
-    let render = |name: &str, root: &str, extra: &dyn Fn(&mut Context)| {
+/// Renders a site's pages: the shared pages at once, guide pages one guide at a time (so a
+/// build can stream them to disk from several threads).
+pub struct SiteRenderer<'r> {
+    resolved: &'r Resolved<'r>,
+    tera: &'r Tera,
+    /// The site view, converted to a template value once (every page uses it).
+    site_value: tera::Value,
+    media: Media,
+    media_pages: Vec<Page>,
+    titles: HashMap<&'r str, &'r str>,
+}
+
+impl<'r> SiteRenderer<'r> {
+    /// Prepares rendering (collects screenshots and guide titles).
+    pub fn new(
+        resolved: &'r Resolved<'r>,
+        tera: &'r Tera,
+    ) -> Result<SiteRenderer<'r>, RenderError> {
+        let site = &resolved.project.site;
+        let (media, media_pages) = Media::collect(resolved);
+        let site_view = SiteView {
+            title: &site.title,
+            language: &site.language,
+            base_url: &site.base_url,
+            platforms: site
+                .platforms
+                .iter()
+                .map(|p| PlatformRef {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                })
+                .collect(),
+        };
+        Ok(SiteRenderer {
+            resolved,
+            tera,
+            site_value: tera::Value::try_from_serializable(&site_view).map_err(template_error)?,
+            media,
+            media_pages,
+            titles: resolved
+                .project
+                .guides
+                .iter()
+                .map(|g| (g.id.value.as_str(), g.title.value.as_str()))
+                .collect(),
+        })
+    }
+
+    fn render(
+        &self,
+        name: &str,
+        root: &str,
+        extra: &dyn Fn(&mut Context),
+    ) -> Result<String, RenderError> {
         let mut ctx = Context::new();
-        ctx.insert("site", &site_view);
+        ctx.insert_value("site", self.site_value.clone());
         ctx.insert("root", root);
         extra(&mut ctx);
-        tera.render(name, &ctx).map_err(template_error)
-    };
-
-    let mut cards: Vec<GuideCard> = resolved.guides.iter().map(view::card).collect();
-    cards.sort_by(|a, b| a.title.cmp(&b.title).then(a.id.cmp(&b.id)));
-
-    // Groups by category and by product.
-    let mut categories: BTreeMap<String, Vec<GuideCard>> = BTreeMap::new();
-    let mut products: BTreeMap<String, (String, Vec<GuideCard>)> = BTreeMap::new();
-    for c in &cards {
-        let cat = c.category.as_ref().map_or("Other", |l| l.title.as_str());
-        categories
-            .entry(cat.to_owned())
-            .or_default()
-            .push(c.clone());
-        products
-            .entry(c.product.url.clone())
-            .or_insert_with(|| (c.product.title.clone(), Vec::new()))
-            .1
-            .push(c.clone());
-    }
-    let groups: Vec<Group> = categories
-        .iter()
-        .map(|(title, guides)| Group {
-            title: title.clone(),
-            url: guides[0].category.as_ref().map(|l| l.url.clone()),
-            guides: guides.clone(),
-        })
-        .collect();
-    let html = render("index.html", "", &|ctx| {
-        ctx.insert("groups", &groups);
-        ctx.insert("count", &cards.len());
-    })?;
-    pages.push(Page {
-        path: "index.html".into(),
-        bytes: html.into_bytes(),
-    });
-    for g in groups.iter().filter(|g| g.url.is_some()) {
-        let url = g.url.clone().unwrap_or_default();
-        let html = render("list.html", "../", &|ctx| {
-            ctx.insert("heading", &g.title);
-            ctx.insert("kind", "Category");
-            ctx.insert("guides", &g.guides);
-        })?;
-        pages.push(Page {
-            path: url,
-            bytes: html.into_bytes(),
-        });
-    }
-    for (url, (title, guides)) in &products {
-        let html = render("list.html", "../", &|ctx| {
-            ctx.insert("heading", title);
-            ctx.insert("kind", "Product");
-            ctx.insert("guides", guides);
-        })?;
-        pages.push(Page {
-            path: url.clone(),
-            bytes: html.into_bytes(),
-        });
+        self.tera.render(name, &ctx).map_err(template_error)
     }
 
-    let mut sitemap_urls = vec![String::new()];
-    sitemap_urls.extend(groups.iter().filter_map(|g| g.url.clone()));
-    sitemap_urls.extend(products.keys().cloned());
-    for rg in &resolved.guides {
+    /// Paths of every guide's pages, for the sitemap and for removing stale files.
+    pub fn guide_paths(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for rg in &self.resolved.guides {
+            let id = &rg.guide.id.value;
+            out.push(view::guide_url(id));
+            out.push(format!("checklists/{id}.html"));
+            out.push(format!("data/{id}.json"));
+        }
+        out
+    }
+
+    /// The pages of one guide: the guide page, its checklist and its JSON data.
+    pub fn guide_pages(&self, rg: &ResolvedGuide<'_>) -> Result<Vec<Page>, RenderError> {
+        let site = &self.resolved.project.site;
+        let lookup = |g: &crate::model::Guide, src: &str| {
+            self.media
+                .files
+                .get(&Path::new(&g.product).join(src))
+                .map(|(u, s)| (u.clone(), *s))
+        };
+        let titles = |id: &str| self.titles.get(id).map(|t| (*t).to_owned());
         let gv: GuideView = view::guide_view(rg, &titles, &lookup);
         let ld = jsonld::howto(&gv, &site.base_url);
-        let crumbs = breadcrumbs(&gv);
-        let html = render("guide.html", "../", &|ctx| {
-            ctx.insert("guide", &gv);
+        // Both pages show the same guide: convert it to a template value once.
+        let guide = tera::Value::try_from_serializable(&gv).map_err(template_error)?;
+        let crumbs =
+            tera::Value::try_from_serializable(&breadcrumbs(&gv)).map_err(template_error)?;
+        let page = self.render("guide.html", "../", &|ctx| {
+            ctx.insert_value("guide", guide.clone());
             ctx.insert("jsonld", &ld);
-            ctx.insert("breadcrumbs", &crumbs);
+            ctx.insert_value("breadcrumbs", crumbs.clone());
         })?;
-        pages.push(Page {
-            path: gv.card.url.clone(),
-            bytes: html.into_bytes(),
-        });
-        let html = render("checklist.html", "../", &|ctx| {
-            ctx.insert("guide", &gv);
-            ctx.insert("breadcrumbs", &crumbs);
+        let checklist = self.render("checklist.html", "../", &|ctx| {
+            ctx.insert_value("guide", guide.clone());
+            ctx.insert_value("breadcrumbs", crumbs.clone());
         })?;
-        pages.push(Page {
-            path: gv.checklist_url.clone(),
-            bytes: html.into_bytes(),
-        });
         let mut json =
             serde_json::to_vec_pretty(&checklist::GuideData::of(&gv)).unwrap_or_default();
         json.push(b'\n');
-        pages.push(Page {
-            path: gv.json_url.clone(),
-            bytes: json,
-        });
-        sitemap_urls.push(gv.card.url.clone());
-        sitemap_urls.push(gv.checklist_url.clone());
+        Ok(vec![
+            Page {
+                path: gv.card.url.clone(),
+                bytes: page.into_bytes(),
+            },
+            Page {
+                path: gv.checklist_url.clone(),
+                bytes: checklist.into_bytes(),
+            },
+            Page {
+                path: gv.json_url.clone(),
+                bytes: json,
+            },
+        ])
     }
-    let html = render("404.html", "", &|_| {})?;
-    pages.push(Page {
-        path: "404.html".into(),
-        bytes: html.into_bytes(),
-    });
-    pages.push(Page {
-        path: "sitemap.xml".into(),
-        bytes: sitemap(&site.base_url, &sitemap_urls).into_bytes(),
-    });
-    pages.push(Page {
-        path: "assets/highlight.css".into(),
-        bytes: highlight::stylesheet().into_bytes(),
-    });
-    for (path, text) in ASSETS {
+
+    /// Everything but the guides' own pages: home, category and product pages, 404, the
+    /// sitemap, assets and screenshots.
+    pub fn shared_pages(&self) -> Result<Vec<Page>, RenderError> {
+        let resolved = self.resolved;
+        let site = &resolved.project.site;
+        let mut pages = self.media_pages.clone();
+        let mut cards: Vec<GuideCard> = resolved.guides.iter().map(view::card).collect();
+        cards.sort_by(|a, b| a.title.cmp(&b.title).then(a.id.cmp(&b.id)));
+
+        // Groups by category and by product.
+        let mut categories: BTreeMap<String, Vec<GuideCard>> = BTreeMap::new();
+        let mut products: BTreeMap<String, (String, Vec<GuideCard>)> = BTreeMap::new();
+        for c in &cards {
+            let cat = c.category.as_ref().map_or("Other", |l| l.title.as_str());
+            categories
+                .entry(cat.to_owned())
+                .or_default()
+                .push(c.clone());
+            products
+                .entry(c.product.url.clone())
+                .or_insert_with(|| (c.product.title.clone(), Vec::new()))
+                .1
+                .push(c.clone());
+        }
+        let groups: Vec<Group> = categories
+            .iter()
+            .map(|(title, guides)| Group {
+                title: title.clone(),
+                url: guides[0].category.as_ref().map(|l| l.url.clone()),
+                guides: guides.clone(),
+            })
+            .collect();
+        let html = self.render("index.html", "", &|ctx| {
+            ctx.insert("groups", &groups);
+            ctx.insert("count", &cards.len());
+        })?;
         pages.push(Page {
-            path: (*path).to_owned(),
-            bytes: text.as_bytes().to_vec(),
+            path: "index.html".into(),
+            bytes: html.into_bytes(),
         });
+        for g in groups.iter().filter(|g| g.url.is_some()) {
+            let html = self.render("list.html", "../", &|ctx| {
+                ctx.insert("heading", &g.title);
+                ctx.insert("kind", "Category");
+                ctx.insert("guides", &g.guides);
+            })?;
+            pages.push(Page {
+                path: g.url.clone().unwrap_or_default(),
+                bytes: html.into_bytes(),
+            });
+        }
+        for (url, (title, guides)) in &products {
+            let html = self.render("list.html", "../", &|ctx| {
+                ctx.insert("heading", title);
+                ctx.insert("kind", "Product");
+                ctx.insert("guides", guides);
+            })?;
+            pages.push(Page {
+                path: url.clone(),
+                bytes: html.into_bytes(),
+            });
+        }
+        let html = self.render("404.html", "", &|_| {})?;
+        pages.push(Page {
+            path: "404.html".into(),
+            bytes: html.into_bytes(),
+        });
+        let mut urls = vec![String::new()];
+        urls.extend(groups.iter().filter_map(|g| g.url.clone()));
+        urls.extend(products.keys().cloned());
+        urls.extend(
+            self.guide_paths()
+                .into_iter()
+                .filter(|p| p.ends_with(".html")),
+        );
+        pages.push(Page {
+            path: "sitemap.xml".into(),
+            bytes: sitemap(&site.base_url, &urls).into_bytes(),
+        });
+        pages.push(Page {
+            path: "assets/highlight.css".into(),
+            bytes: highlight::stylesheet().into_bytes(),
+        });
+        for (path, text) in ASSETS {
+            pages.push(Page {
+                path: (*path).to_owned(),
+                bytes: text.as_bytes().to_vec(),
+            });
+        }
+        Ok(pages)
     }
+}
+
+/// Renders every page of the site into memory, sorted by path.
+pub fn render_site(resolved: &Resolved<'_>, tera: &Tera) -> Result<Vec<Page>, RenderError> {
+    use rayon::prelude::*;
+    let r = SiteRenderer::new(resolved, tera)?;
+    let mut pages = r.shared_pages()?;
+    let guides: Vec<Vec<Page>> = resolved
+        .guides
+        .par_iter()
+        .map(|rg| r.guide_pages(rg))
+        .collect::<Result<_, _>>()?;
+    pages.extend(guides.into_iter().flatten());
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(pages)
 }
