@@ -4,6 +4,7 @@
 //! renames, so a failed or interrupted build leaves the previous site as it was. A marker
 //! file tells a Stepwise output folder from anything else; other folders are never replaced.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::check::{Report, check_dir};
@@ -11,8 +12,109 @@ use crate::diag::Severity;
 use crate::render::{self, Page, RenderError};
 use crate::resolve;
 
-/// Name of the marker file written into every output folder.
+/// Name of the marker file written into every output folder. It also lists each guide's
+/// input fingerprint, so that a rebuild skips rendering guides whose inputs did not change.
 pub const MARKER: &str = ".stepwise-output";
+
+const MARKER_HEADER: &str =
+    "# Written by stepwise build: the site's manifest (input fingerprint, guide id).\n";
+
+/// A running FNV-1a hash over several inputs.
+struct Fingerprint(u64);
+
+impl Fingerprint {
+    fn new() -> Self {
+        Fingerprint(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn add(&mut self, bytes: &[u8]) -> &mut Self {
+        for b in bytes.iter().chain(&[0xff]) {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+        self
+    }
+}
+
+/// For every guide, a hash of everything its pages are made from: the program and its
+/// templates, the site, product and guide files, the titles of related guides and the
+/// screenshots it shows. Equal fingerprints mean equal pages.
+fn fingerprints(project: &crate::model::Project, opts: &BuildOptions) -> HashMap<String, u64> {
+    let mut base = Fingerprint::new();
+    base.add(env!("CARGO_PKG_VERSION").as_bytes());
+    for (name, text) in render::TEMPLATES.iter().chain(render::ASSETS) {
+        base.add(name.as_bytes()).add(text.as_bytes());
+    }
+    let overrides = opts
+        .templates
+        .clone()
+        .unwrap_or_else(|| default_templates(&opts.guides));
+    for (name, _) in render::TEMPLATES {
+        if let Ok(text) = std::fs::read(overrides.join(name)) {
+            base.add(name.as_bytes()).add(&text);
+        }
+    }
+    if let Some(f) = project.site.file {
+        base.add(project.sources.get(f).text.as_bytes());
+    }
+    let titles: HashMap<&str, &str> = project
+        .guides
+        .iter()
+        .map(|g| (g.id.value.as_str(), g.title.value.as_str()))
+        .collect();
+    project
+        .guides
+        .iter()
+        .map(|g| {
+            let mut h = Fingerprint(base.0);
+            if let Some(p) = project.product(&g.product) {
+                h.add(project.sources.get(p.file).text.as_bytes());
+            }
+            h.add(project.sources.get(g.file).text.as_bytes());
+            for r in &g.related {
+                h.add(titles.get(r.value.as_str()).unwrap_or(&"").as_bytes());
+            }
+            for s in g.written_steps() {
+                if let Some(src) = s.image.as_ref().and_then(|i| i.src.as_ref()) {
+                    let path = project.root.join(&g.product).join(&src.value);
+                    let meta = std::fs::metadata(&path).ok();
+                    let stamp = meta.map(|m| {
+                        let t = m
+                            .modified()
+                            .ok()
+                            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+                        format!("{}:{:?}", m.len(), t)
+                    });
+                    h.add(src.value.as_bytes())
+                        .add(stamp.unwrap_or_default().as_bytes());
+                }
+            }
+            (g.id.value.clone(), h.0)
+        })
+        .collect()
+}
+
+fn manifest_text(fps: &HashMap<String, u64>) -> String {
+    let mut lines: Vec<String> = fps
+        .iter()
+        .map(|(id, fp)| format!("{fp:016x} {id}\n"))
+        .collect();
+    lines.sort_by(|a, b| a[17..].cmp(&b[17..]));
+    let mut out = String::from(MARKER_HEADER);
+    out.extend(lines);
+    out
+}
+
+fn read_manifest(output: &Path) -> HashMap<String, u64> {
+    let text = std::fs::read_to_string(output.join(MARKER)).unwrap_or_default();
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (fp, id) = l.split_once(' ')?;
+            Some((id.to_owned(), u64::from_str_radix(fp, 16).ok()?))
+        })
+        .collect()
+}
 
 /// What to build.
 #[derive(Debug, Clone)]
@@ -149,6 +251,7 @@ pub fn build_checked(
         return Ok((Built { report, files: 0 }, BuildStats::default()));
     }
     let tera = load_templates(opts)?;
+    let fps = fingerprints(&report.project, opts);
     report.project.sources.release_texts();
     let mut diags = Vec::new();
     let stats = {
@@ -174,12 +277,12 @@ pub fn build_checked(
                 ..BuildStats::default()
             }
         } else if output.join(MARKER).is_file() {
-            update_in_place(output, &r, &resolved, shared)?
+            update_in_place(output, &r, &resolved, shared, &fps)?
         } else {
             if output.exists() && !is_ours(output) {
                 return Err(BuildError::NotOurs(output.to_path_buf()));
             }
-            write_fresh(output, &r, &resolved, &shared)?
+            write_fresh(output, &r, &resolved, &shared, &fps)?
         }
     };
     let files = stats.files;
@@ -192,11 +295,14 @@ fn write_fresh(
     r: &render::SiteRenderer<'_>,
     resolved: &resolve::Resolved<'_>,
     shared: &[Page],
+    fps: &HashMap<String, u64>,
 ) -> Result<BuildStats, BuildError> {
     use rayon::prelude::*;
     let (staging, old) = staging_paths(output)?;
     let result = (|| {
         write_tree(&staging, shared)?;
+        let marker = staging.join(MARKER);
+        std::fs::write(&marker, manifest_text(fps)).map_err(io(&marker))?;
         for dir in ["guides", "checklists", "data"] {
             let d = staging.join(dir);
             std::fs::create_dir_all(&d).map_err(io(&d))?;
@@ -247,12 +353,24 @@ fn update_in_place(
     r: &render::SiteRenderer<'_>,
     resolved: &resolve::Resolved<'_>,
     shared: Vec<Page>,
+    fps: &HashMap<String, u64>,
 ) -> Result<BuildStats, BuildError> {
     use rayon::prelude::*;
+    let before = read_manifest(output);
     let changed: Vec<Vec<Page>> = resolved
         .guides
         .par_iter()
         .map(|rg| {
+            let id = rg.guide.id.value.as_str();
+            // Same inputs as last time, and the pages are still there: nothing to render.
+            let same_inputs = before.get(id).is_some() && before.get(id) == fps.get(id);
+            if same_inputs
+                && r.guide_page_paths(rg)
+                    .iter()
+                    .all(|p| output.join(p).is_file())
+            {
+                return Ok(Vec::new());
+            }
             let pages = r.guide_pages(rg)?;
             Ok(pages
                 .into_iter()
@@ -287,6 +405,11 @@ fn update_in_place(
         let tmp = PathBuf::from(tmp);
         std::fs::write(&tmp, &p.bytes).map_err(io(&tmp))?;
         std::fs::rename(&tmp, &path).map_err(io(&path))?;
+    }
+    let manifest = manifest_text(fps);
+    if std::fs::read_to_string(output.join(MARKER)).ok().as_deref() != Some(manifest.as_str()) {
+        let marker = output.join(MARKER);
+        std::fs::write(&marker, manifest).map_err(io(&marker))?;
     }
     let mut stack = vec![output.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -342,11 +465,6 @@ fn swap(output: &Path, staging: &Path, old: &Path) -> Result<(), BuildError> {
 
 fn write_tree(root: &Path, pages: &[Page]) -> Result<(), BuildError> {
     std::fs::create_dir_all(root).map_err(io(root))?;
-    std::fs::write(
-        root.join(MARKER),
-        b"Written by stepwise build; replaced on every build.\n",
-    )
-    .map_err(io(root))?;
     let mut dirs: Vec<PathBuf> = Vec::new();
     for page in pages {
         let path = root.join(&page.path);

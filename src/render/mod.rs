@@ -229,14 +229,21 @@ impl<'r> SiteRenderer<'r> {
 
     /// Paths of every guide's pages, for the sitemap and for removing stale files.
     pub fn guide_paths(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        for rg in &self.resolved.guides {
-            let id = &rg.guide.id.value;
-            out.push(view::guide_url(id));
-            out.push(format!("checklists/{id}.html"));
-            out.push(format!("data/{id}.json"));
-        }
-        out
+        self.resolved
+            .guides
+            .iter()
+            .flat_map(|rg| self.guide_page_paths(rg))
+            .collect()
+    }
+
+    /// Paths of one guide's pages (as [`SiteRenderer::guide_pages`] writes them).
+    pub fn guide_page_paths(&self, rg: &ResolvedGuide<'_>) -> [String; 3] {
+        let id = &rg.guide.id.value;
+        [
+            view::guide_url(id),
+            format!("checklists/{id}.html"),
+            format!("data/{id}.json"),
+        ]
     }
 
     /// The pages of one guide: the guide page, its checklist and its JSON data.
