@@ -363,7 +363,7 @@ fn update_in_place(
         .map(|rg| {
             let id = rg.guide.id.value.as_str();
             // Same inputs as last time, and the pages are still there: nothing to render.
-            let same_inputs = before.get(id).is_some() && before.get(id) == fps.get(id);
+            let same_inputs = before.contains_key(id) && before.get(id) == fps.get(id);
             if same_inputs
                 && r.guide_page_paths(rg)
                     .iter()
