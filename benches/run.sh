@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Benchmarks stepwise on generated corpora and compares it with Hugo and mdBook on the same
+# articles. Usage: benches/run.sh [SIZES...]   (default: 1000 10000 30000)
+#
+# Installs what it needs when missing (Debian's hugo and hyperfine; mdbook with
+# `cargo install --locked` into target/bench-tools). Not part of tests/run.sh: it takes
+# minutes and its figures depend on the machine. Prints a Markdown table of medians, with
+# ratios to peers measured in the same run, so the machine's noise mostly cancels.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(1000 10000 30000); fi
+WORK="${BENCH_DIR:-target/bench}"
+RUNS="${RUNS:-3}"
+TOOLS="$PWD/target/bench-tools"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+need_apt() {
+  command -v "$1" >/dev/null 2>&1 && return
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2"
+}
+need_apt hyperfine hyperfine
+need_apt hugo hugo
+[ -x /usr/bin/time ] || need_apt /usr/bin/time time
+if ! command -v mdbook >/dev/null 2>&1 && [ ! -x "$TOOLS/bin/mdbook" ]; then
+  cargo install mdbook --locked --root "$TOOLS"
+fi
+MDBOOK="$(command -v mdbook || echo "$TOOLS/bin/mdbook")"
+
+cargo build --release --locked --quiet
+cargo build --release --locked --quiet --example gen-corpus
+BIN="$PWD/target/release/stepwise"
+GEN="$PWD/target/release/examples/gen-corpus"
+mkdir -p "$WORK"
+
+median() { # hyperfine JSON -> median seconds
+  python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"
+}
+time_cmd() { # name, prepare, command -> median seconds
+  local name="$1" prepare="$2" cmd="$3"
+  hyperfine --style none --runs "$RUNS" --warmup 1 --prepare "$prepare" --export-json "$WORK/$name.json" "$cmd" >/dev/null 2>&1
+  median "$WORK/$name.json"
+}
+peak_rss_mb() { # command... -> peak RSS in MB
+  /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%d", $1/1024}'
+}
+ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
+
+printf '\nMachine: %s, %s cores, %s\n\n' "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" "$(nproc)" "$(uname -r)"
+printf '| guides | check | render (dry run) | build, empty output | cp -r of the output | build / cp -r | rebuild, nothing changed | rebuild, one guide changed | Hugo build | render / Hugo | build / Hugo | mdBook build | peak RSS build / Hugo |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
+for n in "${SIZES[@]}"; do
+  dir="$WORK/c$n"
+  if [ ! -d "$dir/guides" ]; then
+    "$GEN" "$n" "$dir/guides" --markdown "$dir/md"
+  fi
+  out="$dir/out"
+  one="$dir/guides/product-03/task-00003.yaml"
+  check=$(time_cmd "check-$n" "true" "$BIN check $dir/guides --format short")
+  render=$(time_cmd "render-$n" "true" "$BIN build $dir/guides -o $out --dry-run")
+  fresh=$(time_cmd "build-$n" "rm -rf $out $dir/.out.stepwise-new; sync" "$BIN build $dir/guides -o $out")
+  copy=$(time_cmd "copy-$n" "rm -rf $dir/copy; sync" "cp -r $out $dir/copy")
+  same=$(time_cmd "rebuild-$n" "true" "$BIN build $dir/guides -o $out")
+  # Each run flips one guide's summary, so every measured rebuild has one changed guide.
+  flip="sed -i -e 's/^summary: Change how/summary: XNow change how/' -e 's/^summary: Now change how/summary: Change how/' -e 's/^summary: XNow/summary: Now/' $one"
+  changed=$(time_cmd "rebuild-one-$n" "$flip" "$BIN build $dir/guides -o $out")
+  hugo_t=$(time_cmd "hugo-$n" "rm -rf $dir/md/hugo/public; sync" "hugo --quiet -s $dir/md/hugo")
+  if [ "$n" -le 1000 ] || [ -n "${MDBOOK_ALL:-}" ]; then
+    mdbook_t=$(time_cmd "mdbook-$n" "rm -rf $dir/md/mdbook/book" "$MDBOOK build $dir/md/mdbook")
+  else
+    mdbook_t="(skipped: minutes; MDBOOK_ALL=1)"
+  fi
+  rm -rf "$out"; rss=$(peak_rss_mb "$BIN" build "$dir/guides" -o "$out")
+  rm -rf "$dir/md/hugo/public"; hugo_rss=$(peak_rss_mb hugo --quiet -s "$dir/md/hugo")
+  printf '| %s | %s s | %s s | %s s | %s s | %s | %s s | %s s | %s s | %s | %s | %s | %s MB / %s MB |\n' \
+    "$n" "$check" "$render" "$fresh" "$copy" "$(ratio "$fresh" "$copy")" "$same" "$changed" \
+    "$hugo_t" "$(ratio "$render" "$hugo_t")" "$(ratio "$fresh" "$hugo_t")" "$mdbook_t" "$rss" "$hugo_rss"
+done
