@@ -19,6 +19,8 @@ pub struct ResolvedGuide<'p> {
     pub guide: &'p Guide,
     /// Its product (`None` if the product file is missing or broken).
     pub product: Option<&'p Product>,
+    /// The site settings.
+    pub site: &'p crate::model::Site,
     /// Steps per platform, in the site's platform order.
     pub platforms: Vec<PlatformSteps<'p>>,
 }
@@ -186,6 +188,7 @@ fn resolve_guide<'p>(
     let rg = ResolvedGuide {
         guide: g,
         product,
+        site,
         platforms,
     };
     check_scoping(site, g, &blocks, diags);
@@ -459,7 +462,11 @@ fn images(project: &Project, g: &Guide, diags: &mut Vec<Diagnostic>) {
                     .help("give a path relative to the guide file, inside the guides folder, e.g. `img/account.png`"),
                 ),
                 Ok(rel) => {
-                    if !project.root.as_os_str().is_empty() && !project.root.join(&rel).is_file() {
+                    let path = project.root.join(&rel);
+                    if path.is_file() && !img.callouts.is_empty() {
+                        callouts_inside(img, &path, diags);
+                    }
+                    if !project.root.as_os_str().is_empty() && !path.is_file() {
                         diags.push(
                             Diagnostic::new(
                                 Code::ImageNotFound,
@@ -489,6 +496,35 @@ fn sentence(s: &str) -> String {
         out.push('.');
     }
     out
+}
+
+/// Callouts must lie inside the screenshot they mark.
+fn callouts_inside(img: &crate::model::Image, path: &Path, diags: &mut Vec<Diagnostic>) {
+    use crate::model::CalloutShape;
+    let Ok(size) = imagesize::size(path) else {
+        return;
+    };
+    let (w, h) = (size.width as u64, size.height as u64);
+    for c in &img.callouts {
+        let (x2, y2) = match c.shape {
+            CalloutShape::Box(x, y, bw, bh) => {
+                (u64::from(x) + u64::from(bw), u64::from(y) + u64::from(bh))
+            }
+            CalloutShape::Arrow(x1, y1, x2, y2) => (u64::from(x1.max(x2)), u64::from(y1.max(y2))),
+            // A marker's circle (11 px) may overhang; its centre must be on the image.
+            CalloutShape::Marker(x, y) => (u64::from(x), u64::from(y)),
+        };
+        if x2 > w || y2 > h {
+            diags.push(
+                Diagnostic::new(
+                    Code::CalloutOutOfBounds,
+                    c.span,
+                    format!("this callout reaches ({x2}, {y2}), outside the {w}×{h} pixel image"),
+                )
+                .help("measure the callout in pixels of the image file, from its top-left corner"),
+            );
+        }
+    }
 }
 
 /// Joins `src` to the guide's folder (relative to the root) without leaving the root.

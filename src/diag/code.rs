@@ -95,6 +95,10 @@ codes! {
     InvalidDate = ("invalid-date", Error, "A date is not a valid calendar date in the form YYYY-MM-DD."),
     /// A duration that cannot be read.
     InvalidDuration = ("invalid-duration", Error, "A duration cannot be read (write `2 min`, `1h 30m` or `PT2M`)."),
+    /// A location outside the drawing vocabulary.
+    UnknownLocation = ("unknown-location", Error, "A control's `at` is not one of the locations illustrations can draw."),
+    /// A callout outside its image.
+    CalloutOutOfBounds = ("callout-out-of-bounds", Error, "A callout lies outside the screenshot it marks."),
     /// A product folder without `product.yaml`.
     MissingProduct = ("missing-product", Error, "A folder of guides has no product.yaml."),
     /// A YAML file where no guide, product or site file belongs.
@@ -127,6 +131,10 @@ codes! {
     Terminology = ("terminology", Warning, "Text uses a term the site or product prefers another word for."),
     /// A menu path whose parts are not glossary labels in order.
     MenuPath = ("menu-path", Warning, "A written menu path (`Settings > Privacy`) does not match the glossary."),
+    /// Alt text that is a file name or repeats another step's.
+    AltText = ("alt-text", Warning, "An illustration's alt text is a file name, or the same as another step's."),
+    /// One screenshot shown for two different actions.
+    ImageReused = ("image-reused", Warning, "One screenshot illustrates two different steps of a guide."),
     /// An unknown rule id in configuration or suppression.
     UnknownRule = ("unknown-rule", Error, "A rule id in configuration or in `allow` does not exist."),
 }

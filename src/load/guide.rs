@@ -6,8 +6,8 @@ use super::yaml::{Node, Value};
 use crate::diag::suggest::did_you_mean;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{
-    Action, Guide, Image, Outcome, Procedure, ProcedureBody, Site, Step, StepExtra, Target,
-    TargetArity, Toggle, Trouble, Unavailable,
+    Action, Callout, CalloutShape, Guide, Image, Outcome, Procedure, ProcedureBody, Site, Step,
+    StepExtra, Target, TargetArity, Toggle, Trouble, Unavailable,
 };
 use crate::source::{FileId, Spanned};
 
@@ -597,9 +597,13 @@ fn image(ctx: &mut Ctx<'_>, node: &Node) -> Option<Image> {
             let f = ctx.map(
                 node,
                 "image",
-                &["src", "alt"],
+                &["src", "alt", "callouts"],
                 "`{src: img/account.png, alt: The Account page}`",
             )?;
+            let callouts = f
+                .get("callouts")
+                .map(|n| callouts(ctx, n))
+                .unwrap_or_default();
             let src = f.get("src").and_then(|n| ctx.text(n, "`src`"));
             // Empty alt text is reported once, as `missing-alt-text`, by the resolver.
             let alt = f
@@ -609,6 +613,7 @@ fn image(ctx: &mut Ctx<'_>, node: &Node) -> Option<Image> {
             Some(Image {
                 src,
                 alt,
+                callouts,
                 span: node.span,
             })
         }
@@ -617,10 +622,84 @@ fn image(ctx: &mut Ctx<'_>, node: &Node) -> Option<Image> {
             Some(Image {
                 src: Some(src),
                 alt: None,
+                callouts: Vec::new(),
                 span: node.span,
             })
         }
     }
+}
+
+/// Reads `callouts: [{box: [x, y, w, h], label: ...}, {arrow: [x1, y1, x2, y2]}, {marker: [x, y]}]`.
+fn callouts(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Callout> {
+    let mut out = Vec::new();
+    for item in ctx.list(node, "`callouts`") {
+        let Some(f) = ctx.map(
+            item,
+            "callout",
+            &["box", "arrow", "marker", "label"],
+            "`{box: [x, y, width, height], label: Tap here}`",
+        ) else {
+            continue;
+        };
+        let numbers = |ctx: &mut Ctx<'_>, key: &str, n: usize| -> Option<Vec<u32>> {
+            let node = f.get(key)?;
+            let items = ctx.list(node, &format!("`{key}`"));
+            let values: Vec<u32> = items
+                .iter()
+                .filter_map(|i| match &i.value {
+                    Value::Scalar(s) => s.text.trim().parse().ok(),
+                    _ => None,
+                })
+                .collect();
+            if values.len() != n || items.len() != n {
+                ctx.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        node.span,
+                        format!("`{key}` needs {n} whole numbers (pixels of the image)"),
+                    )
+                    .help(match key {
+                        "box" => "write `box: [x, y, width, height]`",
+                        "arrow" => "write `arrow: [from x, from y, to x, to y]`",
+                        _ => "write `marker: [x, y]`",
+                    }),
+                );
+                return None;
+            }
+            Some(values)
+        };
+        let shapes: Vec<&str> = ["box", "arrow", "marker"]
+            .into_iter()
+            .filter(|k| f.get(k).is_some())
+            .collect();
+        if shapes.len() != 1 {
+            ctx.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    f.head(),
+                    "a callout is exactly one of `box`, `arrow` or `marker`",
+                )
+                .help("write one callout per list item"),
+            );
+            continue;
+        }
+        let shape = match shapes[0] {
+            "box" => numbers(ctx, "box", 4).map(|v| CalloutShape::Box(v[0], v[1], v[2], v[3])),
+            "arrow" => {
+                numbers(ctx, "arrow", 4).map(|v| CalloutShape::Arrow(v[0], v[1], v[2], v[3]))
+            }
+            _ => numbers(ctx, "marker", 2).map(|v| CalloutShape::Marker(v[0], v[1])),
+        };
+        let label = f.get("label").and_then(|n| ctx.text(n, "`label`"));
+        if let Some(shape) = shape {
+            out.push(Callout {
+                shape,
+                label,
+                span: item.span,
+            });
+        }
+    }
+    out
 }
 
 fn unavailable(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Vec<Unavailable> {

@@ -4,7 +4,7 @@ use super::decode::Ctx;
 use super::platforms;
 use super::yaml::{Node, Value};
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Control, PerPlatform, Product, Role, Site};
+use crate::model::{Control, LOCATION_NAMES, Location, PerPlatform, Product, Role, Site};
 use crate::source::{FileId, Spanned};
 
 const PRODUCT_FIELDS: &[&str] = &["name", "home", "platforms", "glossary", "terminology"];
@@ -12,6 +12,7 @@ const CONTROL_FIELDS: &[&str] = &[
     "role",
     "label",
     "where",
+    "at",
     "description",
     "on",
     "screen",
@@ -107,6 +108,38 @@ fn control(ctx: &mut Ctx<'_>, site: &Site, key: &Spanned<String>, node: &Node) -
     let location = f
         .get("where")
         .and_then(|n| platforms::per_platform_text(ctx, site, n, "a location"));
+    let at = f.get("at").and_then(|n| platforms::per_platform_text(ctx, site, n, "a location")).and_then(|pp| {
+        let parse = |ctx: &mut Ctx<'_>, s: &Spanned<String>| -> Option<Spanned<Location>> {
+            match Location::parse(&s.value) {
+                Some(l) => Some(Spanned::new(l, s.span)),
+                None => {
+                    let names = LOCATION_NAMES.iter().map(|(n, _)| *n).chain(["list-row-1"]);
+                    ctx.push(
+                        Diagnostic::new(
+                            Code::UnknownLocation,
+                            s.span,
+                            format!("`{}` is not a location illustrations can draw", s.value),
+                        )
+                        .help(format!(
+                            "{}; rows of a list are `list-row-1`, `list-row-2`...; describe anything else in `where`",
+                            crate::diag::suggest::help_for(&s.value, names, "location")
+                        )),
+                    );
+                    None
+                }
+            }
+        };
+        match pp {
+            PerPlatform::All(s) => parse(ctx, &s).map(PerPlatform::All),
+            PerPlatform::Each(list) => {
+                let each: Vec<_> = list
+                    .into_iter()
+                    .filter_map(|(p, s)| parse(ctx, &s).map(|l| (p, l)))
+                    .collect();
+                (!each.is_empty()).then_some(PerPlatform::Each(each))
+            }
+        }
+    });
     let description = f
         .get("description")
         .and_then(|n| ctx.text(n, "`description`"));
@@ -122,6 +155,7 @@ fn control(ctx: &mut Ctx<'_>, site: &Site, key: &Spanned<String>, node: &Node) -
         role: role?,
         label: label?,
         location,
+        at,
         description,
         on,
         screen,

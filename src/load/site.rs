@@ -17,6 +17,7 @@ const SITE_FIELDS: &[&str] = &[
     "platforms",
     "rules",
     "terminology",
+    "illustrations",
 ];
 const PLATFORM_FIELDS: &[&str] = &["name", "verb", "kind"];
 
@@ -34,6 +35,7 @@ pub fn default_site() -> Site {
         platforms: Vec::new(),
         rules: Vec::new(),
         terminology: Vec::new(),
+        illustrate_all: false,
     };
     let mut site = node
         .map(|n| decode(&mut Ctx { diags: &mut diags }, &n, None, &builtin))
@@ -107,6 +109,12 @@ pub fn decode(ctx: &mut Ctx<'_>, node: &Node, file: Option<FileId>, defaults: &S
     }
     if let Some(n) = f.get("terminology") {
         site.terminology = super::rules::terminology(ctx, n);
+    }
+    if let Some(n) = f.get("illustrations") {
+        let choices = [("all-steps", true), ("where-given", false)];
+        if let Some(v) = ctx.one_of(n, "illustrations setting", &choices) {
+            site.illustrate_all = v.value;
+        }
     }
     site
 }

@@ -37,7 +37,31 @@ pub struct Image {
     pub src: Option<Spanned<String>>,
     /// Alt text.
     pub alt: Option<Spanned<String>>,
+    /// Marks drawn over the screenshot.
+    pub callouts: Vec<Callout>,
     /// The `image:` value's span.
+    pub span: Span,
+}
+
+/// The shape of a callout, in pixels of the image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalloutShape {
+    /// A highlight box: x, y, width, height.
+    Box(u32, u32, u32, u32),
+    /// An arrow from (x1, y1) to (x2, y2).
+    Arrow(u32, u32, u32, u32),
+    /// A numbered marker centred at (x, y).
+    Marker(u32, u32),
+}
+
+/// A mark over a screenshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Callout {
+    /// What to draw.
+    pub shape: CalloutShape,
+    /// A short label (the marker's number, or words beside a box or arrow).
+    pub label: Option<Spanned<String>>,
+    /// Where it was written.
     pub span: Span,
 }
 

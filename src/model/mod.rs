@@ -6,14 +6,16 @@
 
 mod action;
 mod guide;
+mod location;
 mod product;
 mod site;
 
 pub use action::{Action, TargetArity};
 pub use guide::{
-    Allow, Guide, Image, Outcome, Procedure, ProcedureBody, Step, StepExtra, Target, Toggle,
-    Trouble, Unavailable,
+    Allow, Callout, CalloutShape, Guide, Image, Outcome, Procedure, ProcedureBody, Step, StepExtra,
+    Target, Toggle, Trouble, Unavailable,
 };
+pub use location::{LOCATION_NAMES, Location};
 pub use product::{Control, PerPlatform, Product, Role};
 pub use site::{Level, Platform, PlatformKind, RuleSetting, Site, Term};
 

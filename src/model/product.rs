@@ -96,8 +96,10 @@ pub struct Control {
     pub role: Spanned<Role>,
     /// The visible label.
     pub label: PerPlatform<Spanned<String>>,
-    /// Where it sits (`top right`, `bottom tab bar`).
+    /// Where it sits, in words (`top right`, `inside the Account page`).
     pub location: Option<PerPlatform<Spanned<String>>>,
+    /// Where it sits, for drawing (`at: top-right`); found in `where` when not given.
+    pub at: Option<PerPlatform<Spanned<super::Location>>>,
     /// What it looks like, for icons without text (`three horizontal lines`).
     pub description: Option<Spanned<String>>,
     /// Platforms it exists on (`None`: all of the product's platforms).

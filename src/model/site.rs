@@ -105,6 +105,9 @@ pub struct Site {
     pub rules: Vec<RuleSetting>,
     /// Preferred terms.
     pub terminology: Vec<Term>,
+    /// Draw a schematic for every step without a screenshot (`illustrations: all-steps`),
+    /// not only for steps that ask for one.
+    pub illustrate_all: bool,
 }
 
 impl Site {

@@ -6,6 +6,7 @@ mod highlight;
 pub mod instruction;
 mod jsonld;
 pub mod markdown;
+pub mod schematic;
 pub mod terminal;
 pub mod view;
 

@@ -47,7 +47,7 @@ pub struct GuideCard {
 /// An illustration.
 #[derive(Debug, Clone, Serialize)]
 pub struct ImageView {
-    /// URL relative to the site root (`None`: no screenshot, a schematic is planned).
+    /// URL of the screenshot relative to the site root.
     pub src: Option<String>,
     /// Alt text.
     pub alt: String,
@@ -55,6 +55,12 @@ pub struct ImageView {
     pub width: Option<u32>,
     /// Pixel height, if known.
     pub height: Option<u32>,
+    /// Callouts drawn over the screenshot (inline SVG).
+    pub overlay: Option<String>,
+    /// The callouts' labels, as text for everyone (`1: Tap here`).
+    pub notes: Vec<String>,
+    /// A generated schematic (inline SVG) where there is no screenshot.
+    pub schematic: Option<String>,
 }
 
 /// A step as shown on one platform.
@@ -228,20 +234,8 @@ fn step_view(
             }
         }
     }
-    let image = s.image.as_ref().map(|img| {
-        let (src, size) = img
-            .src
-            .as_ref()
-            .and_then(|src| media(rg.guide, &src.value))
-            .map_or((None, None), |(u, sz)| (Some(u), sz));
-        ImageView {
-            src,
-            alt: img.alt.as_ref().map_or(String::new(), |a| a.value.clone()),
-            width: size.map(|s| s.0),
-            height: size.map(|s| s.1),
-        }
-    });
     let anchor = format!("{}-{}", ps.platform.id, number.replace('.', "-"));
+    let image = illustration(rg, ps, s, &ins, &anchor, media);
     StepView {
         anchor,
         html,
@@ -263,6 +257,131 @@ fn step_view(
             .collect(),
         number,
     }
+}
+
+/// The illustration of a step: its screenshot (with callouts), or a schematic drawn from the
+/// glossary where the step asks for one or the site illustrates every step.
+fn illustration(
+    rg: &ResolvedGuide<'_>,
+    ps: &PlatformSteps<'_>,
+    s: &Step,
+    ins: &Instruction,
+    anchor: &str,
+    media: &MediaLookup<'_>,
+) -> Option<ImageView> {
+    use super::schematic::{Schematic, callouts, draw};
+    use crate::model::{Location, PlatformKind, Target};
+    let given_alt = s
+        .image
+        .as_ref()
+        .and_then(|i| i.alt.as_ref())
+        .map(|a| a.value.clone());
+    if let Some(img) = &s.image
+        && let Some(src) = &img.src
+    {
+        let (url, size) = media(rg.guide, &src.value)?;
+        // Markers are numbered among themselves, as drawn.
+        let mut markers = 0;
+        let notes = img
+            .callouts
+            .iter()
+            .filter_map(|c| {
+                let marker = matches!(c.shape, crate::model::CalloutShape::Marker(..));
+                if marker {
+                    markers += 1;
+                }
+                c.label.as_ref().map(|l| {
+                    if marker {
+                        format!("{markers}: {}", l.value)
+                    } else {
+                        l.value.clone()
+                    }
+                })
+            })
+            .collect();
+        return Some(ImageView {
+            src: Some(url),
+            alt: given_alt.unwrap_or_default(),
+            width: size.map(|s| s.0),
+            height: size.map(|s| s.1),
+            overlay: size.and_then(|(w, h)| callouts(img, w, h)),
+            notes,
+            schematic: None,
+        });
+    }
+    if s.image.is_none() && !rg.site.illustrate_all {
+        return None;
+    }
+    let platform = ps.platform;
+    let control = match &s.target {
+        Some(Target::Key(k)) => rg.product.and_then(|p| p.control(&k.value)),
+        _ => None,
+    };
+    let (label, where_text) = match &s.target {
+        Some(t) => super::instruction::target_label(t, platform, rg.product),
+        None => (ins.to_text().trim_end_matches('.').to_owned(), None),
+    };
+    let at = control.and_then(|c| {
+        c.at.as_ref()
+            .and_then(|a| a.get(&platform.id))
+            .map(|a| a.value)
+            .or_else(|| where_text.as_deref().and_then(Location::find_in))
+    });
+    // A whole screen (opening an app or a page) is shown as a caption, not a control.
+    let is_screen = control.is_some_and(|c| c.role.value == crate::model::Role::Screen);
+    let at = match (&s.target, at) {
+        _ if is_screen => None,
+        (Some(_), None) => Some(Location::Centre),
+        (_, at) => at,
+    };
+    let surface = if platform.kind == PlatformKind::Desktop {
+        "website"
+    } else {
+        "app"
+    };
+    let product = rg.product.map_or("", |p| p.name.value.as_str());
+    let alt = given_alt.unwrap_or_else(|| match (&s.target, control) {
+        (Some(_), c) => {
+            let role = c.map_or(String::new(), |c| {
+                format!(" {}", c.role.value.as_str().replace('-', " "))
+            });
+            let place = where_text
+                .as_deref()
+                .map_or(String::new(), |w| format!(", {w}"));
+            format!(
+                "{label}{role}{place}, in the {product} {surface} on {}",
+                platform.name
+            )
+        }
+        (None, _) => format!("{label}, in the {product} {surface} on {}", platform.name),
+    });
+    let address = rg
+        .product
+        .and_then(|p| p.home.as_ref())
+        .map_or(String::new(), |h| {
+            h.value
+                .trim_start_matches("https://")
+                .trim_start_matches("http://")
+                .to_owned()
+        });
+    let svg = draw(&Schematic {
+        kind: platform.kind,
+        at,
+        label: &label,
+        address: &address,
+        app: product,
+        alt: &alt,
+        id: &format!("fig-{anchor}"),
+    });
+    Some(ImageView {
+        src: None,
+        alt,
+        width: None,
+        height: None,
+        overlay: None,
+        notes: Vec::new(),
+        schematic: Some(svg),
+    })
 }
 
 /// Minimal HTML escaping for text nodes and attribute values.

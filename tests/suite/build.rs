@@ -101,11 +101,22 @@ fn full_fixture_renders_every_field() {
     let tree = read_tree(&out);
     let page = text(&tree, "guides/sign-out-everywhere.html");
     insta::assert_snapshot!("full-guide.html", page);
-    // The screenshot is copied under a content hash, with its real size.
+    // Screenshots are copied under a content hash, with their real size.
     let media: Vec<_> = tree.keys().filter(|k| k.starts_with("media/")).collect();
-    assert_eq!(media.len(), 1);
-    assert!(page.contains(&format!("src=\"../{}\"", media[0])));
+    assert_eq!(media.len(), 2);
+    for m in &media {
+        assert!(page.contains(&format!("src=\"../{m}\"")), "{m}");
+    }
     assert!(page.contains("width=\"64\" height=\"40\""));
+    assert!(page.contains("width=\"360\" height=\"240\""));
+    // Callouts over the screenshot, in its own pixels; labels also as text.
+    assert!(page.contains(r#"<svg class="callouts" viewBox="0 0 360 240""#));
+    assert!(page.contains("<li>1: This device</li>"));
+    // Every other step has a schematic drawn from the glossary (illustrations: all-steps).
+    let figures = page.matches("<figure").count();
+    let schematics = page.matches(r#"<svg class="schematic""#).count();
+    assert_eq!(figures, schematics + 2, "every step is illustrated");
+    assert!(page.contains("<title id=\"fig-tv-1-t\">Profile icon, top right, in the Acme Player app on Smart TV</title>"), "{page}");
     // `only` and `instead`: Android taps Devices then Settings, iOS taps Devices instead.
     let data: serde_json::Value =
         serde_json::from_str(&text(&tree, "data/sign-out-everywhere.json")).unwrap();
@@ -329,4 +340,34 @@ fn checklist_command_prints_every_format() {
     let (code, _, err) = stepwise(&["checklist", "sign-out-all-devices", "--platform", "andriod"]);
     assert_eq!(code, 2);
     assert!(err.contains("did you mean \"android\"?"), "{err}");
+}
+
+#[test]
+fn every_generated_illustration_is_well_formed_svg() {
+    let mut count = 0;
+    for (name, dir) in [
+        ("seed-svg", "guides"),
+        ("full-svg", "tests/fixtures/build/full/guides"),
+    ] {
+        let out = tmp(name).join("output");
+        build(&opts(dir, &out)).unwrap();
+        for (path, bytes) in read_tree(&out) {
+            if !path.ends_with(".html") {
+                continue;
+            }
+            let html = String::from_utf8(bytes).unwrap();
+            let mut rest = html.as_str();
+            while let Some(start) = rest.find("<svg") {
+                let end = rest[start..].find("</svg>").unwrap() + start + "</svg>".len();
+                let svg = &rest[start..end];
+                roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{path}: {e}\n{svg}"));
+                assert!(!svg.contains("style="), "{path}: no style attributes (CSP)");
+                count += 1;
+                rest = &rest[end..];
+            }
+        }
+    }
+    // The seed: 6 web + 7 Android + 7 iOS steps, every one illustrated; the full fixture:
+    // 14 schematics and one callout overlay on its guide, 2 schematics on the other.
+    assert_eq!(count, 36, "illustrations (seed 20, full fixture 16)");
 }

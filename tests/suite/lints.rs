@@ -59,7 +59,7 @@ fn every_rule_can_be_allowed_with_a_reason() {
         }
         checked += 1;
     }
-    assert_eq!(checked, 13);
+    assert_eq!(checked, 15);
 }
 
 #[test]

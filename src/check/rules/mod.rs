@@ -5,7 +5,9 @@
 //! the glossary and appends diagnostics; severity configuration and `allow` suppressions
 //! are applied afterwards by [`super::apply_settings`].
 
+mod alt_text;
 mod free_target_is_key;
+mod image_reused;
 mod interaction_verb;
 mod label_drift;
 mod menu_path;
@@ -60,6 +62,8 @@ pub static RULES: &[&dyn Rule] = &[
     &stale_review::StaleReview,
     &terminology::Terminology,
     &menu_path::MenuPath,
+    &alt_text::AltText,
+    &image_reused::ImageReused,
 ];
 
 /// The rule reporting `code`, if it is a lint.

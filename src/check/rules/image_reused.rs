@@ -1,0 +1,56 @@
+//! `image-reused`: one screenshot file shown for two different steps of a guide.
+
+use super::{Rule, RuleDoc};
+use crate::diag::{Code, Diagnostic};
+use crate::model::Step;
+use crate::resolve::Resolved;
+
+/// The `image-reused` rule.
+pub struct ImageReused;
+
+impl Rule for ImageReused {
+    fn code(&self) -> Code {
+        Code::ImageReused
+    }
+
+    fn doc(&self) -> &'static RuleDoc {
+        &RuleDoc {
+            explanation: "Reports a screenshot file used by two steps of one guide that do different things (a different action or control). Each step's picture should show that step; one picture under two steps means one of them shows the wrong thing, the mismatched-caption problem of hand-written articles. A step shared by several platforms is one step and is not reported.",
+            bad: "- tap: my-netflix\n  image: {src: img/menu.png, alt: ...}\n- tap: account\n  image: {src: img/menu.png, alt: ...}",
+            good: "- tap: my-netflix\n  image: {src: img/my-netflix.png, alt: ...}\n- tap: account\n  image: {src: img/account.png, alt: ...}",
+        }
+    }
+
+    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
+        for rg in &site.guides {
+            let mut seen: Vec<(&str, &Step)> = Vec::new();
+            for s in rg.guide.written_steps() {
+                let Some(src) = s.image.as_ref().and_then(|i| i.src.as_ref()) else {
+                    continue;
+                };
+                let same_action =
+                    |o: &Step| o.action.value == s.action.value && o.target == s.target;
+                match seen.iter().find(|(p, _)| *p == src.value) {
+                    Some((_, first)) if !same_action(first) => {
+                        let first_src = first
+                            .image
+                            .as_ref()
+                            .and_then(|i| i.src.as_ref())
+                            .map_or(first.span, |s| s.span);
+                        out.push(
+                            Diagnostic::new(
+                                Code::ImageReused,
+                                src.span,
+                                format!("`{}` already illustrates a different step", src.value),
+                            )
+                            .help("give each step a picture of its own action")
+                            .related(first_src, "first used here"),
+                        );
+                    }
+                    Some(_) => {}
+                    None => seen.push((&src.value, s)),
+                }
+            }
+        }
+    }
+}
