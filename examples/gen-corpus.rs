@@ -262,43 +262,62 @@ fn main() -> std::io::Result<()> {
             "---\ntitle: \"How to change your {topic} settings ({i})\"\n---\n\nChange how **{topic}** works for your account.\n\n"
         );
         g.push_str("steps:\n");
-        let platform_steps =
-            |name: &str, verbs: &[&str], rng: &mut Rng, g: &mut String, md: &mut String| {
-                let count = 5 + rng.below(4);
-                let _ = writeln!(g, "  {name}:");
-                let _ = writeln!(md, "## {}\n", title_case(name));
-                for s in 0..count {
-                    let c = &controls[rng.below(controls.len())];
-                    let verb = rng.pick(verbs);
-                    let _ = writeln!(g, "    - {verb}: {}", c.key);
+        let platform_steps = |name: &str,
+                              verbs: &[&str],
+                              rng: &mut Rng,
+                              g: &mut String,
+                              md: &mut String,
+                              shots: &mut usize| {
+            let count = 5 + rng.below(4);
+            let _ = writeln!(g, "  {name}:");
+            let _ = writeln!(md, "## {}\n", title_case(name));
+            for s in 0..count {
+                let c = &controls[rng.below(controls.len())];
+                let verb = rng.pick(verbs);
+                let _ = writeln!(g, "    - {verb}: {}", c.key);
+                let _ = writeln!(
+                    md,
+                    "{}. {} **{}**.",
+                    s + 1,
+                    title_case(verb).replace('-', " "),
+                    c.label
+                );
+                if rng.below(4) == 0 {
+                    let _ = writeln!(g, "      result: The *{}* page opens.", c.label);
+                    let _ = writeln!(md, "   The *{}* page opens.", c.label);
+                }
+                // A few screenshots, each used once per guide, with its own caption.
+                if rng.below(12) == 0 && *shots < 4 {
+                    let shot = *shots;
+                    *shots += 1;
+                    let _ = writeln!(
+                        g,
+                        "      image: {{src: img/shot-{shot}.png, alt: The {} screen at {name} step {}}}",
+                        c.label,
+                        s + 1
+                    );
                     let _ = writeln!(
                         md,
-                        "{}. {} **{}**.",
-                        s + 1,
-                        title_case(verb).replace('-', " "),
-                        c.label
+                        "   ![The {} screen at {name} step {}](/{pkey}/shot-{shot}.png)",
+                        c.label,
+                        s + 1
                     );
-                    if rng.below(4) == 0 {
-                        let _ = writeln!(g, "      result: The *{}* page opens.", c.label);
-                        let _ = writeln!(md, "   The *{}* page opens.", c.label);
-                    }
-                    if rng.below(12) == 0 {
-                        let shot = rng.below(4);
-                        let _ = writeln!(
-                            g,
-                            "      image: {{src: img/shot-{shot}.png, alt: The {} screen}}",
-                            c.label
-                        );
-                        let _ =
-                            writeln!(md, "   ![The {} screen](/{pkey}/shot-{shot}.png)", c.label);
-                    }
                 }
-                md.push('\n');
-            };
-        platform_steps("web", VERBS_WEB, &mut rng, &mut g, &mut md);
-        platform_steps("android", VERBS_TOUCH, &mut rng, &mut g, &mut md);
+            }
+            md.push('\n');
+        };
+        let mut shots = 0;
+        platform_steps("web", VERBS_WEB, &mut rng, &mut g, &mut md, &mut shots);
+        platform_steps(
+            "android",
+            VERBS_TOUCH,
+            &mut rng,
+            &mut g,
+            &mut md,
+            &mut shots,
+        );
         if rng.below(4) == 0 {
-            platform_steps("ios", VERBS_TOUCH, &mut rng, &mut g, &mut md);
+            platform_steps("ios", VERBS_TOUCH, &mut rng, &mut g, &mut md, &mut shots);
         } else {
             g.push_str("  ios: {same_as: android}\n");
             md.push_str("## Ios\n\nThe steps are the same as on Android.\n\n");

@@ -6,6 +6,7 @@ mod checklist;
 mod explain;
 mod new;
 mod preview;
+mod schema;
 mod serve;
 
 use std::io::{IsTerminal, Write};
@@ -19,6 +20,7 @@ pub use checklist::ChecklistArgs;
 pub use explain::ExplainArgs;
 pub use new::NewArgs;
 pub use preview::PreviewArgs;
+pub use schema::SchemaArgs;
 pub use serve::ServeArgs;
 
 /// Structured how-to guides: validate YAML step definitions and render help centers.
@@ -100,6 +102,16 @@ pub enum Command {
     ///   stepwise new acme/reset-pin --platforms android,ios
     #[command(verbatim_doc_comment)]
     New(NewArgs),
+    /// Print the JSON Schema of guide, product or site files, for completion in editors.
+    ///
+    /// Editors that use the YAML language server read a first line such as
+    /// `# yaml-language-server: $schema=../.schema/guide.schema.json`.
+    ///
+    /// Examples:
+    ///   stepwise schema guide > guides/.schema/guide.schema.json
+    ///   stepwise schema product
+    #[command(verbatim_doc_comment)]
+    Schema(SchemaArgs),
     /// Print a shell completion script.
     ///
     /// Examples:
@@ -153,6 +165,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Checklist(args) => checklist::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Schema(args) => schema::run(&args),
         Command::Preview(args) => preview::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Completions { shell } => {
