@@ -11,5 +11,6 @@ mod lints;
 mod preview;
 mod regression;
 mod sarif;
+mod schema;
 mod seed;
 mod serve;
