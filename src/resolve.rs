@@ -444,8 +444,20 @@ fn images(project: &Project, g: &Guide, diags: &mut Vec<Diagnostic>) {
     {
         for step in g.written_steps() {
             let Some(img) = &step.image else { continue };
+            if img.src.is_none() && !img.callouts.is_empty() {
+                diags.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        img.callouts[0].span,
+                        "callouts mark a screenshot, and this image has no `src`",
+                    )
+                    .help("add the screenshot's `src`, or remove the callouts to get a generated schematic"),
+                );
+            }
             match &img.alt {
                 Some(alt) if !alt.value.trim().is_empty() => {}
+                // Without a screenshot, a schematic is drawn and its alt text generated.
+                None if img.src.is_none() => {}
                 _ => diags.push(
                     Diagnostic::new(Code::MissingAltText, img.span, "this illustration has no alt text")
                         .help("describe what the picture shows: `image: {src: ..., alt: The Account page with Sign out highlighted}`"),
@@ -502,6 +514,19 @@ fn sentence(s: &str) -> String {
 fn callouts_inside(img: &crate::model::Image, path: &Path, diags: &mut Vec<Diagnostic>) {
     use crate::model::CalloutShape;
     let Ok(size) = imagesize::size(path) else {
+        if let Some(first) = img.callouts.first() {
+            diags.push(
+                Diagnostic::new(
+                    Code::CalloutOutOfBounds,
+                    first.span,
+                    format!(
+                        "cannot read the size of `{}` to place its callouts",
+                        path.display()
+                    ),
+                )
+                .help("use a PNG, JPEG or WebP screenshot for callouts"),
+            );
+        }
         return;
     };
     let (w, h) = (size.width as u64, size.height as u64);

@@ -71,9 +71,14 @@ impl Location {
 
     /// Finds a vocabulary location inside free text ("top right of My Netflix").
     pub fn find_in(text: &str) -> Option<Location> {
+        let words: String = text
+            .to_ascii_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+            .collect();
         let t = format!(
             " {} ",
-            text.to_ascii_lowercase().replace(['-', '_', ','], " ")
+            words.split_whitespace().collect::<Vec<_>>().join(" ")
         );
         // Longest names first, so "bottom tab bar" wins over "bottom".
         let mut names: Vec<&(&str, Location)> = LOCATION_NAMES.iter().collect();
@@ -125,6 +130,14 @@ mod tests {
             Some(Location::BottomTabBar)
         );
         assert_eq!(Location::find_in("inside the profile menu"), None);
+        assert_eq!(
+            Location::find_in("at the top right."),
+            Some(Location::TopRight)
+        );
+        assert_eq!(
+            Location::find_in("(bottom-tab-bar)"),
+            Some(Location::BottomTabBar)
+        );
         assert_eq!(Location::words(Location::BottomRight), "bottom right");
     }
 }
