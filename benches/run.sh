@@ -77,3 +77,17 @@ for n in "${SIZES[@]}"; do
     "$n" "$check" "$render" "$fresh" "$copy" "$(ratio "$fresh" "$copy")" "$same" "$changed" \
     "$hugo_t" "$(ratio "$render" "$hugo_t")" "$(ratio "$fresh" "$hugo_t")" "$mdbook_t" "$rss" "$hugo_rss"
 done
+
+# Determinism: two builds of the largest corpus into two folders must be byte-identical.
+n="${SIZES[-1]}"
+dir="$WORK/c$n"
+rm -rf "$dir/det-a" "$dir/det-b"
+"$BIN" build "$dir/guides" -o "$dir/det-a" --format short >/dev/null 2>&1
+"$BIN" build "$dir/guides" -o "$dir/det-b" --format short >/dev/null 2>&1
+if diff -r "$dir/det-a" "$dir/det-b" >/dev/null; then
+  printf '\nTwo builds of %s guides are byte-identical (%s files).\n' "$n" "$(find "$dir/det-a" -type f | wc -l)"
+else
+  printf '\nerror: two builds of %s guides differ\n' "$n" >&2
+  exit 1
+fi
+rm -rf "$dir/det-a" "$dir/det-b"
