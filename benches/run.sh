@@ -48,8 +48,8 @@ peak_rss_mb() { # command... -> peak RSS in MB
 ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
 
 printf '\nMachine: %s, %s cores, %s\n\n' "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" "$(nproc)" "$(uname -r)"
-printf '| guides | check | render (dry run) | build, empty output | cp -r of the output | build / cp -r | rebuild, nothing changed | rebuild, one guide changed | Hugo build | render / Hugo | build / Hugo | mdBook build | peak RSS build / Hugo |\n'
-printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
+printf '| guides | check | render (dry run) | build, empty output | cp -r of the output | build / cp -r | rebuild, nothing changed | rebuild, one guide changed | rebuild, one summary changed | Hugo build | render / Hugo | build / Hugo | mdBook build | peak RSS build / Hugo |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 for n in "${SIZES[@]}"; do
   dir="$WORK/c$n"
   if [ ! -d "$dir/guides" ]; then
@@ -62,9 +62,12 @@ for n in "${SIZES[@]}"; do
   fresh=$(time_cmd "build-$n" "rm -rf $out $dir/.out.stepwise-new; sync" "$BIN build $dir/guides -o $out")
   copy=$(time_cmd "copy-$n" "rm -rf $dir/copy; sync" "cp -r $out $dir/copy")
   same=$(time_cmd "rebuild-$n" "true" "$BIN build $dir/guides -o $out")
-  # Each run flips one guide's summary, so every measured rebuild has one changed guide.
-  flip="sed -i -e 's/^summary: Change how/summary: XNow change how/' -e 's/^summary: Now change how/summary: Change how/' -e 's/^summary: XNow/summary: Now/' $one"
+  # Each run flips one guide's outcome, so every measured rebuild has one changed guide;
+  # a second series flips its summary, which also changes the home and list pages.
+  flip="sed -i -e 's/^outcome: Your new settings/outcome: XYour settings/' -e 's/^outcome: Your settings/outcome: Your new settings/' -e 's/^outcome: XYour/outcome: Your/' $one"
   changed=$(time_cmd "rebuild-one-$n" "$flip" "$BIN build $dir/guides -o $out")
+  flip_card="sed -i -e 's/^summary: Change how/summary: XNow change how/' -e 's/^summary: Now change how/summary: Change how/' -e 's/^summary: XNow/summary: Now/' $one"
+  card=$(time_cmd "rebuild-card-$n" "$flip_card" "$BIN build $dir/guides -o $out")
   hugo_t=$(time_cmd "hugo-$n" "rm -rf $dir/md/hugo/public; sync" "hugo --quiet -s $dir/md/hugo")
   if [ "$n" -le 1000 ] || [ -n "${MDBOOK_ALL:-}" ]; then
     mdbook_t=$(time_cmd "mdbook-$n" "rm -rf $dir/md/mdbook/book" "$MDBOOK build $dir/md/mdbook")
@@ -73,8 +76,8 @@ for n in "${SIZES[@]}"; do
   fi
   rm -rf "$out"; rss=$(peak_rss_mb "$BIN" build "$dir/guides" -o "$out")
   rm -rf "$dir/md/hugo/public"; hugo_rss=$(peak_rss_mb hugo --quiet -s "$dir/md/hugo")
-  printf '| %s | %s s | %s s | %s s | %s s | %s | %s s | %s s | %s s | %s | %s | %s | %s MB / %s MB |\n' \
-    "$n" "$check" "$render" "$fresh" "$copy" "$(ratio "$fresh" "$copy")" "$same" "$changed" \
+  printf '| %s | %s s | %s s | %s s | %s s | %s | %s s | %s s | %s s | %s s | %s | %s | %s | %s MB / %s MB |\n' \
+    "$n" "$check" "$render" "$fresh" "$copy" "$(ratio "$fresh" "$copy")" "$same" "$changed" "$card" \
     "$hugo_t" "$(ratio "$render" "$hugo_t")" "$(ratio "$fresh" "$hugo_t")" "$mdbook_t" "$rss" "$hugo_rss"
 done
 

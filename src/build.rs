@@ -39,7 +39,10 @@ impl Fingerprint {
 /// For every guide, a hash of everything its pages are made from: the program and its
 /// templates, the site, product and guide files, the titles of related guides and the
 /// screenshots it shows. Equal fingerprints mean equal pages.
-fn fingerprints(project: &crate::model::Project, opts: &BuildOptions) -> HashMap<String, u64> {
+fn fingerprints(
+    project: &crate::model::Project,
+    opts: &BuildOptions,
+) -> (HashMap<String, u64>, u64) {
     let mut base = Fingerprint::new();
     base.add(env!("CARGO_PKG_VERSION").as_bytes());
     for (name, text) in render::TEMPLATES.iter().chain(render::ASSETS) {
@@ -62,7 +65,39 @@ fn fingerprints(project: &crate::model::Project, opts: &BuildOptions) -> HashMap
         .iter()
         .map(|g| (g.id.value.as_str(), g.title.value.as_str()))
         .collect();
-    project
+    // The shared pages (home, categories, products, sitemap) show each guide's card: its
+    // id, title, summary, category, product and platforms.
+    let mut shared = Fingerprint(base.0);
+    for p in &project.products {
+        shared.add(project.sources.get(p.file).text.as_bytes());
+    }
+    let mut cards: Vec<&crate::model::Guide> = project.guides.iter().collect();
+    cards.sort_by(|a, b| a.id.value.cmp(&b.id.value));
+    for g in cards {
+        shared
+            .add(g.id.value.as_bytes())
+            .add(g.title.value.as_bytes())
+            .add(g.summary.value.as_bytes())
+            .add(
+                g.category
+                    .as_ref()
+                    .map_or("", |c| c.value.as_str())
+                    .as_bytes(),
+            )
+            .add(g.product.as_bytes());
+        for proc in &g.procedures {
+            for p in &proc.platforms {
+                shared.add(p.value.as_bytes());
+            }
+        }
+        // Screenshots are copied as shared files, named by their bytes.
+        for s in g.written_steps() {
+            if let Some(src) = s.image.as_ref().and_then(|i| i.src.as_ref()) {
+                shared.add(image_stamp(&project.root.join(&g.product).join(&src.value)).as_bytes());
+            }
+        }
+    }
+    let guides = project
         .guides
         .iter()
         .map(|g| {
@@ -77,43 +112,71 @@ fn fingerprints(project: &crate::model::Project, opts: &BuildOptions) -> HashMap
             for s in g.written_steps() {
                 if let Some(src) = s.image.as_ref().and_then(|i| i.src.as_ref()) {
                     let path = project.root.join(&g.product).join(&src.value);
-                    let meta = std::fs::metadata(&path).ok();
-                    let stamp = meta.map(|m| {
-                        let t = m
-                            .modified()
-                            .ok()
-                            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
-                        format!("{}:{:?}", m.len(), t)
-                    });
                     h.add(src.value.as_bytes())
-                        .add(stamp.unwrap_or_default().as_bytes());
+                        .add(image_stamp(&path).as_bytes());
                 }
             }
             (g.id.value.clone(), h.0)
         })
-        .collect()
+        .collect();
+    (guides, shared.0)
 }
 
-fn manifest_text(fps: &HashMap<String, u64>) -> String {
+/// Size and modification time of a screenshot: enough to notice that it changed.
+fn image_stamp(path: &Path) -> String {
+    std::fs::metadata(path)
+        .ok()
+        .map(|m| {
+            let t = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+            format!("{}:{:?}", m.len(), t)
+        })
+        .unwrap_or_default()
+}
+
+/// What the previous build wrote: each guide's input fingerprint, the shared pages'
+/// fingerprint and their paths.
+#[derive(Debug, Default)]
+struct Manifest {
+    guides: HashMap<String, u64>,
+    shared: Option<u64>,
+    shared_files: Vec<String>,
+}
+
+fn manifest_text(fps: &HashMap<String, u64>, shared: u64, shared_files: &[String]) -> String {
     let mut lines: Vec<String> = fps
         .iter()
         .map(|(id, fp)| format!("{fp:016x} {id}\n"))
         .collect();
     lines.sort_by(|a, b| a[17..].cmp(&b[17..]));
     let mut out = String::from(MARKER_HEADER);
+    out.push_str(&format!("shared {shared:016x}\n"));
+    let mut files = shared_files.to_vec();
+    files.sort();
+    for f in files {
+        out.push_str(&format!("file {f}\n"));
+    }
     out.extend(lines);
     out
 }
 
-fn read_manifest(output: &Path) -> HashMap<String, u64> {
+fn read_manifest(output: &Path) -> Manifest {
     let text = std::fs::read_to_string(output.join(MARKER)).unwrap_or_default();
-    text.lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let (fp, id) = l.split_once(' ')?;
-            Some((id.to_owned(), u64::from_str_radix(fp, 16).ok()?))
-        })
-        .collect()
+    let mut m = Manifest::default();
+    for l in text.lines().filter(|l| !l.starts_with('#')) {
+        if let Some(fp) = l.strip_prefix("shared ") {
+            m.shared = u64::from_str_radix(fp, 16).ok();
+        } else if let Some(f) = l.strip_prefix("file ") {
+            m.shared_files.push(f.to_owned());
+        } else if let Some((fp, id)) = l.split_once(' ')
+            && let Ok(fp) = u64::from_str_radix(fp, 16)
+        {
+            m.guides.insert(id.to_owned(), fp);
+        }
+    }
+    m
 }
 
 /// What to build.
@@ -251,15 +314,28 @@ pub fn build_checked(
         return Ok((Built { report, files: 0 }, BuildStats::default()));
     }
     let tera = load_templates(opts)?;
-    let fps = fingerprints(&report.project, opts);
+    let (fps, shared_fp) = fingerprints(&report.project, opts);
     report.project.sources.release_texts();
     let mut diags = Vec::new();
     let stats = {
         let resolved = resolve::resolve(&report.project, &mut diags);
         let r = render::SiteRenderer::new(&resolved, &tera)?;
-        let shared = r.shared_pages()?;
         let output = &opts.output;
+        let before = if dry_run {
+            Manifest::default()
+        } else {
+            read_manifest(output)
+        };
+        // The shared pages list every guide: render them only if a card could differ.
+        let reuse_shared = before.shared == Some(shared_fp)
+            && before.shared_files.iter().all(|f| output.join(f).is_file());
+        let shared = if reuse_shared {
+            None
+        } else {
+            Some(r.shared_pages()?)
+        };
         if dry_run {
+            let shared = shared.unwrap_or_default();
             let sizes: Vec<u64> = resolved
                 .guides
                 .par_iter()
@@ -277,12 +353,16 @@ pub fn build_checked(
                 ..BuildStats::default()
             }
         } else if output.join(MARKER).is_file() {
-            update_in_place(output, &r, &resolved, shared, &fps)?
+            update_in_place(output, &r, &resolved, shared, &before, (&fps, shared_fp))?
         } else {
             if output.exists() && !is_ours(output) {
                 return Err(BuildError::NotOurs(output.to_path_buf()));
             }
-            write_fresh(output, &r, &resolved, &shared, &fps)?
+            let shared = match shared {
+                Some(s) => s,
+                None => r.shared_pages()?,
+            };
+            write_fresh(output, &r, &resolved, shared, (&fps, shared_fp))?
         }
     };
     let files = stats.files;
@@ -294,15 +374,21 @@ fn write_fresh(
     output: &Path,
     r: &render::SiteRenderer<'_>,
     resolved: &resolve::Resolved<'_>,
-    shared: &[Page],
-    fps: &HashMap<String, u64>,
+    shared: Vec<Page>,
+    (fps, shared_fp): (&HashMap<String, u64>, u64),
 ) -> Result<BuildStats, BuildError> {
     use rayon::prelude::*;
     let (staging, old) = staging_paths(output)?;
+    let shared_paths: Vec<String> = shared.iter().map(|p| p.path.clone()).collect();
+    let shared_files = shared.len();
+    let shared_bytes: u64 = shared.iter().map(|p| p.bytes.len() as u64).sum();
     let result = (|| {
-        write_tree(&staging, shared)?;
+        // Written first and freed: the home and list pages of a large site are big.
+        write_tree(&staging, &shared)?;
+        drop(shared);
         let marker = staging.join(MARKER);
-        std::fs::write(&marker, manifest_text(fps)).map_err(io(&marker))?;
+        std::fs::write(&marker, manifest_text(fps, shared_fp, &shared_paths))
+            .map_err(io(&marker))?;
         for dir in ["guides", "checklists", "data"] {
             let d = staging.join(dir);
             std::fs::create_dir_all(&d).map_err(io(&d))?;
@@ -321,7 +407,7 @@ fn write_fresh(
                 Ok(n)
             })
             .sum::<Result<u64, BuildError>>()?;
-        Ok(bytes + shared.iter().map(|p| p.bytes.len() as u64).sum::<u64>())
+        Ok(bytes + shared_bytes)
     })();
     let bytes = match result {
         Ok(b) => b,
@@ -331,7 +417,7 @@ fn write_fresh(
         }
     };
     swap(output, &staging, &old)?;
-    let files = shared.len() + 3 * resolved.guides.len();
+    let files = shared_files + 3 * resolved.guides.len();
     Ok(BuildStats {
         files,
         written: files,
@@ -352,18 +438,19 @@ fn update_in_place(
     output: &Path,
     r: &render::SiteRenderer<'_>,
     resolved: &resolve::Resolved<'_>,
-    shared: Vec<Page>,
-    fps: &HashMap<String, u64>,
+    shared: Option<Vec<Page>>,
+    before: &Manifest,
+    (fps, shared_fp): (&HashMap<String, u64>, u64),
 ) -> Result<BuildStats, BuildError> {
     use rayon::prelude::*;
-    let before = read_manifest(output);
     let changed: Vec<Vec<Page>> = resolved
         .guides
         .par_iter()
         .map(|rg| {
             let id = rg.guide.id.value.as_str();
             // Same inputs as last time, and the pages are still there: nothing to render.
-            let same_inputs = before.contains_key(id) && before.get(id) == fps.get(id);
+            let same_inputs =
+                before.guides.contains_key(id) && before.guides.get(id) == fps.get(id);
             if same_inputs
                 && r.guide_page_paths(rg)
                     .iter()
@@ -378,16 +465,20 @@ fn update_in_place(
                 .collect())
         })
         .collect::<Result<_, RenderError>>()?;
+    let shared_paths: Vec<String> = match &shared {
+        Some(pages) => pages.iter().map(|p| p.path.clone()).collect(),
+        None => before.shared_files.clone(),
+    };
     let mut stats = BuildStats {
-        files: shared.len() + 3 * resolved.guides.len(),
+        files: shared_paths.len() + 3 * resolved.guides.len(),
         ..BuildStats::default()
     };
     let mut wanted: std::collections::HashSet<PathBuf> =
         r.guide_paths().iter().map(|p| output.join(p)).collect();
     wanted.insert(output.join(MARKER));
+    wanted.extend(shared_paths.iter().map(|p| output.join(p)));
     let mut to_write: Vec<Page> = Vec::new();
-    for p in shared {
-        wanted.insert(output.join(&p.path));
+    for p in shared.into_iter().flatten() {
         if !same_bytes(&output.join(&p.path), &p.bytes) {
             to_write.push(p);
         }
@@ -406,17 +497,35 @@ fn update_in_place(
         std::fs::write(&tmp, &p.bytes).map_err(io(&tmp))?;
         std::fs::rename(&tmp, &path).map_err(io(&path))?;
     }
-    let manifest = manifest_text(fps);
+    let manifest = manifest_text(fps, shared_fp, &shared_paths);
     if std::fs::read_to_string(output.join(MARKER)).ok().as_deref() != Some(manifest.as_str()) {
         let marker = output.join(MARKER);
         std::fs::write(&marker, manifest).map_err(io(&marker))?;
     }
+    // Pages of guides that are gone, found through the previous manifest; the folders of
+    // per-guide pages hold tens of thousands of files and are not walked.
+    for id in before.guides.keys().filter(|id| !fps.contains_key(*id)) {
+        for path in [
+            render::view::guide_url(id),
+            format!("checklists/{id}.html"),
+            format!("data/{id}.json"),
+        ] {
+            let p = output.join(path);
+            if p.is_file() {
+                std::fs::remove_file(&p).map_err(io(&p))?;
+                stats.removed += 1;
+            }
+        }
+    }
+    let per_guide = ["guides", "checklists", "data"].map(|d| output.join(d));
     let mut stack = vec![output.to_path_buf()];
     while let Some(d) = stack.pop() {
         for e in std::fs::read_dir(&d).map_err(io(&d))?.flatten() {
             let p = e.path();
             if p.is_dir() {
-                stack.push(p);
+                if !per_guide.contains(&p) || before.guides.is_empty() {
+                    stack.push(p);
+                }
             } else if !wanted.contains(&p) {
                 std::fs::remove_file(&p).map_err(io(&p))?;
                 stats.removed += 1;
