@@ -371,3 +371,80 @@ fn every_generated_illustration_is_well_formed_svg() {
     // 14 schematics and one callout overlay on its guide, 2 schematics on the other.
     assert_eq!(count, 36, "illustrations (seed 20, full fixture 16)");
 }
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let dest = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_dir(&p, &dest);
+        } else {
+            std::fs::copy(&p, &dest).unwrap();
+        }
+    }
+}
+
+#[test]
+fn rebuilds_write_only_what_changed_and_remove_what_is_gone() {
+    let root = tmp("incremental");
+    let guides = root.join("guides");
+    copy_dir(Path::new("tests/fixtures/build/full/guides"), &guides);
+    let out = root.join("output");
+    let o = BuildOptions {
+        guides: guides.clone(),
+        output: out.clone(),
+        templates: None,
+    };
+    let run = |o: &BuildOptions| stepwise::build::build_with(o, false).unwrap().1;
+    let first = run(&o);
+    assert_eq!(first.written, first.files);
+    // Nothing changed: nothing written.
+    let again = run(&o);
+    assert_eq!((again.written, again.removed), (0, 0));
+    // A step changed: only that guide's pages (the home page does not show steps).
+    let guide = guides.join("acme/sign-out-everywhere.yaml");
+    let text = std::fs::read_to_string(&guide).unwrap();
+    std::fs::write(
+        &guide,
+        text.replace("Every session ends.", "All sessions end."),
+    )
+    .unwrap();
+    let index_before = std::fs::read(out.join("index.html")).unwrap();
+    let step = run(&o);
+    assert!((1..=3).contains(&step.written), "{step:?}");
+    assert_eq!(std::fs::read(out.join("index.html")).unwrap(), index_before);
+    assert!(
+        std::fs::read_to_string(out.join("guides/sign-out-everywhere.html"))
+            .unwrap()
+            .contains("All sessions end.")
+    );
+    // A title changed: the home page shows it at once.
+    let text = std::fs::read_to_string(&guide).unwrap();
+    std::fs::write(
+        &guide,
+        text.replace(
+            "title: How to sign out of Acme everywhere",
+            "title: How to sign out of Acme on every device",
+        ),
+    )
+    .unwrap();
+    run(&o);
+    assert!(
+        std::fs::read_to_string(out.join("index.html"))
+            .unwrap()
+            .contains("How to sign out of Acme on every device")
+    );
+    // A guide removed: its pages go too, and the output equals a fresh build.
+    std::fs::remove_file(guides.join("acme/change-password.yaml")).unwrap();
+    let text = std::fs::read_to_string(&guide).unwrap();
+    std::fs::write(&guide, text.replace("related: [change-password]\n", "")).unwrap();
+    let gone = run(&o);
+    assert_eq!(gone.removed, 3, "{gone:?}");
+    let fresh = root.join("fresh");
+    run(&BuildOptions {
+        output: fresh.clone(),
+        ..o.clone()
+    });
+    assert_eq!(read_tree(&out), read_tree(&fresh));
+}
