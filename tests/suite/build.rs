@@ -1,10 +1,15 @@
 //! `stepwise build`: the pages, their determinism, the atomic swap and escaping.
 
+use crate::support::{copy_tree, run};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use stepwise::build::{BuildOptions, build};
+
+/// Runs the binary with no extra environment.
+fn stepwise(args: &[&str]) -> (i32, String, String) {
+    run(args, &[])
+}
 
 fn tmp(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -286,18 +291,6 @@ fn markup_in_every_text_field_is_escaped() {
     }
 }
 
-fn stepwise(args: &[&str]) -> (i32, String, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_stepwise"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        o.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&o.stdout).into_owned(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn build_command_reports_errors_like_check() {
     let out = tmp("cli-errors").join("output");
@@ -372,24 +365,11 @@ fn every_generated_illustration_is_well_formed_svg() {
     assert_eq!(count, 36, "illustrations (seed 20, full fixture 16)");
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let dest = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &dest);
-        } else {
-            std::fs::copy(&p, &dest).unwrap();
-        }
-    }
-}
-
 #[test]
 fn rebuilds_write_only_what_changed_and_remove_what_is_gone() {
     let root = tmp("incremental");
     let guides = root.join("guides");
-    copy_dir(Path::new("tests/fixtures/build/full/guides"), &guides);
+    copy_tree(Path::new("tests/fixtures/build/full/guides"), &guides);
     let out = root.join("output");
     let o = BuildOptions {
         guides: guides.clone(),

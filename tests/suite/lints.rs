@@ -1,21 +1,14 @@
 //! Consistency rules: suppression with `allow`, `--fix`, `explain` and the rules reference.
 
+use crate::support::{copy_tree, run};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use stepwise::check::check_dir;
 use stepwise::diag::Code;
 
+/// Runs the binary with no extra environment.
 fn stepwise(args: &[&str]) -> (i32, String, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_stepwise"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        o.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&o.stdout).into_owned(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
+    run(args, &[])
 }
 
 #[test]
@@ -98,19 +91,6 @@ fn rule_levels_are_configurable() {
         .map(|d| (d.code, d.severity.as_str()))
         .collect();
     assert_eq!(codes, [(Code::TitleForm, "error")]);
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let dest = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_tree(&p, &dest);
-        } else {
-            std::fs::copy(&p, &dest).unwrap();
-        }
-    }
 }
 
 fn scratch(name: &str) -> PathBuf {

@@ -14,3 +14,4 @@ mod sarif;
 mod schema;
 mod seed;
 mod serve;
+mod support;

@@ -1,21 +1,7 @@
 //! `stepwise preview`: the seed guide in the terminal at two widths, with and without
 //! colour, and its errors.
 
-use std::process::Command;
-
-fn stepwise(args: &[&str], envs: &[(&str, &str)]) -> (i32, String, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_stepwise"));
-    cmd.args(args).env_remove("NO_COLOR").env_remove("COLUMNS");
-    for (k, v) in envs {
-        cmd.env(k, v);
-    }
-    let o = cmd.output().unwrap();
-    (
-        o.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&o.stdout).into_owned(),
-        String::from_utf8_lossy(&o.stderr).into_owned(),
-    )
-}
+use crate::support::run as stepwise;
 
 #[test]
 fn seed_guide_at_two_widths_with_and_without_colour() {

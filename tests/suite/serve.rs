@@ -1,7 +1,6 @@
 //! `stepwise serve` end to end: first build, live reload on edit, the error page for a
 //! broken guide and its recovery, a busy port, and a clean stop on Ctrl-C. Every wait is
 //! bounded; everything stays on 127.0.0.1.
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -9,20 +8,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-const WAIT: Duration = Duration::from_secs(10);
+use crate::support::copy_tree;
 
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let dest = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_tree(&p, &dest);
-        } else {
-            std::fs::copy(&p, &dest).unwrap();
-        }
-    }
-}
+const WAIT: Duration = Duration::from_secs(10);
 
 struct Server {
     child: Child,

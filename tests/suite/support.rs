@@ -1,0 +1,35 @@
+//! Helpers shared by the test modules: running the binary and copying guide trees.
+
+use std::path::Path;
+use std::process::Command;
+
+/// Runs `stepwise` with `args` and extra environment variables (`NO_COLOR` and `COLUMNS`
+/// removed, so output does not depend on the caller's shell). Returns the exit code,
+/// stdout and stderr.
+pub fn run(args: &[&str], envs: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_stepwise"));
+    cmd.args(args).env_remove("NO_COLOR").env_remove("COLUMNS");
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    let o = cmd.output().expect("run stepwise");
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+/// Copies a folder recursively.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let dest = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_tree(&p, &dest);
+        } else {
+            std::fs::copy(&p, &dest).unwrap();
+        }
+    }
+}
