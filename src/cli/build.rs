@@ -4,11 +4,11 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{ColorChoice, EXIT_FINDINGS, write_stdout};
+use super::{ColorChoice, EXIT_FINDINGS, print_report};
 use crate::build::{BuildOptions, build_checked};
 use crate::check::check_dir;
 use crate::diag::Summary;
-use crate::emit::{self, Format};
+use crate::emit::Format;
 
 /// Arguments of `stepwise build`.
 #[derive(Debug, Args)]
@@ -36,14 +36,7 @@ pub struct BuildArgs {
 /// Builds the site; returns the exit code.
 pub fn run(args: &BuildArgs) -> Result<u8, Box<dyn std::error::Error>> {
     let report = check_dir(&args.dir)?;
-    let color = args.format == Format::Human && args.color.enabled();
-    let text = emit::render(
-        args.format,
-        &report.diagnostics,
-        &report.project.sources,
-        color,
-    );
-    write_stdout(&text)?;
+    print_report(&report, args.format, args.color)?;
     let summary = Summary::of(&report.diagnostics);
     if summary.errors > 0 {
         eprintln!("stepwise: nothing was built: {summary}");

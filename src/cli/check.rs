@@ -4,10 +4,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{ColorChoice, EXIT_FINDINGS, write_stdout};
+use super::{ColorChoice, EXIT_FINDINGS, print_report, write_stdout};
 use crate::check::check_dir;
 use crate::diag::Summary;
-use crate::emit::{self, Format};
+use crate::emit::Format;
 use crate::fix;
 
 /// Arguments of `stepwise check`.
@@ -62,14 +62,7 @@ pub fn run(args: &CheckArgs) -> Result<u8, Box<dyn std::error::Error>> {
             report = check_dir(&args.dir)?;
         }
     }
-    let color = args.format == Format::Human && args.color.enabled();
-    let text = emit::render(
-        args.format,
-        &report.diagnostics,
-        &report.project.sources,
-        color,
-    );
-    write_stdout(&text)?;
+    print_report(&report, args.format, args.color)?;
     let summary = Summary::of(&report.diagnostics);
     if matches!(args.format, Format::Human | Format::Short) {
         eprintln!(

@@ -186,6 +186,17 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// Prints a report's diagnostics in `format` (colour only for `human`, when enabled).
+fn print_report(
+    report: &crate::check::Report,
+    format: crate::emit::Format,
+    color: ColorChoice,
+) -> std::io::Result<()> {
+    let color = format == crate::emit::Format::Human && color.enabled();
+    let text = crate::emit::render(format, &report.diagnostics, &report.project.sources, color);
+    write_stdout(&text)
+}
+
 /// Writes to stdout; a closed pipe (`stepwise check | head`) is not an error.
 fn write_stdout(text: &str) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
