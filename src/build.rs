@@ -45,6 +45,10 @@ fn fingerprints(
 ) -> (HashMap<String, u64>, u64) {
     let mut base = Fingerprint::new();
     base.add(env!("CARGO_PKG_VERSION").as_bytes());
+    // A rebuilt program may render differently with the same version number.
+    if let Ok(exe) = std::env::current_exe() {
+        base.add(image_stamp(&exe).as_bytes());
+    }
     for (name, text) in render::TEMPLATES.iter().chain(render::ASSETS) {
         base.add(name.as_bytes()).add(text.as_bytes());
     }

@@ -353,7 +353,14 @@ impl<'r> SiteRenderer<'r> {
                 bytes: html.into_bytes(),
             });
         }
-        let html = self.render("404.html", "", &|_| {})?;
+        // Servers show the 404 page at any missing path, so its links start from the site's
+        // own root path (taken from `base_url`) rather than being relative.
+        let root_path = site
+            .base_url
+            .split_once("://")
+            .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_owned()))
+            .unwrap_or_else(|| "/".to_owned());
+        let html = self.render("404.html", &root_path, &|_| {})?;
         pages.push(Page {
             path: "404.html".into(),
             bytes: html.into_bytes(),
