@@ -21,5 +21,6 @@ pub mod model;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;
+pub mod schema;
 pub mod serve;
 pub mod source;

@@ -6,20 +6,7 @@ use crate::load::decode::is_id;
 use crate::model::{Project, Site};
 
 /// The JSON Schemas for editor completion, written beside the guides on `new`.
-pub const SCHEMAS: &[(&str, &str)] = &[
-    (
-        "guide.schema.json",
-        include_str!("../docs/schema/guide.schema.json"),
-    ),
-    (
-        "product.schema.json",
-        include_str!("../docs/schema/product.schema.json"),
-    ),
-    (
-        "site.schema.json",
-        include_str!("../docs/schema/site.schema.json"),
-    ),
-];
+pub use crate::schema::SCHEMAS;
 
 /// Folder (inside the guides folder) that holds the schemas; hidden, so never loaded.
 pub const SCHEMA_DIR: &str = ".schema";

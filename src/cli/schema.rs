@@ -3,7 +3,7 @@
 use clap::{Args, ValueEnum};
 
 use super::write_stdout;
-use crate::scaffold::SCHEMAS;
+use crate::schema::{draft_07, to_2020_12};
 
 /// Which file's schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -16,12 +16,26 @@ pub enum SchemaFile {
     Site,
 }
 
+/// JSON Schema drafts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Draft {
+    /// Draft 2020-12.
+    #[value(name = "2020-12")]
+    D2020_12,
+    /// Draft-07 (best supported by YAML editors; what `stepwise new` writes).
+    #[value(name = "07")]
+    D07,
+}
+
 /// Arguments of `stepwise schema`.
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// The file kind.
     #[arg(value_enum, default_value_t = SchemaFile::Guide)]
     pub file: SchemaFile,
+    /// The JSON Schema draft to print.
+    #[arg(long, value_enum, default_value_t = Draft::D2020_12)]
+    pub draft: Draft,
 }
 
 /// Prints the schema; returns the exit code.
@@ -31,10 +45,10 @@ pub fn run(args: &SchemaArgs) -> Result<u8, Box<dyn std::error::Error>> {
         SchemaFile::Product => "product.schema.json",
         SchemaFile::Site => "site.schema.json",
     };
-    let text = SCHEMAS
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map_or("", |(_, t)| *t);
-    write_stdout(text)?;
+    let text = draft_07(name).unwrap_or_default();
+    match args.draft {
+        Draft::D07 => write_stdout(text)?,
+        Draft::D2020_12 => write_stdout(&to_2020_12(text)?)?,
+    }
     Ok(0)
 }

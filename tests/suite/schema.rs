@@ -85,18 +85,29 @@ struct Validator {
 }
 
 impl Validator {
+    /// The schemas as written (draft-07).
     fn load() -> Validator {
+        Validator::load_draft(false)
+    }
+
+    /// The schemas as written, or as `stepwise schema` prints them (draft 2020-12).
+    fn load_draft(draft_2020_12: bool) -> Validator {
         let mut compiler = Compiler::new();
         let mut schemas = Schemas::new();
         let mut compile = |name: &str| {
             let path = Path::new(ROOT).join("docs/schema").join(name);
-            let text = std::fs::read_to_string(&path).expect("read a schema");
+            let mut text = std::fs::read_to_string(&path).expect("read a schema");
+            if draft_2020_12 {
+                text = stepwise::schema::to_2020_12(&text).expect("convert a schema");
+            }
             let schema: Value =
                 serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name} is not JSON: {e}"));
-            assert_eq!(
-                schema["$schema"], "http://json-schema.org/draft-07/schema#",
-                "{name}"
-            );
+            let expected = if draft_2020_12 {
+                "https://json-schema.org/draft/2020-12/schema"
+            } else {
+                "http://json-schema.org/draft-07/schema#"
+            };
+            assert_eq!(schema["$schema"], expected, "{name}");
             let url = format!("https://stepwise.invalid/schema/{name}");
             compiler
                 .add_resource(&url, schema)
@@ -310,7 +321,20 @@ fn fixtures_without_format_errors_match_the_schemas() {
 
 #[test]
 fn check_fixtures_break_the_schema_exactly_where_a_schema_can_tell() {
-    let v = Validator::load();
+    check_fixture_verdicts(&Validator::load());
+}
+
+#[test]
+fn the_2020_12_schemas_give_the_same_verdicts() {
+    let v = Validator::load_draft(true);
+    assert_all_valid(&v, &Path::new(ROOT).join("guides"));
+    for (_, guides) in guides_folders("tests/fixtures/build") {
+        assert_all_valid(&v, &guides);
+    }
+    check_fixture_verdicts(&v);
+}
+
+fn check_fixture_verdicts(v: &Validator) {
     let (mut valid, mut invalid, mut unparsable) = (0, 0, 0);
     let mut seen: Vec<(String, String)> = Vec::new();
     for (case, guides) in guides_folders("tests/fixtures/check") {
