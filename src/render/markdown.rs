@@ -13,8 +13,59 @@ fn safe_url(url: &str) -> bool {
     }
 }
 
+/// True for text that Markdown would render as itself: one paragraph of words and ordinary
+/// punctuation, nothing that could start a list, a heading, emphasis, a link, code or an
+/// entity. Most fields of a guide are like that, and skip the parser.
+fn is_plain(text: &str) -> bool {
+    let first_ok = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '“' || c == '(');
+    first_ok
+        && !text.ends_with(char::is_whitespace)
+        && !text.contains("  ")
+        && text.chars().all(|c| {
+            c.is_alphanumeric()
+                || matches!(
+                    c,
+                    ' ' | ','
+                        | '.'
+                        | ';'
+                        | ':'
+                        | '?'
+                        | '\''
+                        | '('
+                        | ')'
+                        | '/'
+                        | '%'
+                        | '@'
+                        | '$'
+                        | '-'
+                        | '+'
+                        | '='
+                        | '–'
+                        | '—'
+                        | '“'
+                        | '”'
+                        | '‘'
+                        | '’'
+                        | '…'
+                )
+        })
+}
+
+/// HTML escaping as pulldown-cmark does it, for the plain-text fast path.
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// Renders Markdown to HTML (block level).
 pub fn to_html(text: &str) -> String {
+    if is_plain(text) {
+        return format!("<p>{}</p>\n", escape_text(text));
+    }
     let parser = Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES);
     let events = parser.map(|e| match e {
         Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
@@ -87,6 +138,9 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for CodeBlocks<I> {
 
 /// The text of Markdown without its markup (`**Devices**` -> `Devices`).
 pub fn to_plain(text: &str) -> String {
+    if is_plain(text) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for e in Parser::new(text) {
         match e {
@@ -103,6 +157,9 @@ pub fn to_plain(text: &str) -> String {
 
 /// Renders Markdown to inline HTML: a single paragraph loses its `<p>` wrapper.
 pub fn to_inline_html(text: &str) -> String {
+    if is_plain(text) {
+        return escape_text(text);
+    }
     let html = to_html(text);
     let trimmed = html.trim_end();
     if let Some(inner) = trimmed
@@ -144,6 +201,37 @@ mod tests {
         );
         assert!(!h.contains("<script"), "{h}");
         assert!(h.contains("hl-"), "{h}");
+    }
+
+    #[test]
+    fn the_plain_text_fast_path_matches_the_parser() {
+        let samples = [
+            "Sign out of Netflix everywhere at once, from a computer or from the mobile app.",
+            "Netflix asks you to confirm; the Log out button closes every session.",
+            "It can take up to 8 hours (sometimes less) for 100% of devices.",
+            "“Quoted” text — with dashes – and apostrophes’ and a/b paths: fine?",
+        ];
+        for s in samples {
+            assert!(is_plain(s), "{s}");
+            let parsed = {
+                let mut out = String::new();
+                html::push_html(&mut out, Parser::new(s));
+                out
+            };
+            assert_eq!(to_html(s), parsed, "{s}");
+        }
+        for s in [
+            "1. a list",
+            "- item",
+            "a *b*",
+            "a & b",
+            "# h",
+            "a  b",
+            "x\ny",
+            "[l](u)",
+        ] {
+            assert!(!is_plain(s), "{s}");
+        }
     }
 
     #[test]
