@@ -122,6 +122,28 @@ impl Ctx<'_> {
         })
     }
 
+    /// The entries of a mapping whose keys are data (platforms, rule ids, terms), or
+    /// `wrong-type` as "`{expected}`, found {kind}" with `help`.
+    pub fn entries<'n>(
+        &mut self,
+        node: &'n Node,
+        expected: &str,
+        help: &str,
+    ) -> Option<&'n [Entry]> {
+        if let Value::Map(entries) = &node.value {
+            return Some(entries);
+        }
+        self.diags.push(
+            Diagnostic::new(
+                Code::WrongType,
+                node.span,
+                format!("{expected}, found {}", node.kind()),
+            )
+            .help(help),
+        );
+        None
+    }
+
     /// Reports `unknown-field` for a key.
     pub fn unknown_field(&mut self, key: &Spanned<String>, what: &str, allowed: &[&str]) {
         self.diags.push(

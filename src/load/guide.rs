@@ -232,15 +232,11 @@ fn procedures(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Vec<Procedure> {
         );
         return Vec::new();
     }
-    let Value::Map(entries) = &node.value else {
-        ctx.push(
-            Diagnostic::new(
-                Code::WrongType,
-                node.span,
-                format!("`steps` must be a mapping from platform to steps, found {}", node.kind()),
-            )
-            .help("write `steps:` then one key per platform: `web:`, `android:`, `ios: {same_as: android}`"),
-        );
+    let Some(entries) = ctx.entries(
+        node,
+        "`steps` must be a mapping from platform to steps",
+        "write `steps:` then one key per platform: `web:`, `android:`, `ios: {same_as: android}`",
+    ) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -335,17 +331,11 @@ fn target(ctx: &mut Ctx<'_>, node: &Node, what: &str) -> Option<Target> {
 }
 
 fn step(ctx: &mut Ctx<'_>, site: &Site, node: &Node, level: Level) -> Option<Step> {
-    let Value::Map(entries) = &node.value else {
-        ctx.push(
-            Diagnostic::new(
-                Code::WrongType,
-                node.span,
-                format!("a step must be a mapping with an action, found {}", node.kind()),
-            )
-            .help("write a step as `- tap: my-netflix`; write free text as `- do: Sign in with your email`"),
-        );
-        return None;
-    };
+    let entries = ctx.entries(
+        node,
+        "a step must be a mapping with an action",
+        "write a step as `- tap: my-netflix`; write free text as `- do: Sign in with your email`",
+    )?;
     let action_names = || Action::NAMES.iter().map(|(n, _)| *n);
     let mut action: Option<(Spanned<Action>, &Node)> = None;
     for e in entries {
@@ -703,18 +693,11 @@ fn callouts(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Callout> {
 }
 
 fn unavailable(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Vec<Unavailable> {
-    let Value::Map(entries) = &node.value else {
-        ctx.push(
-            Diagnostic::new(
-                Code::WrongType,
-                node.span,
-                format!(
-                    "`unavailable_on` must map platforms to a reason, found {}",
-                    node.kind()
-                ),
-            )
-            .help("write `unavailable_on: {ios: The iOS app has no such setting.}`"),
-        );
+    let Some(entries) = ctx.entries(
+        node,
+        "`unavailable_on` must map platforms to a reason",
+        "write `unavailable_on: {ios: The iOS app has no such setting.}`",
+    ) else {
         return Vec::new();
     };
     let mut out = Vec::new();

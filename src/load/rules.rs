@@ -123,18 +123,11 @@ pub fn allow(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Allow> {
 
 /// Reads `rules: {rule-id: off|warning|error, or {level: ..., option: value}}`.
 pub fn settings(ctx: &mut Ctx<'_>, node: &Node) -> Vec<RuleSetting> {
-    let Value::Map(entries) = &node.value else {
-        ctx.push(
-            Diagnostic::new(
-                Code::WrongType,
-                node.span,
-                format!(
-                    "`rules` must map rule ids to settings, found {}",
-                    node.kind()
-                ),
-            )
-            .help("write `rules: {step-count: {warn: 12}, stale-review: warning}`"),
-        );
+    let Some(entries) = ctx.entries(
+        node,
+        "`rules` must map rule ids to settings",
+        "write `rules: {step-count: {warn: 12}, stale-review: warning}`",
+    ) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -232,18 +225,11 @@ pub fn settings(ctx: &mut Ctx<'_>, node: &Node) -> Vec<RuleSetting> {
 
 /// Reads `terminology: {preferred wording: [avoided, wordings]}`.
 pub fn terminology(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Term> {
-    let Value::Map(entries) = &node.value else {
-        ctx.push(
-            Diagnostic::new(
-                Code::WrongType,
-                node.span,
-                format!(
-                    "`terminology` must map preferred terms to the words they replace, found {}",
-                    node.kind()
-                ),
-            )
-            .help("write `terminology: {sign in: [login, log in]}`"),
-        );
+    let Some(entries) = ctx.entries(
+        node,
+        "`terminology` must map preferred terms to the words they replace",
+        "write `terminology: {sign in: [login, log in]}`",
+    ) else {
         return Vec::new();
     };
     entries
