@@ -4,23 +4,14 @@
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 
-import { FULL_GUIDE, HERE, SEED_GUIDE, launch, firstPage, startSite, tabsReady } from './helpers.mjs';
+import { FULL_GUIDE, HERE, SEED_GUIDE, launch, firstPage, useSites, tabsReady } from './helpers.mjs';
 
 const AXE = join(HERE, 'node_modules', 'axe-core', 'axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-let seed;
-let full;
-before(async () => {
-  seed = await startSite('seed');
-  full = await startSite('full');
-});
-after(async () => {
-  await seed?.close();
-  await full?.close();
-});
+const sites = useSites('seed', 'full');
 
 const pagesOf = (name, id) => [
   ['home', 'index.html'],
@@ -50,7 +41,7 @@ after(async () => {
 for (const scheme of ['light', 'dark']) {
   for (const p of PAGES) {
     test(`axe: no violation on the ${p.site} ${p.kind} page (${scheme})`, async () => {
-      const site = p.site === 'seed' ? seed : full;
+      const site = sites[p.site];
       const context = await axeBrowser();
       const page = await context.newPage();
       try {
@@ -80,7 +71,7 @@ for (const width of [320, 375]) {
       const page = await firstPage(context);
       const wide = [];
       for (const p of PAGES) {
-        const site = p.site === 'seed' ? seed : full;
+        const site = sites[p.site];
         await page.goto(site.url + p.path);
         if (p.kind !== 'home') await tabsReady(page);
         const tabs = p.kind === 'home' ? [null] : await page.locator('[role="tab"]').allTextContents();

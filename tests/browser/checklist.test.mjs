@@ -5,20 +5,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
-  SEED_GUIDE, SITES, buildSite, checkGuides, copyGuides, serve, startSite, tabsReady, tempDir,
+  SEED_GUIDE, SITES, buildSite, checkGuides, copyGuides, serve, useSites, tabsReady, tempDir,
   withBrowser,
 } from './helpers.mjs';
 
-let seed;
-before(async () => {
-  seed = await startSite('seed');
-});
-after(async () => {
-  await seed?.close();
-});
+const sites = useSites('seed');
 
 const checklistUrl = (site) => `${site.url}checklists/${SEED_GUIDE}.html`;
 
@@ -34,7 +28,7 @@ async function showPlatform(page, name) {
 
 test('ticked steps are still ticked after a reload', async () => {
   await withBrowser({}, async (_ctx, page) => {
-    await page.goto(checklistUrl(seed));
+    await page.goto(checklistUrl(sites.seed));
     await tabsReady(page);
     assert.deepEqual(await ticked(page, 'web'), []);
     await page.locator('#c-web-1').check();
@@ -48,7 +42,7 @@ test('ticked steps are still ticked after a reload', async () => {
 
 test('the reset button clears the checklist, also after a reload', async () => {
   await withBrowser({}, async (_ctx, page) => {
-    await page.goto(checklistUrl(seed));
+    await page.goto(checklistUrl(sites.seed));
     await tabsReady(page);
     await page.locator('#c-web-2').check();
     await page.locator('#c-web-4').check();

@@ -10,6 +10,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
+import { after, before } from 'node:test';
 
 export const HERE = dirname(fileURLToPath(import.meta.url));
 /** The repository root. */
@@ -159,6 +160,22 @@ export async function serve(root) {
 }
 
 /** Builds the named site (`seed`, `full`, `xss`) into a temporary `output` folder and serves it. */
+/**
+ * Builds and serves the named sites for the tests of one file: registers `before` and
+ * `after` hooks and returns an object whose properties (`sites.seed`, `sites.full`) are
+ * the served sites once the tests run.
+ */
+export function useSites(...names) {
+  const sites = {};
+  before(async () => {
+    for (const name of names) sites[name] = await startSite(name);
+  });
+  after(async () => {
+    for (const name of names) await sites[name]?.close();
+  });
+  return sites;
+}
+
 export async function startSite(name) {
   const out = join(tempDir(), 'output');
   buildSite(SITES[name] ?? name, out);

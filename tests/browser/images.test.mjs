@@ -2,24 +2,15 @@
 // overlays stay on the image at phone and desktop widths, every seed step is illustrated.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { FULL_GUIDE, SEED_GUIDE, startSite, withBrowser } from './helpers.mjs';
+import { FULL_GUIDE, SEED_GUIDE, useSites, withBrowser } from './helpers.mjs';
 
-let seed;
-let full;
-before(async () => {
-  seed = await startSite('seed');
-  full = await startSite('full');
-});
-after(async () => {
-  await seed?.close();
-  await full?.close();
-});
+const sites = useSites('seed', 'full');
 
 test('every step of every platform of the seed guide has an illustration', async () => {
   await withBrowser({ javaScriptEnabled: false }, async (_ctx, page) => {
-    await page.goto(`${seed.url}guides/${SEED_GUIDE}.html`);
+    await page.goto(`${sites.seed.url}guides/${SEED_GUIDE}.html`);
     const steps = await page.evaluate(() =>
       [...document.querySelectorAll('ol.steps > li.step')].map((li) => ({
         id: li.id,
@@ -36,7 +27,7 @@ test('every step of every platform of the seed guide has an illustration', async
 for (const width of [375, 1280]) {
   test(`screenshots load and callouts line up at ${width} px`, async () => {
     await withBrowser({ viewport: { width, height: 900 } }, async (_ctx, page) => {
-      await page.goto(`${full.url}guides/${FULL_GUIDE}.html#web`);
+      await page.goto(`${sites.full.url}guides/${FULL_GUIDE}.html#web`);
       const imgs = page.locator('img');
       await imgs.first().waitFor();
       // Lazy images load once scrolled into view.

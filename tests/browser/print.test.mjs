@@ -2,20 +2,11 @@
 // printed checklist gives each platform a page of its own.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { FULL_GUIDE, SEED_GUIDE, startSite, tabsReady, withBrowser } from './helpers.mjs';
+import { FULL_GUIDE, SEED_GUIDE, useSites, tabsReady, withBrowser } from './helpers.mjs';
 
-let seed;
-let full;
-before(async () => {
-  seed = await startSite('seed');
-  full = await startSite('full');
-});
-after(async () => {
-  await seed?.close();
-  await full?.close();
-});
+const sites = useSites('seed', 'full');
 
 /** Computed `display` of the first element matching each selector, and of every panel. */
 const printState = (page) => page.evaluate(() => {
@@ -36,7 +27,7 @@ const printState = (page) => page.evaluate(() => {
 test('in print the tablist, header and reset buttons are hidden and every panel is shown', async () => {
   await withBrowser({}, async (_ctx, page) => {
     for (const path of [`guides/${SEED_GUIDE}.html`, `checklists/${SEED_GUIDE}.html`]) {
-      await page.goto(seed.url + path);
+      await page.goto(sites.seed.url + path);
       await tabsReady(page);
       await page.emulateMedia({ media: 'print' });
       const s = await printState(page);
@@ -61,7 +52,7 @@ function pdfPages(bytes) {
 
 test('a printed checklist has exactly one page per platform', async () => {
   await withBrowser({}, async (_ctx, page) => {
-    for (const [site, id, platforms] of [[seed, SEED_GUIDE, 3], [full, FULL_GUIDE, 4]]) {
+    for (const [site, id, platforms] of [[sites.seed, SEED_GUIDE, 3], [sites.full, FULL_GUIDE, 4]]) {
       await page.goto(`${site.url}checklists/${id}.html`);
       await tabsReady(page);
       const pdf = await page.pdf({ format: 'A4' });

@@ -4,20 +4,11 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { SEED_GUIDE, XSS_GUIDE, htmlFiles, startSite, withBrowser } from './helpers.mjs';
+import { SEED_GUIDE, XSS_GUIDE, htmlFiles, useSites, withBrowser } from './helpers.mjs';
 
-let seed;
-let xss;
-before(async () => {
-  seed = await startSite('seed');
-  xss = await startSite('xss');
-});
-after(async () => {
-  await seed?.close();
-  await xss?.close();
-});
+const sites = useSites('seed', 'xss');
 
 /**
  * Records what a page does that a safe page must not: console messages about the
@@ -60,7 +51,7 @@ const injected = (page) => page.evaluate(() => {
 });
 
 test('hostile markup in every field stays text: no dialog, no handler, no foreign script', async () => {
-  const category = readdirSync(join(xss.root, 'categories')).filter((f) => f.endsWith('.html'));
+  const category = readdirSync(join(sites.xss.root, 'categories')).filter((f) => f.endsWith('.html'));
   assert.equal(category.length, 1);
   const pages = [
     `guides/${XSS_GUIDE}.html`,
@@ -72,7 +63,7 @@ test('hostile markup in every field stays text: no dialog, no handler, no foreig
   await withBrowser({}, async (context, page) => {
     const seen = await watch(context);
     for (const path of pages) {
-      const res = await page.goto(xss.url + path, { waitUntil: 'load' });
+      const res = await page.goto(sites.xss.url + path, { waitUntil: 'load' });
       assert.equal(res.status(), 200, path);
       // The hostile text is on the page, as text.
       assert.match(await page.locator('main').innerText(), /<script>alert\(1\)<\/script>/, path);
@@ -89,12 +80,12 @@ test('hostile markup in every field stays text: no dialog, no handler, no foreig
 });
 
 test('no page of the seed site violates its CSP or requests another host', async () => {
-  const pages = htmlFiles(seed.root);
+  const pages = htmlFiles(sites.seed.root);
   assert.ok(pages.length >= 6, `pages: ${pages}`);
   await withBrowser({}, async (context, page) => {
     const seen = await watch(context);
     for (const path of pages) {
-      const res = await page.goto(seed.url + path, { waitUntil: 'load' });
+      const res = await page.goto(sites.seed.url + path, { waitUntil: 'load' });
       assert.equal(res.status(), 200, path);
       const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
       assert.match(csp, /(^|;)\s*default-src 'self'\s*(;|$)/, `${path}: CSP`);
@@ -107,10 +98,10 @@ test('no page of the seed site violates its CSP or requests another host', async
       }
     }
     // An unknown URL gets the 404 page, also within the policy.
-    const res = await page.goto(`${seed.url}no-such-page.html`);
+    const res = await page.goto(`${sites.seed.url}no-such-page.html`);
     assert.equal(res.status(), 404);
     assert.match(await page.locator('h1').textContent(), /not found/i);
-    await page.goto(`${seed.url}guides/${SEED_GUIDE}.html#android-3`);
+    await page.goto(`${sites.seed.url}guides/${SEED_GUIDE}.html#android-3`);
     await page.waitForTimeout(200);
     assert.deepEqual(seen.csp, [], 'CSP violations');
     assert.deepEqual(seen.foreign, [], 'requests to other hosts');

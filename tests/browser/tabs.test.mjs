@@ -5,32 +5,23 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
   FULL_GUIDE, FULL_OTHER_GUIDE, SEED_GUIDE, SITES, buildSite, checkGuides, copyGuides, serve,
-  startSite, tabState, tabsReady, tempDir, withBrowser,
+  useSites, tabState, tabsReady, tempDir, withBrowser,
 } from './helpers.mjs';
 
 const ANDROID_UA =
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36';
 
-let seed;
-let full;
-before(async () => {
-  seed = await startSite('seed');
-  full = await startSite('full');
-});
-after(async () => {
-  await seed?.close();
-  await full?.close();
-});
+const sites = useSites('seed', 'full');
 
 const guideUrl = (site, id = SEED_GUIDE, hash = '') => `${site.url}guides/${id}.html${hash}`;
 
 test('the tablist appears with JS, with WAI-ARIA roles, states and one visible panel', async () => {
   await withBrowser({}, async (_ctx, page) => {
-    await page.goto(guideUrl(seed));
+    await page.goto(guideUrl(sites.seed));
     await tabsReady(page);
     const list = page.locator('[role="tablist"]');
     assert.equal(await list.count(), 1);
@@ -67,7 +58,7 @@ test('the tablist appears with JS, with WAI-ARIA roles, states and one visible p
 
 test('arrow keys (wrapping), Home and End move selection and focus and show one panel', async () => {
   await withBrowser({}, async (_ctx, page) => {
-    await page.goto(guideUrl(seed));
+    await page.goto(guideUrl(sites.seed));
     await tabsReady(page);
     await page.locator('[role="tab"][aria-selected="true"]').focus();
     const expectOnly = async (id, why) => {
@@ -102,7 +93,7 @@ test('arrow keys (wrapping), Home and End move selection and focus and show one 
 
 test('clicking a tab selects it and sets the URL hash', async () => {
   await withBrowser({}, async (_ctx, page) => {
-    await page.goto(guideUrl(seed));
+    await page.goto(guideUrl(sites.seed));
     await tabsReady(page);
     await page.getByRole('tab', { name: 'Android' }).click();
     assert.equal(new URL(page.url()).hash, '#android');
@@ -114,7 +105,7 @@ test('clicking a tab selects it and sets the URL hash', async () => {
 
 test('a deep link to #ios opens with iOS selected', async () => {
   await withBrowser({}, async (_ctx, page) => {
-    await page.goto(guideUrl(seed, SEED_GUIDE, '#ios'));
+    await page.goto(guideUrl(sites.seed, SEED_GUIDE, '#ios'));
     await tabsReady(page);
     const s = await tabState(page);
     assert.deepEqual(s.selected, ['ios']);
@@ -124,7 +115,7 @@ test('a deep link to #ios opens with iOS selected', async () => {
 
 test('a step anchor such as #android-3 selects its platform and shows the step', async () => {
   await withBrowser({}, async (_ctx, page) => {
-    await page.goto(guideUrl(seed, SEED_GUIDE, '#android-3'));
+    await page.goto(guideUrl(sites.seed, SEED_GUIDE, '#android-3'));
     await tabsReady(page);
     const s = await tabState(page);
     assert.deepEqual(s.selected, ['android']);
@@ -167,13 +158,13 @@ test('the chosen platform is remembered across guides', async () => {
   }
   // On the fixture as it is, a guide without Android steps shows Web but keeps the choice.
   await withBrowser({}, async (_ctx, page) => {
-    await page.goto(guideUrl(full, FULL_GUIDE));
+    await page.goto(guideUrl(sites.full, FULL_GUIDE));
     await tabsReady(page);
     await page.getByRole('tab', { name: 'Android' }).click();
-    await page.goto(guideUrl(full, FULL_OTHER_GUIDE));
+    await page.goto(guideUrl(sites.full, FULL_OTHER_GUIDE));
     await tabsReady(page);
     assert.deepEqual((await tabState(page)).selected, ['web']);
-    await page.goto(guideUrl(full, FULL_GUIDE));
+    await page.goto(guideUrl(sites.full, FULL_GUIDE));
     await tabsReady(page);
     assert.deepEqual((await tabState(page)).selected, ['android']);
   });
@@ -181,7 +172,7 @@ test('the chosen platform is remembered across guides', async () => {
 
 test('an Android user agent preselects Android when nothing is stored', async () => {
   await withBrowser({ userAgent: ANDROID_UA }, async (_ctx, page) => {
-    for (const url of [guideUrl(seed), guideUrl(full, FULL_GUIDE)]) {
+    for (const url of [guideUrl(sites.seed), guideUrl(sites.full, FULL_GUIDE)]) {
       await page.goto(url);
       await tabsReady(page);
       const s = await tabState(page);
@@ -194,9 +185,9 @@ test('an Android user agent preselects Android when nothing is stored', async ()
 test('without JavaScript every platform is shown one after another, with its heading', async () => {
   await withBrowser({ javaScriptEnabled: false }, async (_ctx, page) => {
     for (const [site, path, names] of [
-      [seed, `guides/${SEED_GUIDE}.html`, ['Web', 'Android', 'iOS']],
-      [seed, `checklists/${SEED_GUIDE}.html`, ['Web', 'Android', 'iOS']],
-      [full, `guides/${FULL_GUIDE}.html`, ['Web', 'Android', 'iOS', 'Smart TV']],
+      [sites.seed, `guides/${SEED_GUIDE}.html`, ['Web', 'Android', 'iOS']],
+      [sites.seed, `checklists/${SEED_GUIDE}.html`, ['Web', 'Android', 'iOS']],
+      [sites.full, `guides/${FULL_GUIDE}.html`, ['Web', 'Android', 'iOS', 'Smart TV']],
     ]) {
       await page.goto(site.url + path);
       assert.equal(await page.locator('[role="tablist"]').isVisible(), false, `${path}: tablist hidden`);
