@@ -26,6 +26,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("list.html", include_str!("../../templates/list.html")),
     ("guide.html", include_str!("../../templates/guide.html")),
     ("step.html", include_str!("../../templates/step.html")),
+    ("tabs.html", include_str!("../../templates/tabs.html")),
     (
         "checklist.html",
         include_str!("../../templates/checklist.html"),
