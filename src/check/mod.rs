@@ -81,7 +81,7 @@ fn suppression(project: &Project, d: &Diagnostic) -> Option<String> {
         outer.file == d.span.file && outer.start <= d.span.start && d.span.end <= outer.end
     };
     for g in project.guides.iter().filter(|g| g.file == d.span.file) {
-        for s in text::steps(g) {
+        for s in g.written_steps() {
             if inside(s.span)
                 && let Some(a) = s.allow.iter().find(|a| a.code == d.code)
             {

@@ -37,15 +37,10 @@ pub struct Text<'g> {
     pub step: Option<&'g Step>,
 }
 
-/// Every step of a guide as written (see [`Guide::written_steps`]).
-pub fn steps(g: &Guide) -> Vec<&Step> {
-    g.written_steps()
-}
-
 /// Every free-text field of a guide.
 pub fn texts(g: &Guide) -> Vec<Text<'_>> {
     let mut out = Vec::new();
-    for s in steps(g) {
+    for s in g.written_steps() {
         let fields = [
             (&s.text, Field::Instruction),
             (&s.detail, Field::Detail),

@@ -2,7 +2,6 @@
 //! written out where `settings` exists).
 
 use super::{Rule, RuleDoc};
-use crate::check::text::steps;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{PerPlatform, Target};
 use crate::resolve::Resolved;
@@ -26,7 +25,7 @@ impl Rule for FreeTargetIsKey {
     fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
         for rg in &site.guides {
             let Some(product) = rg.product else { continue };
-            for step in steps(rg.guide) {
+            for step in rg.guide.written_steps() {
                 for t in step.target.iter().chain(step.confirm.iter()) {
                     let Target::Text(text) = t else { continue };
                     let wanted = text.value.trim();

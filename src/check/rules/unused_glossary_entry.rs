@@ -4,7 +4,6 @@
 use std::collections::HashSet;
 
 use super::{Rule, RuleDoc};
-use crate::check::text::steps;
 use crate::diag::{Code, Diagnostic};
 use crate::model::Target;
 use crate::resolve::Resolved;
@@ -34,7 +33,7 @@ impl Rule for UnusedGlossaryEntry {
                 .iter()
                 .filter(|g| g.product == product.key)
             {
-                for s in steps(g) {
+                for s in g.written_steps() {
                     for t in s.target.iter().chain(s.confirm.iter()) {
                         if let Target::Key(k) = t {
                             used.insert(&k.value);
