@@ -1,15 +1,19 @@
-//! Resolving references: platforms per guide (`same_as`, `only`, `instead`), glossary keys,
-//! related guides, guide ids and illustration paths.
+//! Resolving references: platforms per guide (`same_as`, `only`, `instead`) and
+//! illustration files.
 //!
-//! The result is one ordered list of steps per platform and guide, borrowed from the model;
-//! every later stage (lints, rendering) works on it and still points at the raw spans.
+//! The result is one ordered list of steps per platform and guide, borrowed from the model,
+//! and one probe per distinct illustration file (its size, modification time and pixel
+//! size), so that no later stage touches the disk for them again. Every later stage (checks,
+//! rendering, fingerprints) works on it and still points at the raw spans. Resolving reports
+//! only what it cannot follow (`same_as` cycles and dead ends, a platform given twice, a
+//! platform left without steps); the checks of what it found live in [`crate::check`].
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
+use std::time::Duration;
 
-use crate::diag::suggest::help_for;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Guide, Platform, Procedure, ProcedureBody, Product, Project, Step, Target};
+use crate::model::{Guide, Platform, Procedure, ProcedureBody, Product, Project, Step};
 use crate::source::Span;
 
 /// A guide with its steps resolved per platform.
@@ -23,6 +27,26 @@ pub struct ResolvedGuide<'p> {
     pub site: &'p crate::model::Site,
     /// Steps per platform, in the site's platform order.
     pub platforms: Vec<PlatformSteps<'p>>,
+    /// The guide's procedure blocks by platform id, as written (first block per id).
+    pub blocks: Vec<Block<'p>>,
+}
+
+/// The procedure block a platform id names in a guide.
+#[derive(Debug, Clone, Copy)]
+pub struct Block<'p> {
+    /// The platform id.
+    pub platform: &'p str,
+    /// The block.
+    pub procedure: &'p Procedure,
+    /// The span of the platform id in the block's key.
+    pub span: Span,
+}
+
+impl<'p> ResolvedGuide<'p> {
+    /// The block that names `platform`, if any.
+    pub fn block(&self, platform: &str) -> Option<&Block<'p>> {
+        self.blocks.iter().find(|b| b.platform == platform)
+    }
 }
 
 /// The steps one platform follows.
@@ -54,88 +78,102 @@ pub struct Resolved<'p> {
     pub project: &'p Project,
     /// Resolved guides, in the project's order.
     pub guides: Vec<ResolvedGuide<'p>>,
+    /// Every illustration file a step names, probed once, by path relative to the root.
+    pub images: HashMap<PathBuf, ImageFile>,
 }
 
-/// Resolves every guide, reporting broken references.
+/// What one probe of an illustration file found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImageFile {
+    /// Size in bytes.
+    pub len: u64,
+    /// Modification time since the Unix epoch, where the file system keeps one.
+    pub modified: Option<Duration>,
+    /// Width and height in pixels, if the file is an image format that says.
+    pub pixels: Option<(u32, u32)>,
+}
+
+impl Resolved<'_> {
+    /// The probe of an existing illustration file (path relative to the root).
+    pub fn image(&self, rel: &Path) -> Option<&ImageFile> {
+        self.images.get(rel)
+    }
+}
+
+/// Resolves every guide and probes every illustration file once.
 pub fn resolve<'p>(project: &'p Project, diags: &mut Vec<Diagnostic>) -> Resolved<'p> {
-    duplicate_ids(project, diags);
-    let ids: std::collections::HashSet<&str> =
-        project.guides.iter().map(|g| g.id.value.as_str()).collect();
     let guides = project
         .guides
         .iter()
-        .map(|g| {
-            let product = project.product(&g.product);
-            let rg = resolve_guide(project, g, product, diags);
-            related(g, &ids, diags);
-            images(project, g, diags);
-            rg
+        .map(|g| resolve_guide(project, g, diags))
+        .collect();
+    Resolved {
+        project,
+        guides,
+        images: probe_images(project),
+    }
+}
+
+/// Probes each distinct illustration file once, on all cores.
+fn probe_images(project: &Project) -> HashMap<PathBuf, ImageFile> {
+    use rayon::prelude::*;
+    // An in-memory project has no folder to look in.
+    if project.root.as_os_str().is_empty() {
+        return HashMap::new();
+    }
+    let mut paths: Vec<PathBuf> = project
+        .guides
+        .iter()
+        .flat_map(|g| {
+            g.written_steps()
+                .into_iter()
+                .filter_map(|s| s.image.as_ref()?.src.as_ref())
+                .filter_map(|src| image_path(g, &src.value).ok())
+                .collect::<Vec<_>>()
         })
         .collect();
-    Resolved { project, guides }
+    paths.sort_unstable();
+    paths.dedup();
+    paths
+        .into_par_iter()
+        .filter_map(|rel| {
+            let path = project.root.join(&rel);
+            let meta = std::fs::metadata(&path).ok().filter(|m| m.is_file())?;
+            let pixels = imagesize::size(&path)
+                .ok()
+                .and_then(|s| Some((u32::try_from(s.width).ok()?, u32::try_from(s.height).ok()?)));
+            let modified = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+            Some((
+                rel,
+                ImageFile {
+                    len: meta.len(),
+                    modified,
+                    pixels,
+                },
+            ))
+        })
+        .collect()
 }
 
-fn duplicate_ids(project: &Project, diags: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&str, &Guide> = HashMap::new();
-    for g in &project.guides {
-        if let Some(first) = seen.get(g.id.value.as_str()) {
-            diags.push(
-                Diagnostic::new(
-                    Code::DuplicateGuideId,
-                    g.id.span,
-                    format!("guide id `{}` is already used by another guide", g.id.value),
-                )
-                .help("give one of them a different `id:`; ids appear in URLs and links")
-                .related(first.id.span, "first used here"),
-            );
-        } else {
-            seen.insert(&g.id.value, g);
-        }
-    }
-}
-
-fn related(g: &Guide, ids: &std::collections::HashSet<&str>, diags: &mut Vec<Diagnostic>) {
-    for r in &g.related {
-        if r.value == g.id.value {
-            diags.push(
-                Diagnostic::new(
-                    Code::InvalidValue,
-                    r.span,
-                    "a guide cannot be related to itself",
-                )
-                .help("remove this entry"),
-            );
-        } else if !ids.contains(&r.value.as_str()) {
-            diags.push(
-                Diagnostic::new(
-                    Code::UnknownRelatedGuide,
-                    r.span,
-                    format!("no guide has the id `{}`", r.value),
-                )
-                .help({
-                    // Sorted so that ties between equally close ids resolve the same way.
-                    let mut sorted: Vec<&str> = ids.iter().copied().collect();
-                    sorted.sort_unstable();
-                    help_for(&r.value, sorted, "guide")
-                }),
-            );
-        }
-    }
+/// The path of a step's illustration relative to the guides root, or why it is not allowed.
+pub fn image_path(guide: &Guide, src: &str) -> Result<PathBuf, &'static str> {
+    inside_root(Path::new(&guide.product), src)
 }
 
 /// Finds which procedure each platform uses, following `same_as`.
 fn resolve_guide<'p>(
     project: &'p Project,
     g: &'p Guide,
-    product: Option<&'p Product>,
     diags: &mut Vec<Diagnostic>,
 ) -> ResolvedGuide<'p> {
     let site = &project.site;
-    // Platform id -> the procedure block that names it.
-    let mut blocks: HashMap<&str, (&Procedure, Span)> = HashMap::new();
+    let mut blocks: Vec<Block<'p>> = Vec::new();
     for proc in &g.procedures {
         for p in &proc.platforms {
-            if let Some((_, first)) = blocks.get(p.value.as_str()) {
+            if let Some(first) = blocks.iter().find(|b| b.platform == p.value) {
                 diags.push(
                     Diagnostic::new(
                         Code::DuplicateKey,
@@ -143,19 +181,23 @@ fn resolve_guide<'p>(
                         format!("platform `{}` already has steps in this guide", p.value),
                     )
                     .help("keep one block per platform")
-                    .related(*first, "first given here"),
+                    .related(first.span, "first given here"),
                 );
             } else {
-                blocks.insert(&p.value, (proc, p.span));
+                blocks.push(Block {
+                    platform: &p.value,
+                    procedure: proc,
+                    span: p.span,
+                });
             }
         }
     }
     let mut platforms = Vec::new();
     for platform in &site.platforms {
-        let Some(&(own, key_span)) = blocks.get(platform.id.as_str()) else {
+        let Some(own) = blocks.iter().find(|b| b.platform == platform.id) else {
             continue;
         };
-        let Some((proc, source)) = follow(&blocks, platform.id.as_str(), own, diags) else {
+        let Some((proc, source)) = follow(&blocks, own, diags) else {
             continue;
         };
         let ProcedureBody::Steps(raw) = &proc.body else {
@@ -169,7 +211,7 @@ fn resolve_guide<'p>(
             diags.push(
                 Diagnostic::new(
                     Code::EmptyPlatform,
-                    key_span,
+                    own.span,
                     format!("no step applies to platform `{}`", platform.id),
                 )
                 .help(
@@ -185,52 +227,31 @@ fn resolve_guide<'p>(
             procedure: proc,
         });
     }
-    let rg = ResolvedGuide {
+    ResolvedGuide {
         guide: g,
-        product,
+        product: project.product(&g.product),
         site,
         platforms,
-    };
-    check_scoping(site, g, &blocks, diags);
-    if let Some(product) = product {
-        check_targets(&rg, product, &blocks, diags);
+        blocks,
     }
-    for u in &g.unavailable_on {
-        if let Some((_, sp)) = blocks.get(u.platform.value.as_str()) {
-            diags.push(
-                Diagnostic::new(
-                    Code::InvalidValue,
-                    u.platform.span,
-                    format!(
-                        "`{}` is listed as unavailable but the guide has steps for it",
-                        u.platform.value
-                    ),
-                )
-                .help("remove it from `unavailable_on` or remove its steps")
-                .related(*sp, "steps given here"),
-            );
-        }
-    }
-    rg
 }
 
 /// Follows `same_as` links from `start` to a block with steps.
 /// Returns the block and, if a link was followed, the platform whose steps are used.
 fn follow<'p>(
-    blocks: &HashMap<&'p str, (&'p Procedure, Span)>,
-    start: &'p str,
-    own: &'p Procedure,
+    blocks: &[Block<'p>],
+    start: &Block<'p>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(&'p Procedure, Option<&'p str>)> {
-    let mut proc = own;
-    let mut path = vec![start];
+    let mut proc = start.procedure;
+    let mut path = vec![start.platform];
     let mut source = None;
     while let ProcedureBody::SameAs(target) = &proc.body {
         let t = target.value.as_str();
         if path.contains(&t) {
             // Report a cycle once: when walking from its alphabetically first member.
             let members = &path[path.iter().position(|p| *p == t).unwrap_or(0)..];
-            if t == start && members.iter().min() == Some(&start) {
+            if t == start.platform && members.iter().min() == Some(&start.platform) {
                 let mut chain = path.clone();
                 chain.push(t);
                 diags.push(
@@ -244,7 +265,7 @@ fn follow<'p>(
             }
             return None;
         }
-        let Some(&(next, _)) = blocks.get(t) else {
+        let Some(next) = blocks.iter().find(|b| b.platform == t) else {
             diags.push(
                 Diagnostic::new(
                     Code::SameAsMissing,
@@ -257,9 +278,9 @@ fn follow<'p>(
             );
             return None;
         };
-        path.push(t);
-        source = Some(t);
-        proc = next;
+        path.push(next.platform);
+        source = Some(next.platform);
+        proc = next.procedure;
     }
     Some((proc, source))
 }
@@ -282,274 +303,6 @@ fn for_platform<'p>(step: &'p Step, platform: &str) -> Option<ResolvedStep<'p>> 
             .filter_map(|s| for_platform(s, platform))
             .collect(),
     })
-}
-
-/// `only` and `instead` must name platforms that follow the procedure.
-fn check_scoping(
-    site: &crate::model::Site,
-    g: &Guide,
-    blocks: &HashMap<&str, (&Procedure, Span)>,
-    diags: &mut Vec<Diagnostic>,
-) {
-    for proc in &g.procedures {
-        let ProcedureBody::Steps(steps) = &proc.body else {
-            continue;
-        };
-        // Platforms whose chain of `same_as` ends at this block.
-        let users: Vec<&str> = site
-            .platforms
-            .iter()
-            .map(|p| p.id.as_str())
-            .filter(|id| {
-                let mut seen = 0;
-                let mut cur = blocks.get(id).map(|(p, _)| *p);
-                while let Some(p) = cur {
-                    if std::ptr::eq(p, proc) {
-                        return true;
-                    }
-                    seen += 1;
-                    cur = match &p.body {
-                        ProcedureBody::SameAs(t) if seen < 16 => {
-                            blocks.get(t.value.as_str()).map(|(p, _)| *p)
-                        }
-                        _ => None,
-                    };
-                }
-                false
-            })
-            .collect();
-        let mut check = |p: &crate::source::Spanned<String>, what: &str| {
-            if !users.contains(&p.value.as_str()) {
-                diags.push(
-                    Diagnostic::new(
-                        Code::InvalidValue,
-                        p.span,
-                        format!(
-                            "`{what}` names `{}`, which does not follow these steps",
-                            p.value
-                        ),
-                    )
-                    .help(format!("these steps are for: {}", users.join(", "))),
-                );
-            }
-        };
-        for s in steps
-            .iter()
-            .chain(steps.iter().flat_map(|s| s.substeps.iter()))
-        {
-            for p in &s.only {
-                check(p, "only");
-            }
-            for (p, _) in &s.instead {
-                check(p, "instead");
-            }
-        }
-    }
-}
-
-/// Glossary keys must exist and be available on the platform using them.
-fn check_targets(
-    rg: &ResolvedGuide<'_>,
-    product: &Product,
-    blocks: &HashMap<&str, (&Procedure, Span)>,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let keys = || product.glossary.iter().map(|c| c.key.value.as_str());
-    let product_platforms: Option<Vec<&str>> = product
-        .platforms
-        .as_ref()
-        .map(|l| l.iter().map(|p| p.value.as_str()).collect());
-    for ps in &rg.platforms {
-        let pid = ps.platform.id.as_str();
-        if let Some(list) = &product_platforms
-            && !list.contains(&pid)
-            && let Some((_, sp)) = blocks.get(pid)
-        {
-            diags.push(
-                Diagnostic::new(
-                    Code::UnknownPlatform,
-                    *sp,
-                    format!("{} is not available on `{pid}`", product.name.value),
-                )
-                .help(format!(
-                    "the product's `platforms` list in product.yaml is: {}",
-                    list.join(", ")
-                )),
-            );
-        }
-        let mut visit = |s: &Step| {
-            for t in s.target.iter().chain(s.confirm.iter()) {
-                let Target::Key(key) = t else { continue };
-                match product.control(&key.value) {
-                    None => diags.push(
-                        Diagnostic::new(
-                            Code::UnknownGlossaryKey,
-                            key.span,
-                            format!(
-                                "`{}` is not in the {} glossary",
-                                key.value, product.name.value
-                            ),
-                        )
-                        .help(format!(
-                            "{} To name something that has no glossary entry, quote it: `\"{}\"`.",
-                            sentence(&help_for(&key.value, keys(), "glossary key")),
-                            key.value
-                        )),
-                    ),
-                    Some(c) if !c.exists_on(pid) => {
-                        let on: Vec<&str> =
-                            c.on.iter().flatten().map(|p| p.value.as_str()).collect();
-                        let mut d = Diagnostic::new(
-                            Code::ControlNotOnPlatform,
-                            key.span,
-                            format!(
-                                "`{}` does not exist on {} (the glossary lists it on {})",
-                                key.value,
-                                ps.platform.name,
-                                on.join(", ")
-                            ),
-                        )
-                        .help(format!(
-                            "use a control that exists on {0}, limit this step with `only:`, or add `{pid}` to the control's `on`",
-                            ps.platform.name
-                        ))
-                        .related(c.key.span, "defined here");
-                        if let Some(src) = ps.same_as {
-                            let link = blocks.get(pid).map(|(p, _)| p.key_span);
-                            if let Some(link) = link {
-                                d = d.related(
-                                    link,
-                                    format!("{pid} copies the steps of {src} through `same_as`"),
-                                );
-                            }
-                        }
-                        diags.push(d);
-                    }
-                    Some(_) => {}
-                }
-            }
-        };
-        for rs in &ps.steps {
-            visit(rs.step);
-            for sub in &rs.substeps {
-                visit(sub.step);
-            }
-        }
-    }
-}
-
-/// Illustration paths stay inside the guides folder, exist, and come with alt text.
-fn images(project: &Project, g: &Guide, diags: &mut Vec<Diagnostic>) {
-    let guide_dir = PathBuf::from(&g.product);
-    {
-        for step in g.written_steps() {
-            let Some(img) = &step.image else { continue };
-            if img.src.is_none() && !img.callouts.is_empty() {
-                diags.push(
-                    Diagnostic::new(
-                        Code::InvalidValue,
-                        img.callouts[0].span,
-                        "callouts mark a screenshot, and this image has no `src`",
-                    )
-                    .help("add the screenshot's `src`, or remove the callouts to get a generated schematic"),
-                );
-            }
-            match &img.alt {
-                Some(alt) if !alt.value.trim().is_empty() => {}
-                // Without a screenshot, a schematic is drawn and its alt text generated.
-                None if img.src.is_none() => {}
-                _ => diags.push(
-                    Diagnostic::new(Code::MissingAltText, img.span, "this illustration has no alt text")
-                        .help("describe what the picture shows: `image: {src: ..., alt: The Account page with Sign out highlighted}`"),
-                ),
-            }
-            let Some(src) = &img.src else { continue };
-            match inside_root(&guide_dir, &src.value) {
-                Err(why) => diags.push(
-                    Diagnostic::new(
-                        Code::ImagePathInvalid,
-                        src.span,
-                        format!("illustration path `{}` {why}", src.value),
-                    )
-                    .help("give a path relative to the guide file, inside the guides folder, e.g. `img/account.png`"),
-                ),
-                Ok(rel) => {
-                    let path = project.root.join(&rel);
-                    if path.is_file() && !img.callouts.is_empty() {
-                        callouts_inside(img, &path, diags);
-                    }
-                    if !project.root.as_os_str().is_empty() && !path.is_file() {
-                        diags.push(
-                            Diagnostic::new(
-                                Code::ImageNotFound,
-                                src.span,
-                                format!("illustration `{}` does not exist", src.value),
-                            )
-                            .help(format!(
-                                "looked for `{}`; paths are relative to the guide's folder",
-                                project.root.join(&rel).display()
-                            )),
-                        );
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// A help fragment as a sentence: capitalised, ending with punctuation.
-fn sentence(s: &str) -> String {
-    let mut c = s.chars();
-    let mut out: String = c
-        .next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default();
-    if !out.ends_with(['.', '?', '!']) {
-        out.push('.');
-    }
-    out
-}
-
-/// Callouts must lie inside the screenshot they mark.
-fn callouts_inside(img: &crate::model::Image, path: &Path, diags: &mut Vec<Diagnostic>) {
-    use crate::model::CalloutShape;
-    let Ok(size) = imagesize::size(path) else {
-        if let Some(first) = img.callouts.first() {
-            diags.push(
-                Diagnostic::new(
-                    Code::CalloutOutOfBounds,
-                    first.span,
-                    format!(
-                        "cannot read the size of `{}` to place its callouts",
-                        path.display()
-                    ),
-                )
-                .help("use a PNG, JPEG or WebP screenshot for callouts"),
-            );
-        }
-        return;
-    };
-    let (w, h) = (size.width as u64, size.height as u64);
-    for c in &img.callouts {
-        let (x2, y2) = match c.shape {
-            CalloutShape::Box(x, y, bw, bh) => {
-                (u64::from(x) + u64::from(bw), u64::from(y) + u64::from(bh))
-            }
-            CalloutShape::Arrow(x1, y1, x2, y2) => (u64::from(x1.max(x2)), u64::from(y1.max(y2))),
-            // A marker's circle (11 px) may overhang; its centre must be on the image.
-            CalloutShape::Marker(x, y) => (u64::from(x), u64::from(y)),
-        };
-        if x2 > w || y2 > h {
-            diags.push(
-                Diagnostic::new(
-                    Code::CalloutOutOfBounds,
-                    c.span,
-                    format!("this callout reaches ({x2}, {y2}), outside the {w}×{h} pixel image"),
-                )
-                .help("measure the callout in pixels of the image file, from its top-left corner"),
-            );
-        }
-    }
 }
 
 /// Joins `src` to the guide's folder (relative to the root) without leaving the root.

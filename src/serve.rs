@@ -77,9 +77,9 @@ struct Shared {
 }
 
 /// Rebuilds into `dir` and updates the state; returns the findings to print.
-fn rebuild(opts: &BuildOptions, dir: &Path, shared: &Shared) -> Result<String, ServeError> {
+fn rebuild(opts: &BuildOptions, shared: &Shared) -> Result<String, ServeError> {
     let started = Instant::now();
-    let (report, pages) = match build::render(opts) {
+    let (built, stats) = match build::build_with(opts, false) {
         Ok(r) => r,
         Err(e) => {
             // A broken template or unreadable file: show it like a guide error.
@@ -90,6 +90,7 @@ fn rebuild(opts: &BuildOptions, dir: &Path, shared: &Shared) -> Result<String, S
             return Ok(format!("stepwise: build failed: {e}"));
         }
     };
+    let report = built.report;
     let errors: Vec<Diagnostic> = report
         .diagnostics
         .iter()
@@ -98,7 +99,6 @@ fn rebuild(opts: &BuildOptions, dir: &Path, shared: &Shared) -> Result<String, S
         .collect();
     let mut st = shared.state.lock().unwrap_or_else(|p| p.into_inner());
     let summary = if errors.is_empty() {
-        let stats = build::sync(dir, &pages)?;
         st.failure = None;
         format!(
             "rebuilt in {} ms: {} file{} written, {} unchanged",
@@ -323,7 +323,7 @@ pub fn serve(opts: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Result<(
         }
     })?;
     let local = server.server_addr().to_ip().unwrap_or(addr);
-    eprintln!("{}", rebuild(&bopts, &dir, &shared)?);
+    eprintln!("{}", rebuild(&bopts, &shared)?);
 
     // Watch guides and templates. Only changes count: reading files during a rebuild
     // produces access events, which must not trigger another rebuild.
@@ -361,7 +361,7 @@ pub fn serve(opts: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Result<(
         if rx.try_recv().is_ok() {
             // Debounce: editors write a file in several steps; wait for 30 ms of quiet.
             while rx.recv_timeout(Duration::from_millis(30)).is_ok() {}
-            match rebuild(&bopts, &dir, &shared) {
+            match rebuild(&bopts, &shared) {
                 Ok(summary) => eprintln!("{summary}"),
                 Err(e) => eprintln!("stepwise: {e}"),
             }

@@ -1,8 +1,14 @@
-//! `check`: load, resolve and lint a guides folder into one sorted list of diagnostics.
+//! `check`: resolve and check a loaded guides folder into one sorted list of diagnostics.
 //!
-//! Lint rules live in [`rules`], one module each, and run on the resolved model.
+//! References and illustrations are checked in [`references`] and [`images`] (format
+//! errors, always on); lint rules live in [`rules`], one module each. All of them run on the
+//! model [`crate::resolve`] produced, once per command: the result, [`Checked`], carries that
+//! model on to rendering.
 
 pub mod explain;
+mod images;
+mod paths;
+mod references;
 pub mod rules;
 pub mod text;
 
@@ -11,9 +17,31 @@ use std::path::Path;
 use crate::diag::{self, Diagnostic, Severity};
 use crate::load::{self, LoadError};
 use crate::model::{Level, Project};
-use crate::resolve;
+use crate::resolve::{self, Resolved};
 
-/// The result of checking a guides folder.
+/// A checked project: the resolved model and every finding about it.
+#[derive(Debug)]
+pub struct Checked<'p> {
+    /// The resolved model the findings are about (rendering starts from it).
+    pub resolved: Resolved<'p>,
+    /// Every finding, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'p> Checked<'p> {
+    /// The project that was checked.
+    pub fn project(&self) -> &'p Project {
+        self.resolved.project
+    }
+
+    /// Whether any error is left once suppressed findings are set aside.
+    pub fn has_errors(&self) -> bool {
+        has_errors(&self.diagnostics)
+    }
+}
+
+/// The findings of a check with the project they are about, for callers that render
+/// nothing (the resolved model is dropped).
 #[derive(Debug)]
 pub struct Report {
     /// Everything that was loaded.
@@ -22,33 +50,54 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Loads, resolves and lints the guides under `root`.
+impl Report {
+    /// Whether any error is left once suppressed findings are set aside.
+    pub fn has_errors(&self) -> bool {
+        has_errors(&self.diagnostics)
+    }
+}
+
+pub use crate::diag::has_errors;
+
+/// Loads and checks the guides under `root`.
 pub fn check_dir(root: &Path) -> Result<Report, LoadError> {
     let (project, diags) = load::load(root)?;
     Ok(check_project(project, diags))
 }
 
-/// Resolves and lints a loaded project; `diags` are the loader's findings.
-pub fn check_project(project: Project, mut diags: Vec<Diagnostic>) -> Report {
-    {
-        let resolved = resolve::resolve(&project, &mut diags);
+/// Checks a loaded project; `diags` are the loader's findings.
+pub fn check_project(project: Project, diags: Vec<Diagnostic>) -> Report {
+    let diagnostics = check(&project, diags).diagnostics;
+    Report {
+        project,
+        diagnostics,
+    }
+}
+
+/// Resolves a loaded project once and checks it; `diags` are the loader's findings.
+pub fn check(project: &Project, mut diags: Vec<Diagnostic>) -> Checked<'_> {
+    let resolved = crate::trace::stage("resolve", || resolve::resolve(project, &mut diags));
+    crate::trace::stage("check", || {
+        references::check(&resolved, &mut diags);
+        images::check(&resolved, &mut diags);
+        paths::check(&resolved, &mut diags);
         // Rules are independent of each other: run them on all cores.
         use rayon::prelude::*;
         let mut lints: Vec<Diagnostic> = rules::RULES
             .par_iter()
-            .filter(|rule| enabled(&project, rule.code()))
+            .filter(|rule| enabled(project, rule.code()))
             .flat_map_iter(|rule| {
                 let mut found = Vec::new();
                 rule.check(&resolved, &mut found);
                 found
             })
             .collect();
-        apply_settings(&project, &mut lints);
+        apply_settings(project, &mut lints);
         diags.extend(lints);
-    }
-    diag::sort(&mut diags, &project.sources);
-    Report {
-        project,
+        diag::sort(&mut diags, &project.sources);
+    });
+    Checked {
+        resolved,
         diagnostics: diags,
     }
 }

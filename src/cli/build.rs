@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::{ColorChoice, EXIT_FINDINGS, print_report};
 use crate::build::{BuildOptions, build_checked};
-use crate::check::check_dir;
+use crate::check::check;
 use crate::diag::Summary;
 use crate::emit::Format;
 
@@ -35,16 +35,17 @@ pub struct BuildArgs {
 
 /// Builds the site; returns the exit code.
 pub fn run(args: &BuildArgs) -> Result<u8, Box<dyn std::error::Error>> {
-    let report = check_dir(&args.dir)?;
-    print_report(&report, args.format, args.color)?;
-    let summary = Summary::of(&report.diagnostics);
-    if summary.errors > 0 {
+    let (project, diags) = crate::trace::stage("load", || crate::load::load(&args.dir))?;
+    let checked = check(&project, diags);
+    print_report(&checked.diagnostics, &project, args.format, args.color)?;
+    let summary = Summary::of(&checked.diagnostics);
+    if checked.has_errors() {
         eprintln!("stepwise: nothing was built: {summary}");
         return Ok(EXIT_FINDINGS);
     }
-    let guides = report.project.guides.len();
-    let (built, stats) = build_checked(
-        report,
+    let guides = project.guides.len();
+    let stats = build_checked(
+        &checked,
         &BuildOptions {
             guides: args.dir.clone(),
             output: args.output.clone(),
@@ -70,6 +71,7 @@ pub fn run(args: &BuildArgs) -> Result<u8, Box<dyn std::error::Error>> {
         );
     }
     // The process ends next: freeing the model value by value would only cost time.
-    std::mem::forget(built);
+    std::mem::forget(checked);
+    std::mem::forget(project);
     Ok(0)
 }

@@ -62,7 +62,12 @@ pub fn run(args: &CheckArgs) -> Result<u8, Box<dyn std::error::Error>> {
             report = check_dir(&args.dir)?;
         }
     }
-    print_report(&report, args.format, args.color)?;
+    print_report(
+        &report.diagnostics,
+        &report.project,
+        args.format,
+        args.color,
+    )?;
     let summary = Summary::of(&report.diagnostics);
     if matches!(args.format, Format::Human | Format::Short) {
         eprintln!(

@@ -5,11 +5,10 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::write_stdout;
-use crate::check::check_dir;
-use crate::diag::{Severity, suggest::help_for};
+use crate::check::check;
+use crate::diag::{Summary, suggest::help_for};
 use crate::render::checklist::{ChecklistFormat, render};
 use crate::render::view::guide_view;
-use crate::resolve::resolve;
 
 /// Arguments of `stepwise checklist`.
 #[derive(Debug, Args)]
@@ -29,21 +28,17 @@ pub struct ChecklistArgs {
 
 /// Prints the checklist; returns the exit code.
 pub fn run(args: &ChecklistArgs) -> Result<u8, Box<dyn std::error::Error>> {
-    let report = check_dir(&args.dir)?;
-    let errors = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    if errors > 0 {
+    let (project, diags) = crate::load::load(&args.dir)?;
+    let checked = check(&project, diags);
+    if checked.has_errors() {
+        let errors = Summary::of(&checked.diagnostics).errors;
         return Err(format!(
             "the guides have {errors} error(s); run `stepwise check {}`",
             args.dir.display()
         )
         .into());
     }
-    let mut diags = Vec::new();
-    let resolved = resolve(&report.project, &mut diags);
+    let resolved = &checked.resolved;
     let ids = || resolved.guides.iter().map(|g| g.guide.id.value.as_str());
     let Some(rg) = resolved
         .guides

@@ -188,12 +188,13 @@ pub fn run(cli: Cli) -> ExitCode {
 
 /// Prints a report's diagnostics in `format` (colour only for `human`, when enabled).
 fn print_report(
-    report: &crate::check::Report,
+    diagnostics: &[crate::diag::Diagnostic],
+    project: &crate::model::Project,
     format: crate::emit::Format,
     color: ColorChoice,
 ) -> std::io::Result<()> {
     let color = format == crate::emit::Format::Human && color.enabled();
-    let text = crate::emit::render(format, &report.diagnostics, &report.project.sources, color);
+    let text = crate::emit::render(format, diagnostics, &project.sources, color);
     write_stdout(&text)
 }
 

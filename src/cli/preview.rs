@@ -5,12 +5,11 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::{ColorChoice, EXIT_FINDINGS, write_stdout};
-use crate::check::check_dir;
+use crate::check::check;
 use crate::diag::Severity;
 use crate::diag::suggest::help_for;
 use crate::emit::{self, Format};
 use crate::render::terminal::{PreviewOptions, preview};
-use crate::resolve::resolve;
 
 /// Arguments of `stepwise preview`.
 #[derive(Debug, Args)]
@@ -50,9 +49,10 @@ fn width(args: &PreviewArgs) -> usize {
 
 /// Prints the guide; returns the exit code.
 pub fn run(args: &PreviewArgs) -> Result<u8, Box<dyn std::error::Error>> {
-    let report = check_dir(&args.dir)?;
+    let (project, diags) = crate::load::load(&args.dir)?;
+    let checked = check(&project, diags);
     let color = args.color.enabled();
-    let project = &report.project;
+    let project = &project;
     // A path names the guide by its file; anything else is an id.
     let as_path = Path::new(&args.guide);
     let wanted = project.guides.iter().find(|g| {
@@ -69,13 +69,13 @@ pub fn run(args: &PreviewArgs) -> Result<u8, Box<dyn std::error::Error>> {
         )
         .into());
     };
-    let errors: Vec<_> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error && d.suppressed.is_none())
-        .cloned()
-        .collect();
-    if !errors.is_empty() {
+    if checked.has_errors() {
+        let errors: Vec<_> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error && d.suppressed.is_none())
+            .cloned()
+            .collect();
         write_stdout(&emit::render(
             Format::Human,
             &errors,
@@ -88,9 +88,8 @@ pub fn run(args: &PreviewArgs) -> Result<u8, Box<dyn std::error::Error>> {
         );
         return Ok(EXIT_FINDINGS);
     }
-    let mut diags = Vec::new();
-    let resolved = resolve(project, &mut diags);
-    let Some(rg) = resolved
+    let Some(rg) = checked
+        .resolved
         .guides
         .iter()
         .find(|r| std::ptr::eq(r.guide, guide))

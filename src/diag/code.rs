@@ -79,6 +79,8 @@ codes! {
     NoPlatforms = ("no-platforms", Error, "A guide has no steps for any platform."),
     /// Two guides with the same id.
     DuplicateGuideId = ("duplicate-guide-id", Error, "Two guides have the same id."),
+    /// Two inputs whose pages would be written to the same output file.
+    PathCollision = ("path-collision", Error, "Two categories (or other inputs) would be written to the same page of the site."),
     /// `same_as` names a platform without steps.
     SameAsMissing = ("same-as-missing", Error, "`same_as` names a platform that has no steps in this guide."),
     /// `same_as` links that loop.

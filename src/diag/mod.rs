@@ -119,6 +119,14 @@ pub struct Summary {
     pub files: usize,
 }
 
+/// Whether `diags` hold an error that no `allow` suppresses: the one test every command
+/// uses to refuse to go on.
+pub fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags
+        .iter()
+        .any(|d| d.severity == Severity::Error && d.suppressed.is_none())
+}
+
 impl Summary {
     /// Counts a sorted diagnostic list (suppressed findings do not count).
     pub fn of(diags: &[Diagnostic]) -> Summary {

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use tera::{Context, Tera};
 
+use crate::layout;
 use crate::resolve::{Resolved, ResolvedGuide};
 use view::{GuideCard, GuideView, Link, PlatformRef};
 
@@ -33,6 +34,9 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("404.html", include_str!("../../templates/404.html")),
 ];
+
+/// The heading of the home page's group of guides that have no category.
+const UNCATEGORISED: &str = "More guides";
 
 /// Static assets copied as they are.
 pub const ASSETS: &[(&str, &str)] = &[
@@ -120,48 +124,39 @@ struct Group {
 #[derive(Debug, Default)]
 pub struct Media {
     /// Source path (relative to the guides root) -> (site path, size).
-    pub files: BTreeMap<PathBuf, (String, Option<(u32, u32)>)>,
+    pub files: HashMap<PathBuf, (String, Option<(u32, u32)>)>,
 }
 
 impl Media {
-    /// Finds every screenshot, names it by content hash and reads its size.
+    /// Names every screenshot by a hash of its bytes; returns the copies to write. Each
+    /// distinct file is read once; its size comes from the resolver's probe.
     pub fn collect(resolved: &Resolved<'_>) -> (Media, Vec<Page>) {
-        let mut media = Media::default();
-        let mut pages = Vec::new();
+        use rayon::prelude::*;
         let root = &resolved.project.root;
-        for rg in &resolved.guides {
-            for ps in &rg.platforms {
-                let mut visit = |s: &crate::model::Step| {
-                    let Some(src) = s.image.as_ref().and_then(|i| i.src.as_ref()) else {
-                        return;
-                    };
-                    let rel = Path::new(&rg.guide.product).join(&src.value);
-                    if media.files.contains_key(&rel) {
-                        return;
-                    }
-                    let Ok(bytes) = std::fs::read(root.join(&rel)) else {
-                        return;
-                    };
-                    let ext = rel
-                        .extension()
-                        .and_then(|e| e.to_str())
-                        .unwrap_or("bin")
-                        .to_ascii_lowercase();
-                    let name = format!("media/{:016x}.{ext}", view::fnv64(&bytes));
-                    let size = imagesize::blob_size(&bytes).ok().and_then(|s| {
-                        Some((u32::try_from(s.width).ok()?, u32::try_from(s.height).ok()?))
-                    });
-                    media.files.insert(rel, (name.clone(), size));
-                    if !pages.iter().any(|p: &Page| p.path == name) {
-                        pages.push(Page { path: name, bytes });
-                    }
-                };
-                for rs in &ps.steps {
-                    visit(rs.step);
-                    for sub in &rs.substeps {
-                        visit(sub.step);
-                    }
-                }
+        let mut media = Media::default();
+        let mut paths: Vec<&PathBuf> = resolved.images.keys().collect();
+        paths.sort_unstable();
+        let read: Vec<(&PathBuf, String, Vec<u8>)> = paths
+            .into_par_iter()
+            .filter_map(|rel| {
+                let bytes = std::fs::read(root.join(rel)).ok()?;
+                let ext = rel
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .unwrap_or("bin")
+                    .to_ascii_lowercase();
+                let name = layout::media_file(layout::content_hash(&bytes), &ext);
+                Some((rel, name, bytes))
+            })
+            .collect();
+        let mut pages = Vec::new();
+        let mut written = std::collections::HashSet::new();
+        for (rel, name, bytes) in read {
+            let pixels = resolved.image(rel).and_then(|f| f.pixels);
+            media.files.insert(rel.clone(), (name.clone(), pixels));
+            // Two source files with the same bytes share one copy.
+            if written.insert(name.clone()) {
+                pages.push(Page { path: name, bytes });
             }
         }
         (media, pages)
@@ -239,23 +234,16 @@ impl<'r> SiteRenderer<'r> {
     }
 
     /// Paths of one guide's pages (as [`SiteRenderer::guide_pages`] writes them).
-    pub fn guide_page_paths(&self, rg: &ResolvedGuide<'_>) -> [String; 3] {
-        let id = &rg.guide.id.value;
-        [
-            view::guide_url(id),
-            format!("checklists/{id}.html"),
-            format!("data/{id}.json"),
-        ]
+    pub fn guide_page_paths(&self, rg: &ResolvedGuide<'_>) -> [String; layout::FILES_PER_GUIDE] {
+        layout::guide_files(&rg.guide.id.value)
     }
 
     /// The pages of one guide: the guide page, its checklist and its JSON data.
     pub fn guide_pages(&self, rg: &ResolvedGuide<'_>) -> Result<Vec<Page>, RenderError> {
         let site = &self.resolved.project.site;
         let lookup = |g: &crate::model::Guide, src: &str| {
-            self.media
-                .files
-                .get(&Path::new(&g.product).join(src))
-                .map(|(u, s)| (u.clone(), *s))
+            let rel = crate::resolve::image_path(g, src).ok()?;
+            self.media.files.get(&rel).map(|(u, s)| (u.clone(), *s))
         };
         let titles = |id: &str| self.titles.get(id).map(|t| (*t).to_owned());
         let gv: GuideView = view::guide_view(rg, &titles, &lookup);
@@ -301,14 +289,23 @@ impl<'r> SiteRenderer<'r> {
         let mut cards: Vec<GuideCard> = resolved.guides.iter().map(view::card).collect();
         cards.sort_by(|a, b| a.title.cmp(&b.title).then(a.id.cmp(&b.id)));
 
-        // Groups by category and by product.
-        let mut categories: BTreeMap<String, Vec<GuideCard>> = BTreeMap::new();
+        // Groups by category page (uncategorised guides last, in a group of their own that
+        // has no page) and by product.
+        let mut categories: BTreeMap<(bool, String), (String, Vec<GuideCard>)> = BTreeMap::new();
         let mut products: BTreeMap<String, (String, Vec<GuideCard>)> = BTreeMap::new();
         for c in &cards {
-            let cat = c.category.as_ref().map_or("Other", |l| l.title.as_str());
+            let key = match &c.category {
+                Some(l) => (false, l.url.clone()),
+                None => (true, String::new()),
+            };
+            let title = c
+                .category
+                .as_ref()
+                .map_or(UNCATEGORISED, |l| l.title.as_str());
             categories
-                .entry(cat.to_owned())
-                .or_default()
+                .entry(key)
+                .or_insert_with(|| (title.to_owned(), Vec::new()))
+                .1
                 .push(c.clone());
             products
                 .entry(c.product.url.clone())
@@ -316,20 +313,22 @@ impl<'r> SiteRenderer<'r> {
                 .1
                 .push(c.clone());
         }
-        let groups: Vec<Group> = categories
-            .iter()
-            .map(|(title, guides)| Group {
-                title: title.clone(),
-                url: guides[0].category.as_ref().map(|l| l.url.clone()),
-                guides: guides.clone(),
+        let mut groups: Vec<Group> = categories
+            .into_iter()
+            .map(|((none, url), (title, guides))| Group {
+                title,
+                url: (!none).then_some(url),
+                guides,
             })
             .collect();
+        // Categories in the order of their names, whatever their URLs.
+        groups.sort_by(|a, b| (a.url.is_none(), &a.title).cmp(&(b.url.is_none(), &b.title)));
         let html = self.render("index.html", "", &|ctx| {
             ctx.insert("groups", &groups);
             ctx.insert("count", &cards.len());
         })?;
         pages.push(Page {
-            path: "index.html".into(),
+            path: layout::INDEX.into(),
             bytes: html.into_bytes(),
         });
         for g in groups.iter().filter(|g| g.url.is_some()) {
@@ -363,7 +362,7 @@ impl<'r> SiteRenderer<'r> {
             .unwrap_or_else(|| "/".to_owned());
         let html = self.render("404.html", &root_path, &|_| {})?;
         pages.push(Page {
-            path: "404.html".into(),
+            path: layout::NOT_FOUND.into(),
             bytes: html.into_bytes(),
         });
         let mut urls = vec![String::new()];
@@ -375,11 +374,11 @@ impl<'r> SiteRenderer<'r> {
                 .filter(|p| p.ends_with(".html")),
         );
         pages.push(Page {
-            path: "sitemap.xml".into(),
+            path: layout::SITEMAP.into(),
             bytes: sitemap(&site.base_url, &urls).into_bytes(),
         });
         pages.push(Page {
-            path: "assets/highlight.css".into(),
+            path: layout::HIGHLIGHT_CSS.into(),
             bytes: highlight::stylesheet().into_bytes(),
         });
         for (path, text) in ASSETS {

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::instruction::{Instruction, instruction};
 use super::markdown::{to_html, to_inline_html};
+use crate::layout;
 use crate::model::{Guide, Step};
 use crate::resolve::{PlatformSteps, ResolvedGuide, ResolvedStep};
 
@@ -153,11 +154,6 @@ pub struct GuideView {
     pub json_url: String,
 }
 
-/// URL-safe slug of a category name.
-pub fn slug(s: &str) -> String {
-    crate::load::decode::slugify(s)
-}
-
 fn inline(list: &[crate::source::Spanned<String>]) -> Vec<String> {
     list.iter().map(|s| to_inline_html(&s.value)).collect()
 }
@@ -192,16 +188,6 @@ pub fn iso_time(secs: u32) -> String {
         out.push_str(&format!("{s}S"));
     }
     out
-}
-
-/// FNV-1a: a small stable hash for cache-busting names and checklist versions.
-pub fn fnv64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
 }
 
 /// Resolves a step's illustration to a view; `media` maps a source path to its site URL
@@ -400,17 +386,12 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// Page URL of a guide.
-pub fn guide_url(id: &str) -> String {
-    format!("guides/{id}.html")
-}
-
 /// The card of a guide.
 pub fn card(rg: &ResolvedGuide<'_>) -> GuideCard {
     let g = rg.guide;
     GuideCard {
         id: g.id.value.clone(),
-        url: guide_url(&g.id.value),
+        url: layout::guide_page(&g.id.value),
         title: g.title.value.clone(),
         summary_html: to_inline_html(&g.summary.value),
         platforms: rg
@@ -421,15 +402,17 @@ pub fn card(rg: &ResolvedGuide<'_>) -> GuideCard {
                 name: p.platform.name.clone(),
             })
             .collect(),
-        category: g.category.as_ref().map(|c| Link {
-            title: c.value.clone(),
-            url: format!("categories/{}.html", slug(&c.value)),
+        category: g.category.as_ref().and_then(|c| {
+            Some(Link {
+                title: c.value.clone(),
+                url: layout::category_page(&c.value)?,
+            })
         }),
         product: Link {
             title: rg
                 .product
                 .map_or_else(|| g.product.clone(), |p| p.name.value.clone()),
-            url: format!("products/{}.html", g.product),
+            url: layout::product_page(&g.product),
         },
     }
 }
@@ -470,7 +453,7 @@ pub fn guide_view(
                         .map(|p| p.platform.name.clone())
                 }),
                 steps,
-                hash: format!("{:016x}", fnv64(h.as_bytes())),
+                hash: format!("{:016x}", layout::content_hash(h.as_bytes())),
             }
         })
         .collect();
@@ -517,11 +500,11 @@ pub fn guide_view(
             .filter_map(|r| {
                 titles(&r.value).map(|title| Link {
                     title,
-                    url: guide_url(&r.value),
+                    url: layout::guide_page(&r.value),
                 })
             })
             .collect(),
-        checklist_url: format!("checklists/{}.html", g.id.value),
-        json_url: format!("data/{}.json", g.id.value),
+        checklist_url: layout::checklist_page(&g.id.value),
+        json_url: layout::guide_data(&g.id.value),
     }
 }

@@ -8,6 +8,7 @@ mod cli;
 mod fixtures;
 mod fuzz;
 mod lints;
+mod pipeline;
 mod preview;
 mod regression;
 mod sarif;

@@ -1,0 +1,160 @@
+//! Input fingerprints: for every guide, a hash of everything its pages are made from, and
+//! one for everything the shared pages are made from. Equal fingerprints mean equal pages,
+//! so a rebuild renders only guides whose fingerprint changed.
+//!
+//! Screenshots count by size and modification time, taken from the resolver's single
+//! probe of each file; nothing here touches the disk but the program's own executable.
+
+use std::collections::BTreeMap;
+use std::hash::Hasher;
+use std::path::Path;
+
+use fnv::FnvHasher;
+
+use crate::model::{Guide, Project};
+use crate::render;
+use crate::resolve::{ImageFile, Resolved, image_path};
+
+/// A running hash over several inputs, each closed by a separator byte so that `ab`+`c`
+/// and `a`+`bc` differ.
+struct Fingerprint(FnvHasher);
+
+impl Clone for Fingerprint {
+    fn clone(&self) -> Self {
+        // An FNV hasher's state is its current value.
+        Fingerprint(FnvHasher::with_key(self.0.finish()))
+    }
+}
+
+impl Fingerprint {
+    fn add(&mut self, bytes: &[u8]) -> &mut Self {
+        self.0.write(bytes);
+        self.0.write_u8(0xff);
+        self
+    }
+
+    fn image(&mut self, file: Option<&ImageFile>) -> &mut Self {
+        let stamp = file.map(|f| format!("{}:{:?}", f.len, f.modified));
+        self.add(stamp.unwrap_or_default().as_bytes())
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.finish()
+    }
+}
+
+/// The fingerprints of one build.
+#[derive(Debug)]
+pub(super) struct Fingerprints {
+    /// Per guide id.
+    pub(super) guides: BTreeMap<String, u64>,
+    /// Of the shared pages.
+    pub(super) shared: u64,
+}
+
+/// Computes every fingerprint; `templates` is the folder of template overrides.
+pub(super) fn fingerprints(resolved: &Resolved<'_>, templates: &Path) -> Fingerprints {
+    let project = resolved.project;
+    let base = base(project, templates);
+    let titles: BTreeMap<&str, &str> = project
+        .guides
+        .iter()
+        .map(|g| (g.id.value.as_str(), g.title.value.as_str()))
+        .collect();
+    let guides = project
+        .guides
+        .iter()
+        .map(|g| {
+            let mut h = base.clone();
+            if let Some(p) = project.product(&g.product) {
+                h.add(project.sources.get(p.file).text.as_bytes());
+            }
+            h.add(project.sources.get(g.file).text.as_bytes());
+            for r in &g.related {
+                h.add(titles.get(r.value.as_str()).unwrap_or(&"").as_bytes());
+            }
+            for (src, file) in images(resolved, g) {
+                h.add(src.as_bytes()).image(file);
+            }
+            (g.id.value.clone(), h.finish())
+        })
+        .collect();
+    Fingerprints {
+        guides,
+        shared: shared(resolved, base),
+    }
+}
+
+/// What every page depends on: the program, its templates and overrides, the site file.
+fn base(project: &Project, templates: &Path) -> Fingerprint {
+    let mut base = Fingerprint(FnvHasher::default());
+    base.add(env!("CARGO_PKG_VERSION").as_bytes());
+    // A rebuilt program may render differently with the same version number.
+    if let Ok(exe) = std::env::current_exe() {
+        let meta = std::fs::metadata(exe).ok();
+        let stamp = meta.map(|m| format!("{}:{:?}", m.len(), m.modified().ok()));
+        base.add(stamp.unwrap_or_default().as_bytes());
+    }
+    for (name, text) in render::TEMPLATES.iter().chain(render::ASSETS) {
+        base.add(name.as_bytes()).add(text.as_bytes());
+    }
+    for (name, _) in render::TEMPLATES {
+        if let Ok(text) = std::fs::read(templates.join(name)) {
+            base.add(name.as_bytes()).add(&text);
+        }
+    }
+    if let Some(f) = project.site.file {
+        base.add(project.sources.get(f).text.as_bytes());
+    }
+    base
+}
+
+/// The shared pages (home, categories, products, sitemap) show each guide's card: its id,
+/// title, summary, category, product and platforms; screenshots are shared files too.
+fn shared(resolved: &Resolved<'_>, base: Fingerprint) -> u64 {
+    let project = resolved.project;
+    let mut shared = base;
+    for p in &project.products {
+        shared.add(project.sources.get(p.file).text.as_bytes());
+    }
+    let mut cards: Vec<&Guide> = project.guides.iter().collect();
+    cards.sort_by(|a, b| a.id.value.cmp(&b.id.value));
+    for g in cards {
+        shared
+            .add(g.id.value.as_bytes())
+            .add(g.title.value.as_bytes())
+            .add(g.summary.value.as_bytes())
+            .add(
+                g.category
+                    .as_ref()
+                    .map_or("", |c| c.value.as_str())
+                    .as_bytes(),
+            )
+            .add(g.product.as_bytes());
+        for proc in &g.procedures {
+            for p in &proc.platforms {
+                shared.add(p.value.as_bytes());
+            }
+        }
+        for (_, file) in images(resolved, g) {
+            shared.image(file);
+        }
+    }
+    shared.finish()
+}
+
+/// Each screenshot a guide names, with its probe (`None`: missing or outside the root).
+fn images<'r>(
+    resolved: &'r Resolved<'_>,
+    g: &'r Guide,
+) -> impl Iterator<Item = (&'r str, Option<&'r ImageFile>)> + 'r {
+    g.written_steps()
+        .into_iter()
+        .filter_map(|s| s.image.as_ref()?.src.as_ref())
+        .map(move |src| {
+            let file = image_path(g, &src.value)
+                .ok()
+                .and_then(|rel| resolved.image(&rel));
+            (src.value.as_str(), file)
+        })
+}

@@ -1,0 +1,251 @@
+//! References between files: guide ids, related guides, glossary keys and the platforms
+//! they exist on, `only`/`instead` scoping and `unavailable_on`. These are format errors,
+//! not lints: they are always on and cannot be allowed.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diag::suggest::help_for;
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Guide, ProcedureBody, Product, Project, Step, Target};
+use crate::resolve::{Resolved, ResolvedGuide};
+
+/// Appends every broken reference of the resolved site.
+pub(super) fn check(resolved: &Resolved<'_>, diags: &mut Vec<Diagnostic>) {
+    let project = resolved.project;
+    duplicate_ids(project, diags);
+    let ids: HashSet<&str> = project.guides.iter().map(|g| g.id.value.as_str()).collect();
+    for rg in &resolved.guides {
+        related(rg.guide, &ids, diags);
+        scoping(rg, diags);
+        if let Some(product) = rg.product {
+            targets(rg, product, diags);
+        }
+        unavailable(rg, diags);
+    }
+}
+
+/// A platform listed in `unavailable_on` must not have steps.
+fn unavailable(rg: &ResolvedGuide<'_>, diags: &mut Vec<Diagnostic>) {
+    for u in &rg.guide.unavailable_on {
+        if let Some(block) = rg.block(&u.platform.value) {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    u.platform.span,
+                    format!(
+                        "`{}` is listed as unavailable but the guide has steps for it",
+                        u.platform.value
+                    ),
+                )
+                .help("remove it from `unavailable_on` or remove its steps")
+                .related(block.span, "steps given here"),
+            );
+        }
+    }
+}
+
+fn duplicate_ids(project: &Project, diags: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, &Guide> = HashMap::new();
+    for g in &project.guides {
+        if let Some(first) = seen.get(g.id.value.as_str()) {
+            diags.push(
+                Diagnostic::new(
+                    Code::DuplicateGuideId,
+                    g.id.span,
+                    format!("guide id `{}` is already used by another guide", g.id.value),
+                )
+                .help("give one of them a different `id:`; ids appear in URLs and links")
+                .related(first.id.span, "first used here"),
+            );
+        } else {
+            seen.insert(&g.id.value, g);
+        }
+    }
+}
+
+fn related(g: &Guide, ids: &HashSet<&str>, diags: &mut Vec<Diagnostic>) {
+    for r in &g.related {
+        if r.value == g.id.value {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    r.span,
+                    "a guide cannot be related to itself",
+                )
+                .help("remove this entry"),
+            );
+        } else if !ids.contains(&r.value.as_str()) {
+            diags.push(
+                Diagnostic::new(
+                    Code::UnknownRelatedGuide,
+                    r.span,
+                    format!("no guide has the id `{}`", r.value),
+                )
+                .help({
+                    // Sorted so that ties between equally close ids resolve the same way.
+                    let mut sorted: Vec<&str> = ids.iter().copied().collect();
+                    sorted.sort_unstable();
+                    help_for(&r.value, sorted, "guide")
+                }),
+            );
+        }
+    }
+}
+
+/// `only` and `instead` must name platforms that follow the procedure.
+fn scoping(rg: &ResolvedGuide<'_>, diags: &mut Vec<Diagnostic>) {
+    let (site, g) = (rg.site, rg.guide);
+    for proc in &g.procedures {
+        let ProcedureBody::Steps(steps) = &proc.body else {
+            continue;
+        };
+        // Platforms whose chain of `same_as` ends at this block.
+        let users: Vec<&str> = site
+            .platforms
+            .iter()
+            .map(|p| p.id.as_str())
+            .filter(|id| {
+                let mut seen = 0;
+                let mut cur = rg.block(id).map(|b| b.procedure);
+                while let Some(p) = cur {
+                    if std::ptr::eq(p, proc) {
+                        return true;
+                    }
+                    seen += 1;
+                    cur = match &p.body {
+                        ProcedureBody::SameAs(t) if seen < 16 => {
+                            rg.block(&t.value).map(|b| b.procedure)
+                        }
+                        _ => None,
+                    };
+                }
+                false
+            })
+            .collect();
+        let mut check = |p: &crate::source::Spanned<String>, what: &str| {
+            if !users.contains(&p.value.as_str()) {
+                diags.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        p.span,
+                        format!(
+                            "`{what}` names `{}`, which does not follow these steps",
+                            p.value
+                        ),
+                    )
+                    .help(format!("these steps are for: {}", users.join(", "))),
+                );
+            }
+        };
+        for s in steps
+            .iter()
+            .chain(steps.iter().flat_map(|s| s.substeps.iter()))
+        {
+            for p in &s.only {
+                check(p, "only");
+            }
+            for (p, _) in &s.instead {
+                check(p, "instead");
+            }
+        }
+    }
+}
+
+/// Glossary keys must exist and be available on the platform using them.
+fn targets(rg: &ResolvedGuide<'_>, product: &Product, diags: &mut Vec<Diagnostic>) {
+    let keys = || product.glossary.iter().map(|c| c.key.value.as_str());
+    let product_platforms: Option<Vec<&str>> = product
+        .platforms
+        .as_ref()
+        .map(|l| l.iter().map(|p| p.value.as_str()).collect());
+    for ps in &rg.platforms {
+        let pid = ps.platform.id.as_str();
+        if let Some(list) = &product_platforms
+            && !list.contains(&pid)
+            && let Some(block) = rg.block(pid)
+        {
+            diags.push(
+                Diagnostic::new(
+                    Code::UnknownPlatform,
+                    block.span,
+                    format!("{} is not available on `{pid}`", product.name.value),
+                )
+                .help(format!(
+                    "the product's `platforms` list in product.yaml is: {}",
+                    list.join(", ")
+                )),
+            );
+        }
+        let mut visit = |s: &Step| {
+            for t in s.target.iter().chain(s.confirm.iter()) {
+                let Target::Key(key) = t else { continue };
+                match product.control(&key.value) {
+                    None => diags.push(
+                        Diagnostic::new(
+                            Code::UnknownGlossaryKey,
+                            key.span,
+                            format!(
+                                "`{}` is not in the {} glossary",
+                                key.value, product.name.value
+                            ),
+                        )
+                        .help(format!(
+                            "{} To name something that has no glossary entry, quote it: `\"{}\"`.",
+                            sentence(&help_for(&key.value, keys(), "glossary key")),
+                            key.value
+                        )),
+                    ),
+                    Some(c) if !c.exists_on(pid) => {
+                        let on: Vec<&str> =
+                            c.on.iter().flatten().map(|p| p.value.as_str()).collect();
+                        let mut d = Diagnostic::new(
+                            Code::ControlNotOnPlatform,
+                            key.span,
+                            format!(
+                                "`{}` does not exist on {} (the glossary lists it on {})",
+                                key.value,
+                                ps.platform.name,
+                                on.join(", ")
+                            ),
+                        )
+                        .help(format!(
+                            "use a control that exists on {0}, limit this step with `only:`, or add `{pid}` to the control's `on`",
+                            ps.platform.name
+                        ))
+                        .related(c.key.span, "defined here");
+                        if let Some(src) = ps.same_as {
+                            let link = rg.block(pid).map(|b| b.procedure.key_span);
+                            if let Some(link) = link {
+                                d = d.related(
+                                    link,
+                                    format!("{pid} copies the steps of {src} through `same_as`"),
+                                );
+                            }
+                        }
+                        diags.push(d);
+                    }
+                    Some(_) => {}
+                }
+            }
+        };
+        for rs in &ps.steps {
+            visit(rs.step);
+            for sub in &rs.substeps {
+                visit(sub.step);
+            }
+        }
+    }
+}
+
+/// A help fragment as a sentence: capitalised, ending with punctuation.
+fn sentence(s: &str) -> String {
+    let mut c = s.chars();
+    let mut out: String = c
+        .next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default();
+    if !out.ends_with(['.', '?', '!']) {
+        out.push('.');
+    }
+    out
+}

@@ -1,0 +1,131 @@
+//! Where every output file of a site goes. The only module that spells an output path:
+//! rendering asks it for page paths and links, writing for the folders it may clean, and
+//! checking for the paths two inputs would both claim.
+//!
+//! ```text
+//! index.html, 404.html, sitemap.xml      shared pages
+//! categories/<slug>.html                 one per category (slug of its name)
+//! products/<key>.html                    one per product (its folder name)
+//! guides/<id>.html                       one per guide: the page,
+//! checklists/<id>.html                   its checklist,
+//! data/<id>.json                         and its data
+//! media/<hash>.<ext>                     screenshots, named by content
+//! assets/...                             stylesheets and scripts
+//! ```
+
+/// The home page.
+pub const INDEX: &str = "index.html";
+/// The page servers show for missing paths.
+pub const NOT_FOUND: &str = "404.html";
+/// The sitemap.
+pub const SITEMAP: &str = "sitemap.xml";
+/// The code highlighting stylesheet (generated).
+pub const HIGHLIGHT_CSS: &str = "assets/highlight.css";
+
+/// The folders holding one file per guide, in the order of [`guide_files`]. They may hold
+/// tens of thousands of files, so rebuilds find stale ones through the manifest rather than
+/// by listing them.
+pub const GUIDE_FOLDERS: [&str; 3] = ["guides", "checklists", "data"];
+
+/// How many files each guide adds to a site.
+pub const FILES_PER_GUIDE: usize = GUIDE_FOLDERS.len();
+
+/// A guide's page.
+pub fn guide_page(id: &str) -> String {
+    format!("guides/{id}.html")
+}
+
+/// A guide's checklist page.
+pub fn checklist_page(id: &str) -> String {
+    format!("checklists/{id}.html")
+}
+
+/// A guide's JSON data.
+pub fn guide_data(id: &str) -> String {
+    format!("data/{id}.json")
+}
+
+/// Every file of one guide: page, checklist, data.
+pub fn guide_files(id: &str) -> [String; FILES_PER_GUIDE] {
+    [guide_page(id), checklist_page(id), guide_data(id)]
+}
+
+/// The page listing a category's guides, from the category's name; `None` when the name
+/// has nothing to make a URL of (no letter or digit in any script).
+pub fn category_page(name: &str) -> Option<String> {
+    let slug = slug(name);
+    (!slug.is_empty()).then(|| format!("categories/{slug}.html"))
+}
+
+/// The page listing a product's guides (product keys are ids already).
+pub fn product_page(key: &str) -> String {
+    format!("products/{key}.html")
+}
+
+/// A screenshot, named by a hash of its bytes and its (lowercased) extension.
+pub fn media_file(hash: u64, ext: &str) -> String {
+    format!("media/{hash:016x}.{ext}")
+}
+
+/// The URL slug of a name: lowercase ASCII words joined by hyphens, other scripts
+/// transliterated ("Réglages et confidentialité" gives `reglages-et-confidentialite`,
+/// "Настройки" gives `nastroiki`). Empty when nothing is left.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in deunicode::deunicode(name).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// A 64-bit FNV-1a hash of `bytes`: stable across runs and platforms, used for content
+/// names and version stamps in the output.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = fnv::FnvHasher::default();
+    h.write(bytes);
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_transliterate_and_never_invent_names() {
+        assert_eq!(slug("Account & Billing"), "account-billing");
+        assert_eq!(
+            slug("Réglages et confidentialité"),
+            "reglages-et-confidentialite"
+        );
+        assert_eq!(slug("Настройки"), "nastroiki");
+        assert_eq!(slug("  Sign-in  "), "sign-in");
+        assert_eq!(slug("!!!"), "");
+        assert_eq!(category_page("!!!"), None);
+        assert_eq!(
+            category_page("Sign in").as_deref(),
+            Some("categories/sign-in.html")
+        );
+    }
+
+    #[test]
+    fn content_hash_is_fnv1a() {
+        // Published FNV-1a 64 test vectors.
+        assert_eq!(content_hash(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(content_hash(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn every_guide_file_is_in_a_guide_folder() {
+        for (file, folder) in guide_files("x").iter().zip(GUIDE_FOLDERS) {
+            assert!(file.starts_with(&format!("{folder}/")), "{file}");
+        }
+    }
+}

@@ -1,0 +1,379 @@
+//! Writing a rendered site to disk, the one place that does: the atomic first build, the
+//! in-place rebuild that writes only changed files, stale-file removal and the manifest.
+//! `build` and `serve` both write through it.
+//!
+//! Into a new or empty folder, pages stream into a staging folder beside the output that is
+//! swapped in with two renames, so a failed or interrupted build leaves the previous state.
+//! Into an existing site (one with a [`manifest`]), everything is rendered before the first
+//! write; then only files whose bytes changed are written (each through a temporary file and
+//! a rename) and files the site no longer has are removed. A folder that holds anything but
+//! a Stepwise site is never replaced.
+
+pub mod manifest;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::layout;
+use crate::render::{Page, RenderError, SiteRenderer};
+use crate::resolve::{Resolved, ResolvedGuide};
+pub use manifest::Manifest;
+
+/// A failure to write the site.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// Rendering a page failed while streaming.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// The output folder holds something that is not a Stepwise site.
+    #[error(
+        "`{0}` exists and was not written by stepwise build; choose another folder with --output or remove it"
+    )]
+    NotOurs(PathBuf),
+    /// Writing failed.
+    #[error("cannot write `{path}`: {source}")]
+    Io {
+        /// What was being written.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// How a write went.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct WriteStats {
+    /// Files the site has.
+    pub files: usize,
+    /// Files written.
+    pub written: usize,
+    /// Files already right, left alone.
+    pub unchanged: usize,
+    /// Files removed because the site no longer has them.
+    pub removed: usize,
+    /// Bytes of the files rendered (the whole site, on a first build or a dry run).
+    pub bytes: u64,
+}
+
+/// A rendered site, ready to write: its renderer, the guides to render and the manifest
+/// the write leaves behind.
+pub struct Site<'a> {
+    /// Renders the pages.
+    pub renderer: &'a SiteRenderer<'a>,
+    /// The guides.
+    pub resolved: &'a Resolved<'a>,
+    /// The shared pages, or `None` if the previous build's are still right.
+    pub shared: Option<Vec<Page>>,
+    /// Fingerprints of this build's inputs (`shared_files` is filled in by the writer).
+    pub manifest: Manifest,
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
+    move |source| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Writes `site` into `output`: in place if a previous build is there (`before` is its
+/// manifest), else into a staging folder swapped in at the end.
+pub fn write(
+    output: &Path,
+    mut site: Site<'_>,
+    before: Option<&Manifest>,
+) -> Result<WriteStats, WriteError> {
+    if output.join(manifest::FILE).is_file() {
+        let empty = Manifest::default();
+        return update_in_place(output, site, before.unwrap_or(&empty));
+    }
+    if output.exists() && !is_empty_dir(output) {
+        return Err(WriteError::NotOurs(output.to_path_buf()));
+    }
+    let shared = match site.shared.take() {
+        Some(s) => s,
+        None => site.renderer.shared_pages()?,
+    };
+    write_fresh(output, site, shared)
+}
+
+/// Renders every page without writing, for `build --dry-run`.
+pub fn measure(site: &Site<'_>) -> Result<WriteStats, WriteError> {
+    let shared = match &site.shared {
+        Some(s) => s.iter().map(|p| p.bytes.len() as u64).sum(),
+        None => 0,
+    };
+    let guides: u64 = site
+        .resolved
+        .guides
+        .par_iter()
+        .map(|rg| {
+            Ok(site
+                .renderer
+                .guide_pages(rg)?
+                .iter()
+                .map(|p| p.bytes.len() as u64)
+                .sum::<u64>())
+        })
+        .sum::<Result<u64, RenderError>>()?;
+    Ok(WriteStats {
+        files: site.shared.as_ref().map_or(0, Vec::len) + guide_files(site.resolved),
+        bytes: shared + guides,
+        ..WriteStats::default()
+    })
+}
+
+fn guide_files(resolved: &Resolved<'_>) -> usize {
+    layout::FILES_PER_GUIDE * resolved.guides.len()
+}
+
+fn sorted_paths(pages: &[Page]) -> Vec<String> {
+    let mut paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
+    paths.sort();
+    paths
+}
+
+/// Streams every page into a staging folder and swaps it in.
+fn write_fresh(output: &Path, site: Site<'_>, shared: Vec<Page>) -> Result<WriteStats, WriteError> {
+    let (staging, old) = staging_paths(output)?;
+    let mut manifest = site.manifest;
+    manifest.shared_files = sorted_paths(&shared);
+    let shared_files = shared.len();
+    let shared_bytes: u64 = shared.iter().map(|p| p.bytes.len() as u64).sum();
+    let result = (|| {
+        // Written first and freed: the home and list pages of a large site are big.
+        write_tree(&staging, &shared)?;
+        drop(shared);
+        let marker = staging.join(manifest::FILE);
+        std::fs::write(&marker, manifest.to_bytes()).map_err(io(&marker))?;
+        for dir in layout::GUIDE_FOLDERS {
+            let d = staging.join(dir);
+            std::fs::create_dir_all(&d).map_err(io(&d))?;
+        }
+        let bytes: u64 = site
+            .resolved
+            .guides
+            .par_iter()
+            .map(|rg| {
+                let mut n = 0;
+                for p in &site.renderer.guide_pages(rg)? {
+                    let path = staging.join(&p.path);
+                    std::fs::write(&path, &p.bytes).map_err(io(&path))?;
+                    n += p.bytes.len() as u64;
+                }
+                Ok(n)
+            })
+            .sum::<Result<u64, WriteError>>()?;
+        Ok(bytes + shared_bytes)
+    })();
+    let bytes = match result {
+        Ok(b) => b,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+    };
+    swap(output, &staging, &old)?;
+    let files = shared_files + guide_files(site.resolved);
+    Ok(WriteStats {
+        files,
+        written: files,
+        bytes,
+        ..WriteStats::default()
+    })
+}
+
+/// True if `path` already holds exactly `bytes` (sizes compared first, to read little).
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64)
+        && std::fs::read(path).is_ok_and(|old| old == bytes)
+}
+
+/// The pages of one guide whose bytes differ from the files in `output`; none at all,
+/// without rendering, when its inputs are the same as last time and its files are there.
+fn changed_pages(
+    output: &Path,
+    site: &Site<'_>,
+    before: &Manifest,
+    rg: &ResolvedGuide<'_>,
+) -> Result<Vec<Page>, RenderError> {
+    let id = rg.guide.id.value.as_str();
+    let same_inputs =
+        before.guides.contains_key(id) && before.guides.get(id) == site.manifest.guides.get(id);
+    if same_inputs
+        && layout::guide_files(id)
+            .iter()
+            .all(|p| output.join(p).is_file())
+    {
+        return Ok(Vec::new());
+    }
+    Ok(site
+        .renderer
+        .guide_pages(rg)?
+        .into_iter()
+        .filter(|p| !same_bytes(&output.join(&p.path), &p.bytes))
+        .collect())
+}
+
+/// Renders everything, then writes only the pages whose bytes changed and removes the
+/// files the site no longer has.
+fn update_in_place(
+    output: &Path,
+    mut site: Site<'_>,
+    before: &Manifest,
+) -> Result<WriteStats, WriteError> {
+    let changed: Vec<Vec<Page>> = site
+        .resolved
+        .guides
+        .par_iter()
+        .map(|rg| changed_pages(output, &site, before, rg))
+        .collect::<Result<_, RenderError>>()?;
+    let shared = site.shared.take();
+    let mut manifest = std::mem::take(&mut site.manifest);
+    manifest.shared_files = match &shared {
+        Some(pages) => sorted_paths(pages),
+        None => before.shared_files.clone(),
+    };
+    let mut stats = WriteStats {
+        files: manifest.shared_files.len() + guide_files(site.resolved),
+        ..WriteStats::default()
+    };
+    let mut to_write: Vec<Page> = shared
+        .into_iter()
+        .flatten()
+        .filter(|p| !same_bytes(&output.join(&p.path), &p.bytes))
+        .collect();
+    to_write.extend(changed.into_iter().flatten());
+    stats.written = to_write.len();
+    stats.unchanged = stats.files - stats.written;
+    stats.bytes = to_write.iter().map(|p| p.bytes.len() as u64).sum();
+    for p in &to_write {
+        replace_file(&output.join(&p.path), &p.bytes)?;
+    }
+    let bytes = manifest.to_bytes();
+    let marker = output.join(manifest::FILE);
+    if !same_bytes(&marker, &bytes) {
+        std::fs::write(&marker, bytes).map_err(io(&marker))?;
+    }
+    stats.removed = remove_stale(output, site.resolved, &manifest, before)?;
+    Ok(stats)
+}
+
+/// Writes one file through a temporary file and a rename, so readers never see half of it.
+fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
+    }
+    let mut tmp = path.to_path_buf().into_os_string();
+    tmp.push(".stepwise-tmp");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes).map_err(io(&tmp))?;
+    std::fs::rename(&tmp, path).map_err(io(path))
+}
+
+/// Removes the files the site no longer has: pages of guides the previous manifest lists
+/// and this build does not, and anything else outside the per-guide folders (those hold tens
+/// of thousands of files and are walked only when there is no previous manifest to go by).
+fn remove_stale(
+    output: &Path,
+    resolved: &Resolved<'_>,
+    now: &Manifest,
+    before: &Manifest,
+) -> Result<usize, WriteError> {
+    let mut removed = 0;
+    for id in before
+        .guides
+        .keys()
+        .filter(|id| !now.guides.contains_key(*id))
+    {
+        for path in layout::guide_files(id) {
+            let p = output.join(path);
+            if p.is_file() {
+                std::fs::remove_file(&p).map_err(io(&p))?;
+                removed += 1;
+            }
+        }
+    }
+    let mut wanted: HashSet<PathBuf> = resolved
+        .guides
+        .iter()
+        .flat_map(|rg| layout::guide_files(&rg.guide.id.value))
+        .map(|p| output.join(p))
+        .collect();
+    wanted.insert(output.join(manifest::FILE));
+    wanted.extend(now.shared_files.iter().map(|p| output.join(p)));
+    let per_guide = layout::GUIDE_FOLDERS.map(|d| output.join(d));
+    let mut stack = vec![output.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).map_err(io(&d))?.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                if !per_guide.contains(&p) || before.guides.is_empty() {
+                    stack.push(p);
+                }
+            } else if !wanted.contains(&p) {
+                std::fs::remove_file(&p).map_err(io(&p))?;
+                removed += 1;
+            }
+        }
+    }
+    Ok(removed)
+}
+
+fn staging_paths(output: &Path) -> Result<(PathBuf, PathBuf), WriteError> {
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(io(parent))?;
+    let name = output
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let staging = parent.join(format!(".{name}.stepwise-new"));
+    let old = parent.join(format!(".{name}.stepwise-old"));
+    for leftover in [&staging, &old] {
+        if leftover.exists() {
+            std::fs::remove_dir_all(leftover).map_err(io(leftover))?;
+        }
+    }
+    Ok((staging, old))
+}
+
+fn swap(output: &Path, staging: &Path, old: &Path) -> Result<(), WriteError> {
+    if output.exists() {
+        std::fs::rename(output, old).map_err(io(output))?;
+    }
+    if let Err(e) = std::fs::rename(staging, output) {
+        // Put the previous site back.
+        let _ = std::fs::rename(old, output);
+        return Err(WriteError::Io {
+            path: output.to_path_buf(),
+            source: e,
+        });
+    }
+    if old.exists() {
+        std::fs::remove_dir_all(old).map_err(io(old))?;
+    }
+    Ok(())
+}
+
+fn write_tree(root: &Path, pages: &[Page]) -> Result<(), WriteError> {
+    std::fs::create_dir_all(root).map_err(io(root))?;
+    let mut dirs: HashSet<PathBuf> = HashSet::new();
+    for page in pages {
+        let path = root.join(&page.path);
+        if let Some(dir) = path.parent()
+            && !dirs.contains(dir)
+        {
+            std::fs::create_dir_all(dir).map_err(io(dir))?;
+            dirs.insert(dir.to_path_buf());
+        }
+        std::fs::write(&path, &page.bytes).map_err(io(&path))?;
+    }
+    Ok(())
+}
+
+fn is_empty_dir(path: &Path) -> bool {
+    std::fs::read_dir(path).is_ok_and(|mut d| d.next().is_none())
+}
