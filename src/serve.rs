@@ -174,8 +174,10 @@ fn resolve_path(dir: &Path, url: &str) -> Option<PathBuf> {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     let mut out = dir.to_path_buf();
     for part in path.split('/').filter(|p| !p.is_empty()) {
-        let decoded = percent_decode(part)?;
-        let p = Path::new(&decoded);
+        let decoded = percent_encoding::percent_decode_str(part)
+            .decode_utf8()
+            .ok()?;
+        let p = Path::new(decoded.as_ref());
         if p.components().any(|c| !matches!(c, Component::Normal(_))) || decoded.contains('\\') {
             return None;
         }
@@ -185,23 +187,6 @@ fn resolve_path(dir: &Path, url: &str) -> Option<PathBuf> {
         out.push("index.html");
     }
     Some(out)
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// Streams `reload` events on the raw connection until the client leaves or the server
