@@ -1,7 +1,8 @@
 //! Consistency rules: suppression with `allow`, `--fix`, `explain` and the rules reference.
 
-use crate::support::{copy_tree, run};
-use std::path::{Path, PathBuf};
+use crate::harness::GuideTest;
+use crate::support::run;
+use std::path::Path;
 
 use stepwise::check::check_dir;
 use stepwise::diag::Code;
@@ -93,24 +94,16 @@ fn rule_levels_are_configurable() {
     assert_eq!(codes, [(Code::TitleForm, "error")]);
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("lint-tests")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    copy_tree(Path::new("tests/fixtures/fix/mixed/guides"), &dir);
-    dir
-}
-
 #[test]
 fn fix_rewrites_only_the_spans_and_is_idempotent() {
-    let dir = scratch("fix");
-    let guide = dir.join("demo/sign-out.yaml");
-    let before = std::fs::read_to_string(&guide).unwrap();
-    let (status, _, err) = stepwise(&["check", dir.to_str().unwrap(), "--fix"]);
-    assert_eq!(status, 0, "{err}");
-    assert!(err.contains("sign-out.yaml: 7 changes"), "{err}");
-    let after = std::fs::read_to_string(&guide).unwrap();
+    let t = GuideTest::from_fixture("fix/mixed");
+    let guide = "guides/demo/sign-out.yaml";
+    let before = t.read(guide);
+    let after = t
+        .run(&["check", "--fix"])
+        .code(0)
+        .stderr_contains("sign-out.yaml: 7 changes")
+        .read(guide);
     insta::assert_snapshot!("fix-after", after);
     // Comments and every untouched line survive byte for byte.
     for line in before.lines().filter(|l| l.contains('#')) {
@@ -119,25 +112,21 @@ fn fix_rewrites_only_the_spans_and_is_idempotent() {
     }
     assert_eq!(before.lines().count(), after.lines().count());
     // A second run changes nothing.
-    let (_, _, err) = stepwise(&["check", dir.to_str().unwrap(), "--fix"]);
-    assert!(!err.contains("fixed"), "{err}");
-    assert_eq!(std::fs::read_to_string(&guide).unwrap(), after);
+    let again = t.run(&["check", "--fix"]);
+    assert!(!again.stderr.contains("fixed"), "{}", again.stderr);
+    assert_eq!(t.read(guide), after);
 }
 
 #[test]
 fn fix_dry_run_prints_a_diff_and_writes_nothing() {
-    let dir = scratch("dry-run");
-    let guide = dir.join("demo/sign-out.yaml");
-    let before = std::fs::read_to_string(&guide).unwrap();
-    let (status, diff, err) = stepwise(&["check", dir.to_str().unwrap(), "--fix", "--dry-run"]);
-    assert_eq!(status, 0, "{err}");
-    assert!(
-        err.contains("7 fixes in 1 file (dry run, nothing written)"),
-        "{err}"
-    );
-    assert_eq!(std::fs::read_to_string(&guide).unwrap(), before);
-    let diff = diff.replace(dir.to_str().unwrap(), "GUIDES");
-    insta::assert_snapshot!("fix-dry-run", diff);
+    let t = GuideTest::from_fixture("fix/mixed");
+    let guide = "guides/demo/sign-out.yaml";
+    let before = t.read(guide);
+    let run = t.run(&["check", "--fix", "--dry-run"]);
+    run.code(0)
+        .stderr_contains("7 fixes in 1 file (dry run, nothing written)")
+        .snapshot_stdout("fix-dry-run");
+    assert_eq!(t.read(guide), before);
 }
 
 #[test]

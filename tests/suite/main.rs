@@ -7,6 +7,7 @@ mod build;
 mod cli;
 mod fixtures;
 mod fuzz;
+mod harness;
 mod lints;
 mod preview;
 mod regression;
