@@ -3,6 +3,7 @@
 // Tests fail loudly by design; helpers here may unwrap like the tests themselves.
 #![allow(clippy::unwrap_used)]
 
+mod architecture;
 mod build;
 mod cli;
 mod fixtures;
