@@ -67,7 +67,14 @@ step "npm ci (tests/browser: playwright-core, axe-core, vnu-jar)"
 
 step "cargo build (the stepwise binary the browser tests run)"
 cargo build --locked
-export STEPWISE_BIN="${STEPWISE_BIN:-${CARGO_TARGET_DIR:-target}/debug/stepwise}"
+# Cargo reads a relative CARGO_TARGET_DIR from the working folder (the repository here);
+# the browser tests get an absolute path, whatever folder they run in.
+target_dir="${CARGO_TARGET_DIR:-target}"
+case "$target_dir" in
+  /*) ;;
+  *) target_dir="$PWD/$target_dir" ;;
+esac
+export STEPWISE_BIN="${STEPWISE_BIN:-$target_dir/debug/stepwise}"
 [ -x "$STEPWISE_BIN" ] || fail "$STEPWISE_BIN was not built"
 
 step "browser tests (node --test tests/browser)"

@@ -15,8 +15,15 @@ import { after, before } from 'node:test';
 export const HERE = dirname(fileURLToPath(import.meta.url));
 /** The repository root. */
 export const REPO = resolve(HERE, '..', '..');
-/** The stepwise binary (built by tests/run.sh before the browser tests run). */
-export const BIN = resolve(REPO, process.env.STEPWISE_BIN || 'target/debug/stepwise');
+/**
+ * The stepwise binary (built by tests/run.sh before the browser tests run): STEPWISE_BIN,
+ * else `debug/stepwise` in CARGO_TARGET_DIR, else in `target`. Relative paths are read from
+ * the repository root, as cargo reads CARGO_TARGET_DIR when run there.
+ */
+export const BIN = resolve(
+  REPO,
+  process.env.STEPWISE_BIN || join(process.env.CARGO_TARGET_DIR || 'target', 'debug', 'stepwise'),
+);
 /** The browser. */
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 /** The templates every test build uses (the working tree's, whatever the binary embeds). */

@@ -1,21 +1,14 @@
 //! `stepwise build`: the pages, their determinism, the atomic swap and escaping.
 
-use crate::support::{copy_tree, run};
+use crate::harness::GuideTest;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use stepwise::build::{BuildOptions, build};
 
-/// Runs the binary with no extra environment.
-fn stepwise(args: &[&str]) -> (i32, String, String) {
-    run(args, &[])
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("build-tests")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
+/// A new folder `name` in the test's temporary folder.
+fn tmp(t: &GuideTest, name: &str) -> PathBuf {
+    let dir = t.path(name);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
@@ -61,7 +54,8 @@ fn text(tree: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
 
 #[test]
 fn seed_site_has_every_page() {
-    let out = tmp("seed").join("output");
+    let t = GuideTest::new();
+    let out = tmp(&t, "seed").join("output");
     let built = build(&opts("guides", &out)).unwrap();
     assert!(built.files > 0);
     let tree = read_tree(&out);
@@ -101,7 +95,8 @@ fn seed_site_has_every_page() {
 
 #[test]
 fn full_fixture_renders_every_field() {
-    let out = tmp("full").join("site");
+    let t = GuideTest::new();
+    let out = tmp(&t, "full").join("site");
     build(&opts("tests/fixtures/build/full/guides", &out)).unwrap();
     let tree = read_tree(&out);
     let page = text(&tree, "guides/sign-out-everywhere.html");
@@ -158,7 +153,8 @@ fn full_fixture_renders_every_field() {
 
 #[test]
 fn json_ld_is_a_howto_with_a_section_per_platform() {
-    let out = tmp("jsonld").join("output");
+    let t = GuideTest::new();
+    let out = tmp(&t, "jsonld").join("output");
     build(&opts("guides", &out)).unwrap();
     let page = std::fs::read_to_string(out.join("guides/sign-out-all-devices.html")).unwrap();
     let start = page.find("<script type=\"application/ld+json\">").unwrap();
@@ -196,8 +192,9 @@ fn json_ld_is_a_howto_with_a_section_per_platform() {
 
 #[test]
 fn builds_are_byte_identical() {
-    let a = tmp("det-a").join("out");
-    let b = tmp("det-b").join("out");
+    let t = GuideTest::new();
+    let a = tmp(&t, "det-a").join("out");
+    let b = tmp(&t, "det-b").join("out");
     for dir in ["guides", "tests/fixtures/build/full/guides"] {
         build(&opts(dir, &a)).unwrap();
         build(&opts(dir, &b)).unwrap();
@@ -207,7 +204,8 @@ fn builds_are_byte_identical() {
 
 #[test]
 fn a_failed_build_leaves_the_previous_site_untouched() {
-    let out = tmp("atomic").join("output");
+    let t = GuideTest::new();
+    let out = tmp(&t, "atomic").join("output");
     build(&opts("guides", &out)).unwrap();
     let before = read_tree(&out);
     // Guides with errors: nothing is written.
@@ -215,7 +213,7 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     assert_eq!(built.files, 0);
     assert_eq!(read_tree(&out), before);
     // A broken template override fails rendering: nothing is written.
-    let templates = tmp("atomic-templates");
+    let templates = tmp(&t, "atomic-templates");
     std::fs::write(templates.join("guide.html"), "{% if %}").unwrap();
     let mut o = opts("guides", &out);
     o.templates = Some(templates);
@@ -231,7 +229,8 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
 
 #[test]
 fn a_folder_not_written_by_stepwise_is_never_replaced() {
-    let out = tmp("not-ours");
+    let t = GuideTest::new();
+    let out = tmp(&t, "not-ours");
     std::fs::write(out.join("precious.txt"), "keep me").unwrap();
     let err = build(&opts("guides", &out)).unwrap_err();
     assert!(
@@ -247,13 +246,14 @@ fn a_folder_not_written_by_stepwise_is_never_replaced() {
 
 #[test]
 fn template_overrides_replace_one_template_by_name() {
-    let templates = tmp("override-templates");
+    let t = GuideTest::new();
+    let templates = tmp(&t, "override-templates");
     std::fs::write(
         templates.join("404.html"),
         "custom 404 for {{ site.title }}",
     )
     .unwrap();
-    let out = tmp("override").join("output");
+    let out = tmp(&t, "override").join("output");
     let mut o = opts("guides", &out);
     o.templates = Some(templates);
     build(&o).unwrap();
@@ -267,7 +267,8 @@ fn template_overrides_replace_one_template_by_name() {
 
 #[test]
 fn markup_in_every_text_field_is_escaped() {
-    let out = tmp("xss").join("output");
+    let t = GuideTest::new();
+    let out = tmp(&t, "xss").join("output");
     build(&opts("tests/fixtures/build/xss/guides", &out)).unwrap();
     for (path, bytes) in read_tree(&out) {
         if !path.ends_with(".html") {
@@ -293,56 +294,47 @@ fn markup_in_every_text_field_is_escaped() {
 
 #[test]
 fn build_command_reports_errors_like_check() {
-    let out = tmp("cli-errors").join("output");
-    let dir = "tests/fixtures/check/unknown-platform/guides";
-    let (code, stdout, stderr) = stepwise(&[
-        "build",
-        dir,
-        "-o",
-        out.to_str().unwrap(),
-        "--format",
-        "short",
-    ]);
-    assert_eq!(code, 1);
-    let (_, check_out, _) = stepwise(&["check", dir, "--format", "short"]);
-    assert_eq!(stdout, check_out);
-    assert!(stderr.contains("nothing was built"));
-    assert!(!out.exists());
+    let t = GuideTest::from_fixture("check/unknown-platform");
+    let out = t.arg("output");
+    let build = t.run(&["build", "-o", &out, "--format", "short"]);
+    build.code(1).stderr_contains("nothing was built");
+    let check = t.run(&["check", "--format", "short"]);
+    assert_eq!(build.stdout, check.stdout);
+    assert!(!t.path("output").exists(), "a failed build writes nothing");
 }
 
 #[test]
 fn checklist_command_prints_every_format() {
+    let t = GuideTest::from_dir("guides");
     for (format, platform) in [("md", "android"), ("text", "web"), ("json", "ios")] {
-        let (code, out, err) = stepwise(&[
+        t.run(&[
             "checklist",
             "sign-out-all-devices",
             "--platform",
             platform,
             "--format",
             format,
-        ]);
-        assert_eq!(code, 0, "{err}");
-        insta::assert_snapshot!(format!("checklist-{format}-{platform}"), out);
+        ])
+        .code(0)
+        .snapshot_stdout(&format!("checklist-{format}-{platform}"));
     }
-    let (code, _, err) = stepwise(&["checklist", "sign-out-all"]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("did you mean \"sign-out-all-devices\"?"),
-        "{err}"
-    );
-    let (code, _, err) = stepwise(&["checklist", "sign-out-all-devices", "--platform", "andriod"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("did you mean \"android\"?"), "{err}");
+    t.run(&["checklist", "sign-out-all"])
+        .code(2)
+        .stderr_contains("did you mean \"sign-out-all-devices\"?");
+    t.run(&["checklist", "sign-out-all-devices", "--platform", "andriod"])
+        .code(2)
+        .stderr_contains("did you mean \"android\"?");
 }
 
 #[test]
 fn every_generated_illustration_is_well_formed_svg() {
+    let t = GuideTest::new();
     let mut count = 0;
     for (name, dir) in [
         ("seed-svg", "guides"),
         ("full-svg", "tests/fixtures/build/full/guides"),
     ] {
-        let out = tmp(name).join("output");
+        let out = tmp(&t, name).join("output");
         build(&opts(dir, &out)).unwrap();
         for (path, bytes) in read_tree(&out) {
             if !path.ends_with(".html") {
@@ -367,10 +359,9 @@ fn every_generated_illustration_is_well_formed_svg() {
 
 #[test]
 fn rebuilds_write_only_what_changed_and_remove_what_is_gone() {
-    let root = tmp("incremental");
-    let guides = root.join("guides");
-    copy_tree(Path::new("tests/fixtures/build/full/guides"), &guides);
-    let out = root.join("output");
+    let t = GuideTest::from_fixture("build/full");
+    let guides = t.guides();
+    let out = t.path("output");
     let o = BuildOptions {
         guides: guides.clone(),
         output: out.clone(),
@@ -421,7 +412,7 @@ fn rebuilds_write_only_what_changed_and_remove_what_is_gone() {
     std::fs::write(&guide, text.replace("related: [change-password]\n", "")).unwrap();
     let gone = run(&o);
     assert_eq!(gone.removed, 3, "{gone:?}");
-    let fresh = root.join("fresh");
+    let fresh = t.path("fresh");
     run(&BuildOptions {
         output: fresh.clone(),
         ..o.clone()

@@ -1,6 +1,8 @@
 //! The `stepwise` binary: exit codes, output streams, colour, and that `check` writes nothing.
 
 use std::path::Path;
+
+use crate::harness::GuideTest;
 use std::process::{Command, Output};
 
 fn stepwise(args: &[&str], envs: &[(&str, &str)]) -> Output {
@@ -39,61 +41,45 @@ fn deny_warnings_turns_warnings_into_failure() {
 
 #[test]
 fn errors_exit_1_and_are_all_reported() {
-    let o = stepwise(
-        &[
-            "check",
-            "tests/fixtures/check/yaml-syntax/guides",
-            "--format",
-            "short",
-        ],
-        &[],
-    );
-    assert_eq!(o.status.code(), Some(1));
-    let errors = stdout(&o)
+    let run = GuideTest::from_fixture("check/yaml-syntax").run(&["check", "--format", "short"]);
+    run.code(1).stderr_contains("3 errors, ");
+    let errors = run
+        .stdout
         .lines()
         .filter(|l| l.contains(": error["))
         .count();
     assert_eq!(errors, 3, "one finding per broken file");
-    assert!(stderr(&o).contains("3 errors, "), "{}", stderr(&o));
 }
 
 #[test]
 fn usage_and_io_failures_exit_2() {
-    let o = stepwise(&["check", "no/such/folder"], &[]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("stepwise: error: guides folder `no/such/folder` does not exist"));
-    let o = stepwise(&["check", "--format", "xml"], &[]);
-    assert_eq!(o.status.code(), Some(2));
-    let o = stepwise(&["check", "Cargo.toml"], &[]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("is not a folder"));
+    let t = GuideTest::new().file("Cargo.toml", "");
+    t.run(&["check", "no/such/folder"])
+        .code(2)
+        .stderr_contains("stepwise: error: guides folder `no/such/folder` does not exist");
+    t.run(&["check", "--format", "xml"]).code(2);
+    t.run(&["check", "guides/Cargo.toml"])
+        .code(2)
+        .stderr_contains("is not a folder");
 }
 
 #[test]
 fn colour_follows_the_flag_and_no_color() {
-    let dir = "tests/fixtures/check/unknown-platform/guides";
-    let o = stepwise(&["check", dir, "--color", "always"], &[]);
-    assert!(stdout(&o).contains('\u{1b}'));
-    let o = stepwise(&["check", dir, "--color", "never"], &[]);
-    assert!(!stdout(&o).contains('\u{1b}'));
+    let t = GuideTest::from_fixture("check/unknown-platform");
+    t.run(&["check", "--color", "always"])
+        .stdout_contains("\u{1b}");
+    t.run(&["check", "--color", "never"]).stdout_lacks("\u{1b}");
     // NO_COLOR only affects `auto`; output here is a pipe, so auto is off anyway.
-    let o = stepwise(&["check", dir], &[("NO_COLOR", "1")]);
-    assert!(!stdout(&o).contains('\u{1b}'));
+    t.run_with_env(&["check"], &[("NO_COLOR", "1")])
+        .stdout_lacks("\u{1b}");
 }
 
 #[test]
 fn json_is_one_parseable_document() {
-    let o = stepwise(
-        &[
-            "check",
-            "tests/fixtures/check/duplicate-guide-id/guides",
-            "--format",
-            "json",
-        ],
-        &[],
-    );
-    assert_eq!(o.status.code(), Some(1));
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let run =
+        GuideTest::from_fixture("check/duplicate-guide-id").run(&["check", "--format", "json"]);
+    run.code(1).stderr_is_empty();
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(v["version"], 1);
     assert_eq!(v["summary"]["errors"], 1);
     let d = v["diagnostics"]
@@ -102,36 +88,20 @@ fn json_is_one_parseable_document() {
         .iter()
         .find(|d| d["rule"] == "duplicate-guide-id")
         .unwrap();
-    assert_eq!(d["rule"], "duplicate-guide-id");
-    assert_eq!(
-        d["related"][0]["file"],
-        "tests/fixtures/check/duplicate-guide-id/guides/demo/one.yaml"
-    );
+    assert_eq!(d["related"][0]["file"], "guides/demo/one.yaml");
     for key in ["line", "column", "end_line", "end_column"] {
         assert!(d[key].as_u64().unwrap() >= 1, "{key}");
     }
-    assert!(stderr(&o).is_empty(), "machine formats keep stderr quiet");
 }
 
 #[test]
 fn github_format_is_workflow_commands() {
-    let o = stepwise(
-        &[
-            "check",
-            "tests/fixtures/check/unknown-platform/guides",
-            "--format",
-            "github",
-        ],
-        &[],
-    );
-    let out = stdout(&o);
-    assert!(
-        out.contains("::error file=tests/fixtures/check/unknown-platform/guides/demo/platform.yaml,line=7,col=3,endLine=7,endColumn=10,title=stepwise unknown-platform::unknown platform `andriod`%0Ahelp: did you mean \"android\"?"),
-        "{out}"
-    );
+    GuideTest::from_fixture("check/unknown-platform")
+        .run(&["check", "--format", "github"])
+        .stdout_contains("::error file=guides/demo/platform.yaml,line=7,col=3,endLine=7,endColumn=10,title=stepwise unknown-platform::unknown platform `andriod`%0Ahelp: did you mean \"android\"?");
 }
 
-/// Every file under `dir` with its length and modification time.
+/// Every file and folder under `dir` with its length and modification time.
 fn snapshot_tree(dir: &Path) -> Vec<(String, u64, std::time::SystemTime)> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -151,19 +121,16 @@ fn snapshot_tree(dir: &Path) -> Vec<(String, u64, std::time::SystemTime)> {
 
 #[test]
 fn check_changes_nothing_on_disk() {
-    let root = Path::new("tests/fixtures/check");
-    let before = snapshot_tree(root);
-    let cwd_before = snapshot_tree(Path::new("guides"));
-    for dir in ["yaml-syntax", "image-path-invalid", "duplicate-guide-id"] {
-        let path = format!("tests/fixtures/check/{dir}/guides");
+    for fixture in ["yaml-syntax", "image-path-invalid", "duplicate-guide-id"] {
+        let t = GuideTest::from_fixture(&format!("check/{fixture}"));
+        let before = snapshot_tree(t.root());
         for format in ["human", "sarif"] {
-            stepwise(&["check", &path, "--format", format], &[]);
+            t.run(&["check", "guides", "--format", format]).code(1);
         }
+        // The default folder is `guides` in the working folder.
+        t.run(&["check"]).code(1);
+        assert_eq!(before, snapshot_tree(t.root()), "{fixture}");
     }
-    stepwise(&["check"], &[]);
-    assert_eq!(before, snapshot_tree(root));
-    assert_eq!(cwd_before, snapshot_tree(Path::new("guides")));
-    assert!(!Path::new("output").exists() || Path::new("output").is_dir());
 }
 
 #[test]
@@ -208,44 +175,25 @@ fn every_command_has_examples_in_its_help() {
 
 #[test]
 fn new_scaffolds_a_guide_that_passes_check_and_never_overwrites() {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("new-guides");
-    let _ = std::fs::remove_dir_all(&dir);
-    let d = dir.to_str().unwrap();
-    let o = stepwise(&["new", "acme/reset-pin", "--dir", d], &[]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("acme/reset-pin.yaml"));
-    let o = stepwise(
-        &[
-            "new",
-            "acme/change-pin",
-            "--platforms",
-            "android,ios",
-            "--dir",
-            d,
-        ],
-        &[],
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let o = stepwise(&["check", d, "--deny-warnings"], &[]);
-    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
-    let guide = std::fs::read_to_string(dir.join("acme/reset-pin.yaml")).unwrap();
+    let t = GuideTest::new();
+    t.run(&["new", "acme/reset-pin"])
+        .code(0)
+        .stdout_contains("acme/reset-pin.yaml")
+        .file_exists("guides/acme/reset-pin.yaml");
+    t.run(&["new", "acme/change-pin", "--platforms", "android,ios"])
+        .code(0);
+    t.run(&["check", "--deny-warnings"]).code(0);
+    let guide = t.read("guides/acme/reset-pin.yaml");
     assert!(guide.starts_with("# yaml-language-server: $schema=../.schema/guide.schema.json\n"));
-    assert!(dir.join(".schema/guide.schema.json").is_file());
+    t.file_exists("guides/.schema/guide.schema.json");
 
-    let before = std::fs::read(dir.join("acme/reset-pin.yaml")).unwrap();
-    let o = stepwise(&["new", "acme/reset-pin", "--dir", d], &[]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("already exists"));
-    assert_eq!(
-        std::fs::read(dir.join("acme/reset-pin.yaml")).unwrap(),
-        before
-    );
+    t.run(&["new", "acme/reset-pin"])
+        .code(2)
+        .stderr_contains("already exists");
+    assert_eq!(t.read("guides/acme/reset-pin.yaml"), guide);
 
-    let o = stepwise(&["new", "Acme/x", "--dir", d], &[]);
-    assert!(stderr(&o).contains("`Acme` is not a valid id"));
-    let o = stepwise(
-        &["new", "acme/x", "--platforms", "andriod", "--dir", d],
-        &[],
-    );
-    assert!(stderr(&o).contains("unknown platform `andriod`"));
+    t.run(&["new", "Acme/x"])
+        .stderr_contains("`Acme` is not a valid id");
+    t.run(&["new", "acme/x", "--platforms", "andriod"])
+        .stderr_contains("unknown platform `andriod`");
 }

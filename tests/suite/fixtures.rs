@@ -1,93 +1,197 @@
 //! One fixture folder per diagnostic code under `tests/fixtures/check/<code>/guides`, each
 //! a small guides tree with that problem. Every fixture must report its own code, and its
-//! output in every format is a reviewed snapshot.
+//! output in every format is a reviewed snapshot. Each fixture is its own test, so a
+//! failure names the fixture and does not hide the others.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use stepwise::check::check_dir;
 use stepwise::diag::Code;
 use stepwise::emit::{self, Format};
+
+use crate::harness::GuideTest;
 
 const FIXTURES: &str = "tests/fixtures/check";
 
 /// Codes whose fixture is generated at test time (a committed copy would be too large).
 const GENERATED: &[&str] = &["file-too-large"];
 
-fn fixture_dirs() -> Vec<(String, PathBuf)> {
-    let mut dirs: Vec<_> = std::fs::read_dir(FIXTURES)
-        .expect("fixtures folder")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.is_dir())
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, p.join("guides"))
-        })
-        .collect();
-    dirs.push(("file-too-large".into(), too_large_fixture()));
-    dirs.sort();
-    dirs
+/// One `#[test]` per fixture folder (named after the code, `-` spelt `_`), and the list of
+/// the names for [`every_listed_fixture_is_a_folder_and_every_folder_is_listed`].
+macro_rules! fixture_tests {
+    ($($name:ident),* $(,)?) => {
+        const LISTED: &[&str] = &[$(stringify!($name)),*];
+        $(
+            #[test]
+            fn $name() {
+                fixture(&stringify!($name).replace('_', "-"));
+            }
+        )*
+    };
 }
 
-/// Writes a guides tree with one file just over the size limit, under `target/`, and
-/// returns its path relative to the package (so snapshots do not depend on the machine).
-fn too_large_fixture() -> PathBuf {
-    // Written once per run: tests run in parallel and must not read a half-written file.
-    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    DIR.get_or_init(write_too_large_fixture).clone()
+fixture_tests! {
+    alt_text,
+    callout_out_of_bounds,
+    control_not_on_platform,
+    duplicate_guide_id,
+    duplicate_key,
+    empty_file,
+    empty_platform,
+    file_too_large,
+    free_target_is_key,
+    image_not_found,
+    image_path_invalid,
+    image_reused,
+    interaction_verb,
+    invalid_date,
+    invalid_duration,
+    invalid_id,
+    invalid_utf8,
+    invalid_value,
+    label_drift,
+    menu_path,
+    missing_action,
+    missing_alt_text,
+    missing_field,
+    missing_label,
+    missing_product,
+    multiple_actions,
+    near_duplicate_platforms,
+    nesting_too_deep,
+    no_platforms,
+    one_action_per_step,
+    path_collision,
+    platform_parity,
+    quoted_label_mismatch,
+    same_as_cycle,
+    same_as_missing,
+    stale_review,
+    step_count,
+    stray_file,
+    terminology,
+    tip_is_instruction,
+    title_form,
+    unknown_action,
+    unknown_field,
+    unknown_glossary_key,
+    unknown_location,
+    unknown_platform,
+    unknown_related_guide,
+    unknown_rule,
+    unused_glossary_entry,
+    wrong_type,
+    yaml_anchor,
+    yaml_syntax,
 }
 
-fn write_too_large_fixture() -> PathBuf {
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fixtures/file-too-large/guides");
-    let demo = root.join("demo");
-    std::fs::create_dir_all(&demo).unwrap();
-    std::fs::write(demo.join("product.yaml"), "name: Demo\n").unwrap();
+/// The fixture `name` reports its own code, its SARIF is valid, and its output in every
+/// format equals the snapshot `suite__fixtures__<name>.<format>.snap`.
+fn fixture(name: &str) {
+    // The generated tree lives in a temporary folder, whose path is redacted; committed
+    // fixtures are checked in place by their path relative to the package.
+    let generated = GENERATED.contains(&name).then(too_large_fixture);
+    let report = match &generated {
+        Some(t) => t.check(),
+        None => {
+            let dir = Path::new(FIXTURES).join(name).join("guides");
+            assert!(dir.is_dir(), "no fixture folder {}", dir.display());
+            check_dir(&dir).unwrap_or_else(|e| panic!("{name}: {e}"))
+        }
+    };
+    assert!(
+        report.diagnostics.iter().any(|d| d.code.id() == name),
+        "fixture {name} does not report {name}: {:#?}",
+        report.diagnostics
+    );
+    for &format in Format::ALL {
+        let raw = emit::render(format, &report.diagnostics, &report.project.sources, false);
+        let mut text = match &generated {
+            Some(t) => t.redact(&raw),
+            None => raw.clone(),
+        };
+        assert!(
+            text.contains(name),
+            "{name}: the {} output does not name the rule",
+            format.name()
+        );
+        if format == Format::Sarif {
+            // The schema sees the output as written; the snapshot leaves out the rule
+            // table, which `sarif::the_rule_table_is_a_reviewed_snapshot` shows once.
+            crate::sarif::assert_fixture_sarif(&raw, &report, name);
+            text = crate::sarif::redact_rules(&text);
+        }
+        insta::assert_snapshot!(format!("{name}.{}", format.name()), text);
+    }
+}
+
+/// A guides tree with one file just over the size limit, in a temporary folder.
+fn too_large_fixture() -> GuideTest {
     let mut big = String::from("title: How to sign out\nsummary: Sign out.\nintro: >\n");
     while big.len() as u64 <= stepwise::load::MAX_FILE_SIZE {
         big.push_str("  The same line again and again to make the file large.\n");
     }
-    std::fs::write(demo.join("huge.yaml"), big).unwrap();
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    root.strip_prefix(manifest)
-        .map_or(root.clone(), Path::to_path_buf)
+    GuideTest::new()
+        .file("demo/product.yaml", "name: Demo\n")
+        .file("demo/huge.yaml", big)
+}
+
+/// The fixture folders on disk, by name.
+fn folders() -> Vec<String> {
+    let mut dirs: Vec<String> = std::fs::read_dir(FIXTURES)
+        .expect("fixtures folder")
+        .map(|e| e.expect("entry").path())
+        .map(|p| {
+            assert!(
+                p.join("guides").is_dir(),
+                "{} is not a fixture: it has no guides folder",
+                p.display()
+            );
+            p.file_name().unwrap().to_string_lossy().into_owned()
+        })
+        .collect();
+    dirs.sort();
+    dirs
 }
 
 #[test]
-fn every_code_has_a_fixture() {
-    let dirs: Vec<String> = fixture_dirs().into_iter().map(|(n, _)| n).collect();
+fn every_listed_fixture_is_a_folder_and_every_folder_is_listed() {
+    let mut listed: Vec<String> = LISTED
+        .iter()
+        .map(|n| n.replace('_', "-"))
+        .filter(|n| !GENERATED.contains(&n.as_str()))
+        .collect();
+    listed.sort();
+    assert_eq!(
+        listed,
+        folders(),
+        "the fixture_tests! list in tests/suite/fixtures.rs and the folders in {FIXTURES} differ"
+    );
+}
+
+#[test]
+fn every_code_has_a_fixture_and_every_fixture_a_code() {
+    let on_disk = folders();
+    for g in GENERATED {
+        assert!(
+            !on_disk.iter().any(|d| d == g),
+            "{g} is generated at test time, but also has a folder in {FIXTURES}"
+        );
+    }
+    let all: Vec<String> = LISTED.iter().map(|n| n.replace('_', "-")).collect();
     for code in Code::ALL {
         assert!(
-            dirs.iter().any(|d| d == code.id()),
-            "no fixture folder {FIXTURES}/{}",
+            all.iter().any(|d| d == code.id()),
+            "no fixture for `{}`: add a folder {FIXTURES}/{} and list it in fixture_tests!",
+            code.id(),
             code.id()
         );
     }
-    for d in &dirs {
+    for d in &all {
         assert!(
             Code::ALL.iter().any(|c| c.id() == d),
-            "fixture folder {d} is not named after a code"
+            "fixture {d} is not named after a code"
         );
-    }
-    assert!(GENERATED.iter().all(|g| dirs.iter().any(|d| d == g)));
-}
-
-#[test]
-fn each_fixture_reports_its_code_in_every_format() {
-    for (name, dir) in fixture_dirs() {
-        let report = check_dir(&dir).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert!(
-            report.diagnostics.iter().any(|d| d.code.id() == name),
-            "fixture {name} does not report {name}: {:#?}",
-            report.diagnostics
-        );
-        for &format in Format::ALL {
-            let text = emit::render(format, &report.diagnostics, &report.project.sources, false);
-            assert!(
-                text.contains(&name),
-                "{name}: the {} output does not name the rule",
-                format.name()
-            );
-            insta::assert_snapshot!(format!("{name}.{}", format.name()), text);
-        }
     }
 }
 

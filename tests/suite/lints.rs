@@ -1,7 +1,8 @@
 //! Consistency rules: suppression with `allow`, `--fix`, `explain` and the rules reference.
 
-use crate::support::{copy_tree, run};
-use std::path::{Path, PathBuf};
+use crate::harness::GuideTest;
+use crate::support::run;
+use std::path::Path;
 
 use stepwise::check::check_dir;
 use stepwise::diag::Code;
@@ -11,48 +12,105 @@ fn stepwise(args: &[&str]) -> (i32, String, String) {
     run(args, &[])
 }
 
-#[test]
-fn every_rule_can_be_allowed_with_a_reason() {
-    let mut checked = 0;
-    for code in Code::ALL.iter().filter(|c| c.is_lint()) {
-        let dir = Path::new("tests/fixtures/allow")
-            .join(code.id())
-            .join("guides");
-        if *code == Code::UnusedGlossaryEntry {
-            // Reported in product.yaml, which has no `allow`: remove the entry instead.
-            continue;
+const ALLOW_FIXTURES: &str = "tests/fixtures/allow";
+
+/// One `#[test]` per suppression fixture `tests/fixtures/allow/<rule>/guides` (named after
+/// the rule, `-` spelt `_`), and the list of the names.
+macro_rules! allow_tests {
+    ($($name:ident),* $(,)?) => {
+        const ALLOW_LISTED: &[&str] = &[$(stringify!($name)),*];
+        mod allow {
+            $(
+                #[test]
+                fn $name() {
+                    super::allowed_with_a_reason(&stringify!($name).replace('_', "-"));
+                }
+            )*
         }
-        assert!(dir.is_dir(), "no suppression fixture {}", dir.display());
-        let report = check_dir(&dir).unwrap();
-        let of_code: Vec<_> = report
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == *code)
-            .collect();
-        assert!(
-            of_code.iter().all(|d| d.suppressed.is_some()),
-            "{code}: {of_code:#?}"
-        );
-        if *code != Code::LabelDrift {
-            assert!(
-                !of_code.is_empty(),
-                "{code}: the allowed finding should still be listed as suppressed"
-            );
-            let (status, json, _) = stepwise(&["check", dir.to_str().unwrap(), "--format", "json"]);
-            assert_eq!(status, 0, "{code}");
-            assert!(
-                json.contains("\"suppressed\": \"The fixture shows a deliberate exception.\""),
-                "{code}: {json}"
-            );
-            let (_, short, _) = stepwise(&["check", dir.to_str().unwrap(), "--format", "short"]);
-            assert!(
-                !short.contains(&format!("[{}]", code.id())),
-                "{code}: suppressed findings are hidden from short output"
-            );
-        }
-        checked += 1;
+    };
+}
+
+allow_tests! {
+    alt_text,
+    free_target_is_key,
+    image_reused,
+    interaction_verb,
+    label_drift,
+    menu_path,
+    near_duplicate_platforms,
+    one_action_per_step,
+    platform_parity,
+    quoted_label_mismatch,
+    stale_review,
+    step_count,
+    terminology,
+    tip_is_instruction,
+    title_form,
+}
+
+/// The findings of `rule` in its suppression fixture are all suppressed with the fixture's
+/// reason, listed as such in JSON and hidden from short output.
+fn allowed_with_a_reason(rule: &str) {
+    let code = *Code::ALL
+        .iter()
+        .find(|c| c.id() == rule)
+        .unwrap_or_else(|| panic!("no rule `{rule}`"));
+    let dir = Path::new(ALLOW_FIXTURES).join(rule).join("guides");
+    assert!(dir.is_dir(), "no suppression fixture {}", dir.display());
+    let report = check_dir(&dir).unwrap();
+    let of_code: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .collect();
+    assert!(
+        of_code.iter().all(|d| d.suppressed.is_some()),
+        "{code}: {of_code:#?}"
+    );
+    if code == Code::LabelDrift {
+        // A control that says `labels_differ` is not a finding at all: none is listed.
+        assert!(of_code.is_empty(), "{code}: {of_code:#?}");
+        return;
     }
-    assert_eq!(checked, 15);
+    assert!(
+        !of_code.is_empty(),
+        "{code}: the allowed finding should still be listed as suppressed"
+    );
+    let (status, json, _) = stepwise(&["check", dir.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(status, 0, "{code}");
+    assert!(
+        json.contains("\"suppressed\": \"The fixture shows a deliberate exception.\""),
+        "{code}: {json}"
+    );
+    let (_, short, _) = stepwise(&["check", dir.to_str().unwrap(), "--format", "short"]);
+    assert!(
+        !short.contains(&format!("[{}]", code.id())),
+        "{code}: suppressed findings are hidden from short output"
+    );
+}
+
+#[test]
+fn every_lint_but_one_has_a_listed_suppression_fixture() {
+    let mut listed: Vec<String> = ALLOW_LISTED.iter().map(|n| n.replace('_', "-")).collect();
+    listed.sort();
+    let mut on_disk: Vec<String> = std::fs::read_dir(ALLOW_FIXTURES)
+        .expect("read the allow fixtures")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    assert_eq!(
+        listed, on_disk,
+        "the allow_tests! list in tests/suite/lints.rs and the folders in {ALLOW_FIXTURES} differ"
+    );
+    // `unused-glossary-entry` is reported in product.yaml, which has no `allow`: remove
+    // the entry instead.
+    let mut lints: Vec<&str> = Code::ALL
+        .iter()
+        .filter(|c| c.is_lint() && **c != Code::UnusedGlossaryEntry)
+        .map(|c| c.id())
+        .collect();
+    lints.sort_unstable();
+    assert_eq!(listed, lints, "every lint has a suppression fixture");
 }
 
 #[test]
@@ -93,24 +151,16 @@ fn rule_levels_are_configurable() {
     assert_eq!(codes, [(Code::TitleForm, "error")]);
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("lint-tests")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    copy_tree(Path::new("tests/fixtures/fix/mixed/guides"), &dir);
-    dir
-}
-
 #[test]
 fn fix_rewrites_only_the_spans_and_is_idempotent() {
-    let dir = scratch("fix");
-    let guide = dir.join("demo/sign-out.yaml");
-    let before = std::fs::read_to_string(&guide).unwrap();
-    let (status, _, err) = stepwise(&["check", dir.to_str().unwrap(), "--fix"]);
-    assert_eq!(status, 0, "{err}");
-    assert!(err.contains("sign-out.yaml: 7 changes"), "{err}");
-    let after = std::fs::read_to_string(&guide).unwrap();
+    let t = GuideTest::from_fixture("fix/mixed");
+    let guide = "guides/demo/sign-out.yaml";
+    let before = t.read(guide);
+    let after = t
+        .run(&["check", "--fix"])
+        .code(0)
+        .stderr_contains("sign-out.yaml: 7 changes")
+        .read(guide);
     insta::assert_snapshot!("fix-after", after);
     // Comments and every untouched line survive byte for byte.
     for line in before.lines().filter(|l| l.contains('#')) {
@@ -119,25 +169,21 @@ fn fix_rewrites_only_the_spans_and_is_idempotent() {
     }
     assert_eq!(before.lines().count(), after.lines().count());
     // A second run changes nothing.
-    let (_, _, err) = stepwise(&["check", dir.to_str().unwrap(), "--fix"]);
-    assert!(!err.contains("fixed"), "{err}");
-    assert_eq!(std::fs::read_to_string(&guide).unwrap(), after);
+    let again = t.run(&["check", "--fix"]);
+    assert!(!again.stderr.contains("fixed"), "{}", again.stderr);
+    assert_eq!(t.read(guide), after);
 }
 
 #[test]
 fn fix_dry_run_prints_a_diff_and_writes_nothing() {
-    let dir = scratch("dry-run");
-    let guide = dir.join("demo/sign-out.yaml");
-    let before = std::fs::read_to_string(&guide).unwrap();
-    let (status, diff, err) = stepwise(&["check", dir.to_str().unwrap(), "--fix", "--dry-run"]);
-    assert_eq!(status, 0, "{err}");
-    assert!(
-        err.contains("7 fixes in 1 file (dry run, nothing written)"),
-        "{err}"
-    );
-    assert_eq!(std::fs::read_to_string(&guide).unwrap(), before);
-    let diff = diff.replace(dir.to_str().unwrap(), "GUIDES");
-    insta::assert_snapshot!("fix-dry-run", diff);
+    let t = GuideTest::from_fixture("fix/mixed");
+    let guide = "guides/demo/sign-out.yaml";
+    let before = t.read(guide);
+    let run = t.run(&["check", "--fix", "--dry-run"]);
+    run.code(0)
+        .stderr_contains("7 fixes in 1 file (dry run, nothing written)")
+        .snapshot_stdout("fix-dry-run");
+    assert_eq!(t.read(guide), before);
 }
 
 #[test]

@@ -3,10 +3,12 @@
 // Tests fail loudly by design; helpers here may unwrap like the tests themselves.
 #![allow(clippy::unwrap_used)]
 
+mod architecture;
 mod build;
 mod cli;
 mod fixtures;
 mod fuzz;
+mod harness;
 mod lints;
 mod pipeline;
 mod preview;

@@ -4,6 +4,8 @@ use stepwise::check::check_project;
 use stepwise::diag::{Code, Diagnostic};
 use stepwise::load::load_in_memory;
 
+use crate::harness::GuideTest;
+
 const PRODUCT: &str = "name: Demo\nglossary:\n  home: {role: screen, label: Home}\n";
 const GUIDE: &str =
     "title: How to x\nsummary: X.\nsteps:\n  web, android, ios:\n    - open: home\n";
@@ -92,13 +94,11 @@ fn rule_options_and_language_are_validated() {
 
 #[test]
 fn product_yml_beside_product_yaml_is_reported() {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("regression-yml/guides");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("demo")).unwrap();
-    std::fs::write(dir.join("demo/product.yaml"), PRODUCT).unwrap();
-    std::fs::write(dir.join("demo/product.yml"), "name: Other\n").unwrap();
-    std::fs::write(dir.join("demo/g.yaml"), GUIDE).unwrap();
-    let report = stepwise::check::check_dir(&dir).unwrap();
+    let t = GuideTest::new()
+        .file("demo/product.yaml", PRODUCT)
+        .file("demo/product.yml", "name: Other\n")
+        .file("demo/g.yaml", GUIDE);
+    let report = t.check();
     let stray: Vec<_> = report
         .diagnostics
         .iter()
@@ -112,4 +112,5 @@ fn product_yml_beside_product_yaml_is_reported() {
     // Absolute folders are shown as given, without a doubled slash.
     let path = report.project.sources.get(stray[0].span.file).path_slash();
     assert!(path.starts_with('/') && !path.starts_with("//"), "{path}");
+    assert_eq!(t.redact(&path), "[ROOT]/guides/demo/product.yml");
 }

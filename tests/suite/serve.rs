@@ -8,7 +8,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::support::copy_tree;
+use crate::harness::GuideTest;
 
 const WAIT: Duration = Duration::from_secs(10);
 
@@ -16,6 +16,8 @@ struct Server {
     child: Child,
     port: u16,
     guides: PathBuf,
+    // Held so the copied guides outlive the server; removed after it is stopped.
+    _tree: GuideTest,
 }
 
 impl Drop for Server {
@@ -25,13 +27,9 @@ impl Drop for Server {
     }
 }
 
-fn start(name: &str) -> Server {
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("serve-tests")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&root);
-    let guides = root.join("guides");
-    copy_tree(Path::new("guides"), &guides);
+fn start() -> Server {
+    let tree = GuideTest::from_dir("guides");
+    let guides = tree.guides();
     let mut child = Command::new(env!("CARGO_BIN_EXE_stepwise"))
         .args(["serve", guides.to_str().unwrap(), "--port", "0"])
         .stdout(Stdio::piped())
@@ -56,6 +54,7 @@ fn start(name: &str) -> Server {
         child,
         port,
         guides,
+        _tree: tree,
     }
 }
 
@@ -117,7 +116,7 @@ fn edit(path: &Path, from: &str, to: &str) {
 
 #[test]
 fn edits_reload_pages_and_errors_show_until_fixed() {
-    let server = start("live");
+    let server = start();
     let page = "/guides/sign-out-all-devices.html";
     let (status, body) = get(server.port, page);
     assert_eq!(status, 200);
@@ -164,7 +163,7 @@ fn edits_reload_pages_and_errors_show_until_fixed() {
 
 #[test]
 fn unknown_paths_get_the_404_page_and_traversal_is_refused() {
-    let server = start("paths");
+    let server = start();
     let (status, body) = get(server.port, "/no/such/page.html");
     assert_eq!(status, 404);
     assert!(body.contains("Page not found"));
@@ -174,7 +173,7 @@ fn unknown_paths_get_the_404_page_and_traversal_is_refused() {
 
 #[test]
 fn ctrl_c_stops_cleanly() {
-    let mut server = start("stop");
+    let mut server = start();
     let pid = server.child.id().to_string();
     assert!(
         Command::new("kill")

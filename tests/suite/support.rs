@@ -1,6 +1,6 @@
-//! Helpers shared by the test modules: running the binary and copying guide trees.
+//! Running the binary in the package folder (tests of a guides tree of their own use
+//! [`crate::harness::GuideTest`]).
 
-use std::path::Path;
 use std::process::Command;
 
 /// Runs `stepwise` with `args` and extra environment variables (`NO_COLOR` and `COLUMNS`
@@ -18,18 +18,4 @@ pub fn run(args: &[&str], envs: &[(&str, &str)]) -> (i32, String, String) {
         String::from_utf8_lossy(&o.stdout).into_owned(),
         String::from_utf8_lossy(&o.stderr).into_owned(),
     )
-}
-
-/// Copies a folder recursively.
-pub fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let dest = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_tree(&p, &dest);
-        } else {
-            std::fs::copy(&p, &dest).unwrap();
-        }
-    }
 }
