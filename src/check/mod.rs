@@ -8,7 +8,7 @@ pub mod text;
 
 use std::path::Path;
 
-use crate::diag::{self, Diagnostic, Severity};
+use crate::diag::{self, Diagnostic, RuleMeta, Severity};
 use crate::load::{self, LoadError};
 use crate::model::{Level, Project};
 use crate::resolve;
@@ -31,19 +31,20 @@ pub fn check_dir(root: &Path) -> Result<Report, LoadError> {
 /// Resolves and lints a loaded project; `diags` are the loader's findings.
 pub fn check_project(project: Project, mut diags: Vec<Diagnostic>) -> Report {
     {
+        let config = rules::Config::decode(&project, &mut diags);
         let resolved = resolve::resolve(&project, &mut diags);
         // Rules are independent of each other: run them on all cores.
         use rayon::prelude::*;
         let mut lints: Vec<Diagnostic> = rules::RULES
             .par_iter()
-            .filter(|rule| enabled(&project, rule.code()))
+            .filter(|rule| enabled(config.get(**rule), rule.meta()))
             .flat_map_iter(|rule| {
                 let mut found = Vec::new();
-                rule.check(&resolved, &mut found);
+                rule.check(&resolved, config.get(*rule), &mut found);
                 found
             })
             .collect();
-        apply_settings(&project, &mut lints);
+        apply_settings(&project, &config, &mut lints);
         diags.extend(lints);
     }
     diag::sort(&mut diags, &project.sources);
@@ -53,19 +54,19 @@ pub fn check_project(project: Project, mut diags: Vec<Diagnostic>) -> Report {
     }
 }
 
-fn enabled(project: &Project, code: crate::diag::Code) -> bool {
-    match project.site.rule(code).and_then(|r| r.level) {
+fn enabled(cfg: &rules::RuleConfig, meta: &RuleMeta) -> bool {
+    match cfg.level {
         Some(level) => level != Level::Off,
         // Configuring options without a level turns an off-by-default rule on.
-        None => code.enabled_by_default() || project.site.rule(code).is_some(),
+        None => meta.default_on || cfg.configured,
     }
 }
 
 /// Applies the site's severity settings and the guides' `allow` suppressions to lint
 /// findings.
-pub fn apply_settings(project: &Project, lints: &mut [Diagnostic]) {
+pub fn apply_settings(project: &Project, config: &rules::Config, lints: &mut [Diagnostic]) {
     for d in lints.iter_mut() {
-        match project.site.rule(d.code).and_then(|r| r.level) {
+        match config.of(d.code).and_then(|r| r.level) {
             Some(Level::Error) => d.severity = Severity::Error,
             Some(Level::Warning) => d.severity = Severity::Warning,
             Some(Level::Off) | None => {}
@@ -83,12 +84,12 @@ fn suppression(project: &Project, d: &Diagnostic) -> Option<String> {
     for g in project.guides.iter().filter(|g| g.file == d.span.file) {
         for s in g.written_steps() {
             if inside(s.span)
-                && let Some(a) = s.allow.iter().find(|a| a.code == d.code)
+                && let Some(a) = s.allow.iter().find(|a| a.rule.value == d.code.id())
             {
                 return Some(a.reason.value.clone());
             }
         }
-        if let Some(a) = g.allow.iter().find(|a| a.code == d.code) {
+        if let Some(a) = g.allow.iter().find(|a| a.rule.value == d.code.id()) {
             return Some(a.reason.value.clone());
         }
     }
