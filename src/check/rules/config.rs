@@ -218,3 +218,63 @@ fn option(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::OptionValue;
+    use crate::load::load_in_memory;
+
+    fn decode(site: &str) -> (Config, Vec<String>) {
+        let files: &[(&str, &[u8])] = &[("site.yaml", site.as_bytes())];
+        let (project, _) = load_in_memory(files).expect("in-memory load");
+        let mut diags = Vec::new();
+        let config = Config::decode(&project, &mut diags);
+        let messages = diags
+            .iter()
+            .map(|d| format!("{}: {}", d.code, d.message))
+            .collect();
+        (config, messages)
+    }
+
+    fn step_count() -> &'static dyn Rule {
+        super::super::rule(super::super::step_count::CODE).expect("step-count is a rule")
+    }
+
+    #[test]
+    fn options_are_typed_with_defaults() {
+        let (config, messages) = decode("rules:\n  step-count: {warn: 3}\n");
+        assert!(messages.is_empty(), "{messages:?}");
+        let cfg = config.get(step_count());
+        assert!(cfg.configured);
+        assert_eq!(cfg.level, None);
+        let [warn, max] = step_count().meta().options else {
+            panic!("step-count has two options");
+        };
+        assert_eq!(cfg.value(warn), OptionValue::Count(3));
+        assert_eq!(cfg.count(max), 20);
+        let (config, _) = decode("title: X\n");
+        assert!(!config.get(step_count()).configured);
+        assert_eq!(config.get(step_count()).count(warn), 10);
+    }
+
+    #[test]
+    fn bad_settings_are_reported_once_each() {
+        let site = "rules:\n  step-count: {warn: x, wrn: 3, level: eror}\n  lable-drift: off\n  yaml-syntax: off\n  title-form: {style: tsk}\n";
+        let (config, messages) = decode(site);
+        assert_eq!(
+            messages,
+            [
+                "invalid-value: `eror` is not a valid rule level",
+                "invalid-value: option `warn` must be a whole number of at least 1",
+                "unknown-field: rule `step-count` has no option `wrn`",
+                "unknown-rule: unknown rule `lable-drift`",
+                "unknown-rule: `yaml-syntax` is a format error and cannot be configured or allowed",
+                "invalid-value: `tsk` is not a valid `style`",
+            ]
+        );
+        let cfg = config.get(step_count());
+        assert!(cfg.configured && cfg.level.is_none());
+        assert_eq!(cfg.count(&step_count().meta().options[0]), 10);
+    }
+}
