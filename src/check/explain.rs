@@ -1,8 +1,8 @@
 //! Rule documentation from one source: `stepwise explain` and `docs/rules.md` are both
-//! generated from the code catalogue and the rules' own docs.
+//! generated from the code catalogue and the rules' own declarations.
 
-use super::rules::rule;
-use crate::diag::Code;
+use super::rules::codes;
+use crate::diag::{Code, OptionKind, OptionSpec};
 
 fn severity_text(code: Code) -> String {
     let sev = code.default_severity().as_str();
@@ -23,13 +23,20 @@ pub fn explain(code: Code) -> String {
         out.push_str("Kind: format error (cannot be turned off)\n");
     }
     if !code.options().is_empty() {
-        let opts: Vec<&str> = code.options().iter().map(|(n, _)| *n).collect();
-        out.push_str(&format!("Options: {}\n", opts.join(", ")));
+        out.push_str("Options:\n");
+        for o in code.options() {
+            out.push_str(&format!(
+                "  {} (default {}): {}\n",
+                o.name,
+                default(o),
+                o.doc
+            ));
+        }
     }
     out.push('\n');
-    match rule(code) {
-        Some(r) => {
-            let doc = r.doc();
+    match code.meta() {
+        Some(meta) => {
+            let doc = &meta.doc;
             out.push_str(doc.explanation);
             out.push_str("\n\nReported:\n\n");
             out.push_str(&indent(doc.bad));
@@ -45,6 +52,22 @@ pub fn explain(code: Code) -> String {
     out
 }
 
+/// An option's default as written in `site.yaml`.
+fn default(o: &OptionSpec) -> String {
+    o.kind.default_value().to_string()
+}
+
+/// What values an option takes, for the reference page.
+fn kind_text(o: &OptionSpec) -> String {
+    match o.kind {
+        OptionKind::Count { .. } => "a whole number of at least 1".to_owned(),
+        OptionKind::Choice { choices, .. } => {
+            let words: Vec<String> = choices.iter().map(|c| format!("`{c}`")).collect();
+            format!("one of {}", words.join(", "))
+        }
+    }
+}
+
 fn indent(s: &str) -> String {
     s.lines()
         .map(|l| format!("    {l}"))
@@ -54,9 +77,9 @@ fn indent(s: &str) -> String {
 
 /// The list of every code, one per line.
 pub fn list() -> String {
-    let width = Code::ALL.iter().map(|c| c.id().len()).max().unwrap_or(0);
+    let width = codes().iter().map(|c| c.id().len()).max().unwrap_or(0);
     let mut out = String::new();
-    for c in Code::ALL {
+    for c in codes() {
         out.push_str(&format!(
             "{:width$}  {:8}  {}\n",
             c.id(),
@@ -76,7 +99,7 @@ pub fn rules_markdown() -> String {
     let mut out = String::from(
         "# Rules\n\nGenerated from the rules' own documentation (`stepwise explain RULE` prints the same text).\n\n## Consistency rules\n\nConfigure them in `site.yaml`:\n\n```yaml\nrules:\n  step-count: {warn: 12, max: 25}\n  stale-review: {level: warning, max_age_days: 180}\n  title-form: {style: task}\n  unused-glossary-entry: off\n```\n\nAllow one in a guide or a step, with a reason (shown in `--format json` and SARIF):\n\n```yaml\nallow:\n  near-duplicate-platforms: The iOS app is being redesigned; the steps will differ next month.\n```\n\n| rule | default | summary |\n|---|---|---|\n",
     );
-    for c in Code::ALL.iter().filter(|c| c.is_lint()) {
+    for c in codes().iter().filter(|c| c.is_lint()) {
         out.push_str(&format!(
             "| [`{0}`](#{0}) | {1} | {2} |\n",
             c.id(),
@@ -84,25 +107,33 @@ pub fn rules_markdown() -> String {
             c.summary()
         ));
     }
-    for c in Code::ALL.iter().filter(|c| c.is_lint()) {
-        let Some(r) = rule(*c) else { continue };
-        let doc = r.doc();
+    for c in codes().iter().filter(|c| c.is_lint()) {
+        let Some(meta) = c.meta() else { continue };
+        let doc = &meta.doc;
         out.push_str(&format!(
-            "\n### {}\n\nDefault: {}.",
+            "\n### {}\n\nDefault: {}.\n",
             c.id(),
             severity_text(*c)
         ));
-        if !c.options().is_empty() {
-            let opts: Vec<String> = c.options().iter().map(|(n, _)| format!("`{n}`")).collect();
-            out.push_str(&format!(" Options: {}.", opts.join(", ")));
+        if !meta.options.is_empty() {
+            out.push_str("\nOptions:\n\n");
+            for o in meta.options {
+                out.push_str(&format!(
+                    "- `{}` ({}, default `{}`): {}\n",
+                    o.name,
+                    kind_text(o),
+                    default(o),
+                    o.doc
+                ));
+            }
         }
         out.push_str(&format!(
-            "\n\n{}\n\nReported:\n\n```yaml\n{}\n```\n\nBetter:\n\n```yaml\n{}\n```\n",
+            "\n{}\n\nReported:\n\n```yaml\n{}\n```\n\nBetter:\n\n```yaml\n{}\n```\n",
             doc.explanation, doc.bad, doc.good
         ));
     }
     out.push_str("\n## Format errors\n\nThese are always errors and cannot be turned off or allowed.\n\n| code | summary |\n|---|---|\n");
-    for c in Code::ALL.iter().filter(|c| !c.is_lint()) {
+    for c in codes().iter().filter(|c| !c.is_lint()) {
         out.push_str(&format!("| `{}` | {} |\n", c.id(), c.summary()));
     }
     out

@@ -14,7 +14,7 @@ pub mod text;
 
 use std::path::Path;
 
-use crate::diag::{self, Diagnostic, Severity};
+use crate::diag::{self, Diagnostic, RuleMeta, Severity};
 use crate::load::{self, LoadError};
 use crate::model::{Level, Project};
 use crate::resolve::{self, Resolved};
@@ -76,6 +76,7 @@ pub fn check_project(project: Project, diags: Vec<Diagnostic>) -> Report {
 
 /// Resolves a loaded project once and checks it; `diags` are the loader's findings.
 pub fn check(project: &Project, mut diags: Vec<Diagnostic>) -> Checked<'_> {
+    let config = rules::Config::decode(project, &mut diags);
     let resolved = crate::trace::stage("resolve", || resolve::resolve(project, &mut diags));
     crate::trace::stage("check", || {
         references::check(&resolved, &mut diags);
@@ -85,14 +86,14 @@ pub fn check(project: &Project, mut diags: Vec<Diagnostic>) -> Checked<'_> {
         use rayon::prelude::*;
         let mut lints: Vec<Diagnostic> = rules::RULES
             .par_iter()
-            .filter(|rule| enabled(project, rule.code()))
+            .filter(|rule| enabled(config.get(**rule), rule.meta()))
             .flat_map_iter(|rule| {
                 let mut found = Vec::new();
-                rule.check(&resolved, &mut found);
+                rule.check(&resolved, config.get(*rule), &mut found);
                 found
             })
             .collect();
-        apply_settings(project, &mut lints);
+        apply_settings(project, &config, &mut lints);
         diags.extend(lints);
         diag::sort(&mut diags, &project.sources);
     });
@@ -102,19 +103,19 @@ pub fn check(project: &Project, mut diags: Vec<Diagnostic>) -> Checked<'_> {
     }
 }
 
-fn enabled(project: &Project, code: crate::diag::Code) -> bool {
-    match project.site.rule(code).and_then(|r| r.level) {
+fn enabled(cfg: &rules::RuleConfig, meta: &RuleMeta) -> bool {
+    match cfg.level {
         Some(level) => level != Level::Off,
         // Configuring options without a level turns an off-by-default rule on.
-        None => code.enabled_by_default() || project.site.rule(code).is_some(),
+        None => meta.default_on || cfg.configured,
     }
 }
 
 /// Applies the site's severity settings and the guides' `allow` suppressions to lint
 /// findings.
-pub fn apply_settings(project: &Project, lints: &mut [Diagnostic]) {
+pub fn apply_settings(project: &Project, config: &rules::Config, lints: &mut [Diagnostic]) {
     for d in lints.iter_mut() {
-        match project.site.rule(d.code).and_then(|r| r.level) {
+        match config.of(d.code).and_then(|r| r.level) {
             Some(Level::Error) => d.severity = Severity::Error,
             Some(Level::Warning) => d.severity = Severity::Warning,
             Some(Level::Off) | None => {}
@@ -132,12 +133,12 @@ fn suppression(project: &Project, d: &Diagnostic) -> Option<String> {
     for g in project.guides.iter().filter(|g| g.file == d.span.file) {
         for s in g.written_steps() {
             if inside(s.span)
-                && let Some(a) = s.allow.iter().find(|a| a.code == d.code)
+                && let Some(a) = s.allow.iter().find(|a| a.rule.value == d.code.id())
             {
                 return Some(a.reason.value.clone());
             }
         }
-        if let Some(a) = g.allow.iter().find(|a| a.code == d.code) {
+        if let Some(a) = g.allow.iter().find(|a| a.rule.value == d.code.id()) {
             return Some(a.reason.value.clone());
         }
     }

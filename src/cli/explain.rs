@@ -4,7 +4,7 @@ use clap::Args;
 
 use super::write_stdout;
 use crate::check::explain::{explain, list};
-use crate::diag::Code;
+use crate::check::rules::{code, codes};
 use crate::diag::suggest::help_for;
 
 /// Arguments of `stepwise explain`.
@@ -18,12 +18,12 @@ pub struct ExplainArgs {
 pub fn run(args: &ExplainArgs) -> Result<u8, Box<dyn std::error::Error>> {
     let text = match &args.rule {
         None => list(),
-        Some(id) => match Code::from_id(id) {
+        Some(id) => match code(id) {
             Some(code) => explain(code),
             None => {
                 return Err(format!(
                     "unknown rule `{id}`; {}",
-                    help_for(id, Code::ALL.iter().map(|c| c.id()), "rule")
+                    help_for(id, codes().iter().map(|c| c.id()), "rule")
                 )
                 .into());
             }

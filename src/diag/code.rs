@@ -1,8 +1,10 @@
 //! The catalogue of diagnostic codes: a stable id, a default severity and a one-line summary
-//! for every problem Stepwise can report. Emitters (SARIF's rule table, `--format json`) and
-//! documentation read this table, so it is the one place where a code is described.
+//! for every format error Stepwise can report. Lint codes are described by their rules
+//! (`check::rules`), which a [`Code::Lint`] points at; emitters and documentation read both
+//! through the same methods.
 
 use super::Severity;
+use super::lint::{Lint, OptionSpec, RuleMeta};
 
 macro_rules! codes {
     ($( $(#[$doc:meta])* $variant:ident = ($id:literal, $sev:ident, $summary:literal), )*) => {
@@ -10,25 +12,36 @@ macro_rules! codes {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
             $( $(#[$doc])* $variant, )*
+            /// A consistency rule's finding; the rule describes itself.
+            Lint(Lint),
         }
 
         impl Code {
-            /// Every code, in catalogue order.
-            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+            /// Every format code (every code but the lints), in catalogue order.
+            pub const FORMAT: &'static [Code] = &[$(Code::$variant),*];
 
             /// The stable id users see and configure (`unknown-field`).
             pub fn id(self) -> &'static str {
-                match self { $(Code::$variant => $id,)* }
+                match self {
+                    $(Code::$variant => $id,)*
+                    Code::Lint(l) => l.meta().id,
+                }
             }
 
             /// The severity used unless the site configures another.
             pub fn default_severity(self) -> Severity {
-                match self { $(Code::$variant => Severity::$sev,)* }
+                match self {
+                    $(Code::$variant => Severity::$sev,)*
+                    Code::Lint(l) => l.meta().default_severity,
+                }
             }
 
             /// One sentence saying what the code is about.
             pub fn summary(self) -> &'static str {
-                match self { $(Code::$variant => $summary,)* }
+                match self {
+                    $(Code::$variant => $summary,)*
+                    Code::Lint(l) => l.meta().summary,
+                }
             }
         }
     };
@@ -105,77 +118,44 @@ codes! {
     MissingProduct = ("missing-product", Error, "A folder of guides has no product.yaml."),
     /// A YAML file where no guide, product or site file belongs.
     StrayFile = ("stray-file", Warning, "A YAML file lies where Stepwise does not read it."),
-    /// One control's platform labels differ only in case, order or punctuation.
-    LabelDrift = ("label-drift", Warning, "A control's labels differ between platforms only in case, word order, punctuation or `and`/`&`."),
-    /// A quoted or bold UI label in free text that is not a glossary label.
-    QuotedLabelMismatch = ("quoted-label-mismatch", Warning, "Free text quotes or bolds a UI label that is not a glossary label."),
-    /// A free-text target that is a glossary label.
-    FreeTargetIsKey = ("free-target-is-key", Warning, "A free-text target names a control that the glossary defines."),
-    /// "click" on a touch platform or "tap" on a pointer platform.
-    InteractionVerb = ("interaction-verb", Warning, "A step says \"click\" on a touch platform or \"tap\" on a pointer platform."),
-    /// A step whose text chains several actions.
-    OneActionPerStep = ("one-action-per-step", Warning, "A step's text chains several actions."),
-    /// Too many steps for one platform.
-    StepCount = ("step-count", Warning, "A platform has more steps than the configured limit."),
-    /// A guide covers fewer platforms than its product without saying why.
-    PlatformParity = ("platform-parity", Warning, "A guide covers fewer platforms than its product and does not say why."),
-    /// Two platforms with the same steps written out twice.
-    NearDuplicatePlatforms = ("near-duplicate-platforms", Warning, "Two platforms have identical or nearly identical steps written out twice."),
-    /// A tip or note that is itself a procedure.
-    TipIsInstruction = ("tip-is-instruction", Warning, "A tip or note is itself a procedure or an instruction on a UI control."),
-    /// A title that does not follow the site's convention.
-    TitleForm = ("title-form", Warning, "A title does not follow the site's title convention."),
-    /// A glossary control no guide uses.
-    UnusedGlossaryEntry = ("unused-glossary-entry", Warning, "A glossary control is not used by any guide."),
-    /// A guide reviewed too long ago.
-    StaleReview = ("stale-review", Warning, "A guide's `reviewed` date is older than the configured age."),
-    /// A term the site or product prefers another word for.
-    Terminology = ("terminology", Warning, "Text uses a term the site or product prefers another word for."),
-    /// A menu path whose parts are not glossary labels in order.
-    MenuPath = ("menu-path", Warning, "A written menu path (`Settings > Privacy`) does not match the glossary."),
-    /// Alt text that is a file name or repeats another step's.
-    AltText = ("alt-text", Warning, "An illustration's alt text is a file name, or the same as another step's."),
-    /// One screenshot shown for two different actions.
-    ImageReused = ("image-reused", Warning, "One screenshot illustrates two different steps of a guide."),
     /// An unknown rule id in configuration or suppression.
     UnknownRule = ("unknown-rule", Error, "A rule id in configuration or in `allow` does not exist."),
 }
 
 impl Code {
-    /// The code with this id.
-    pub fn from_id(id: &str) -> Option<Code> {
-        Code::ALL.iter().copied().find(|c| c.id() == id)
+    /// The format code with this id (lint ids are looked up in `check::rules`).
+    pub fn format_from_id(id: &str) -> Option<Code> {
+        Code::FORMAT.iter().copied().find(|c| c.id() == id)
+    }
+
+    /// The code of the lint rule `meta` declares.
+    pub const fn lint(meta: &'static RuleMeta) -> Code {
+        Code::Lint(Lint::new(meta))
+    }
+
+    /// What the rule declares about itself, for a lint code.
+    pub fn meta(self) -> Option<&'static RuleMeta> {
+        match self {
+            Code::Lint(l) => Some(l.meta()),
+            _ => None,
+        }
     }
 
     /// True for consistency rules, which a site may configure and guides may suppress.
     /// Format errors (everything else) cannot be turned off.
     pub fn is_lint(self) -> bool {
-        self >= Code::LabelDrift && self != Code::UnknownRule
+        matches!(self, Code::Lint(_))
     }
 
-    /// Options a lint rule accepts in `site.yaml`, with their kind.
-    pub fn options(self) -> &'static [(&'static str, OptionKind)] {
-        match self {
-            Code::StepCount => &[("warn", OptionKind::Count), ("max", OptionKind::Count)],
-            Code::TitleForm => &[("style", OptionKind::Choice(&["how-to", "task"]))],
-            Code::StaleReview => &[("max_age_days", OptionKind::Count)],
-            _ => &[],
-        }
+    /// Options a lint rule accepts in `site.yaml`.
+    pub fn options(self) -> &'static [OptionSpec] {
+        self.meta().map_or(&[], |m| m.options)
     }
 
     /// Whether the rule runs when the site does not configure it.
     pub fn enabled_by_default(self) -> bool {
-        self != Code::StaleReview
+        self.meta().is_none_or(|m| m.default_on)
     }
-}
-
-/// The kind of value a rule option takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OptionKind {
-    /// A whole number of at least 1.
-    Count,
-    /// One of a fixed set of words.
-    Choice(&'static [&'static str]),
 }
 
 impl std::fmt::Display for Code {
@@ -191,7 +171,7 @@ mod tests {
     #[test]
     fn ids_are_unique_kebab_case() {
         let mut seen = std::collections::HashSet::new();
-        for code in Code::ALL {
+        for code in Code::FORMAT {
             assert!(seen.insert(code.id()), "duplicate id {}", code.id());
             assert!(
                 code.id()

@@ -4,9 +4,11 @@
 //! are errors in the Rust sense. Every output format reads the same list.
 
 mod code;
+pub mod lint;
 pub mod suggest;
 
-pub use code::{Code, OptionKind};
+pub use code::Code;
+pub use lint::{OptionKind, OptionSpec, OptionValue, RuleDoc, RuleMeta};
 
 use crate::source::{SourceMap, Span};
 

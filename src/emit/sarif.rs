@@ -5,7 +5,8 @@
 
 use serde_json::{Value, json};
 
-use crate::diag::{Code, Diagnostic, Severity};
+use crate::check::rules::codes;
+use crate::diag::{Diagnostic, Severity};
 use crate::source::{SourceMap, Span};
 
 const SCHEMA: &str =
@@ -46,7 +47,7 @@ fn location(span: Span, sources: &SourceMap) -> Value {
 }
 
 fn rules() -> Vec<Value> {
-    Code::ALL
+    codes()
         .iter()
         .map(|c| {
             json!({
@@ -65,7 +66,7 @@ pub(super) fn render(diags: &[Diagnostic], sources: &SourceMap) -> String {
     let results: Vec<Value> = diags
         .iter()
         .map(|d| {
-            let index = Code::ALL.iter().position(|c| *c == d.code).unwrap_or(0);
+            let index = codes().iter().position(|c| *c == d.code).unwrap_or(0);
             let mut text = d.message.clone();
             if let Some(help) = &d.help {
                 text.push_str("\nhelp: ");

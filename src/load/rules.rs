@@ -1,51 +1,14 @@
 //! Rule configuration (`rules:` in site.yaml), suppressions (`allow:` in guides and steps)
 //! and preferred terms (`terminology:`).
+//!
+//! Rule ids and options are read as written: the rules, a later stage, declare which ids
+//! and options exist, and `check` validates and decodes them once.
 
 use super::decode::Ctx;
 use super::yaml::{Node, Value};
-use crate::diag::suggest::help_for;
-use crate::diag::{Code, Diagnostic, OptionKind};
-use crate::model::{Allow, Level, RuleSetting, Term};
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Allow, RuleSetting, Term};
 use crate::source::Spanned;
-
-fn lint_ids() -> impl Iterator<Item = &'static str> + Clone {
-    Code::ALL.iter().filter(|c| c.is_lint()).map(|c| c.id())
-}
-
-/// Resolves a rule id, reporting unknown ids (with did-you-mean) and non-lint codes.
-fn rule(ctx: &mut Ctx<'_>, id: &Spanned<String>) -> Option<Code> {
-    match Code::from_id(&id.value) {
-        Some(c) if c.is_lint() => Some(c),
-        Some(_) => {
-            ctx.push(
-                Diagnostic::new(
-                    Code::UnknownRule,
-                    id.span,
-                    format!(
-                        "`{}` is a format error and cannot be configured or allowed",
-                        id.value
-                    ),
-                )
-                .help("fix the problem instead; only consistency rules can be turned off"),
-            );
-            None
-        }
-        None => {
-            ctx.push(
-                Diagnostic::new(
-                    Code::UnknownRule,
-                    id.span,
-                    format!("unknown rule `{}`", id.value),
-                )
-                .help(format!(
-                    "{}; `stepwise explain` lists every rule",
-                    help_for(&id.value, lint_ids(), "rule")
-                )),
-            );
-            None
-        }
-    }
-}
 
 /// Reads `allow: {rule-id: reason}` (or a list of `{rule, reason}`).
 pub fn allow(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Allow> {
@@ -99,7 +62,6 @@ pub fn allow(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Allow> {
     }
     let mut out = Vec::new();
     for (id, value) in pairs {
-        let code = rule(ctx, &id);
         if value.is_null() {
             ctx.push(
                 Diagnostic::new(
@@ -114,9 +76,7 @@ pub fn allow(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Allow> {
         let Some(reason) = ctx.text(value, "the reason") else {
             continue;
         };
-        if let Some(code) = code {
-            out.push(Allow { code, reason });
-        }
+        out.push(Allow { rule: id, reason });
     }
     out
 }
@@ -132,81 +92,22 @@ pub fn settings(ctx: &mut Ctx<'_>, node: &Node) -> Vec<RuleSetting> {
     };
     let mut out = Vec::new();
     for e in entries {
-        let Some(code) = rule(ctx, &e.key) else {
-            continue;
-        };
         let mut setting = RuleSetting {
-            code,
+            rule: e.key.clone(),
             level: None,
             options: Vec::new(),
         };
         match &e.value.value {
-            Value::Scalar(_) => {
-                setting.level = ctx
-                    .one_of(&e.value, "rule level", Level::NAMES)
-                    .map(|l| l.value);
-            }
+            Value::Scalar(_) => setting.level = ctx.text(&e.value, "rule level"),
             Value::Map(opts) => {
-                let mut allowed: Vec<&str> = vec!["level"];
-                allowed.extend(code.options().iter().map(|(n, _)| *n));
                 for o in opts {
                     if o.key.value == "level" {
-                        setting.level = ctx
-                            .one_of(&o.value, "rule level", Level::NAMES)
-                            .map(|l| l.value);
+                        setting.level = ctx.text(&o.value, "rule level");
                         continue;
                     }
-                    let Some((_, kind)) = code.options().iter().find(|(n, _)| *n == o.key.value)
-                    else {
-                        ctx.push(
-                            Diagnostic::new(
-                                Code::UnknownField,
-                                o.key.span,
-                                format!("rule `{}` has no option `{}`", e.key.value, o.key.value),
-                            )
-                            .help(help_for(
-                                &o.key.value,
-                                allowed.iter().copied(),
-                                "option",
-                            )),
-                        );
-                        continue;
-                    };
-                    let Some(v) = ctx.text(&o.value, &format!("option `{}`", o.key.value)) else {
-                        continue;
-                    };
-                    if let OptionKind::Choice(choices) = kind
-                        && !choices.contains(&v.value.as_str())
-                    {
-                        ctx.push(
-                            Diagnostic::new(
-                                Code::InvalidValue,
-                                v.span,
-                                format!("`{}` is not a valid `{}`", v.value, o.key.value),
-                            )
-                            .help(help_for(
-                                &v.value,
-                                choices.iter().copied(),
-                                "value",
-                            )),
-                        );
-                        continue;
+                    if let Some(v) = ctx.text(&o.value, &format!("option `{}`", o.key.value)) {
+                        setting.options.push((o.key.clone(), v));
                     }
-                    if *kind == OptionKind::Count && !v.value.parse::<u32>().is_ok_and(|n| n >= 1) {
-                        ctx.push(
-                            Diagnostic::new(
-                                Code::InvalidValue,
-                                v.span,
-                                format!(
-                                    "option `{}` must be a whole number of at least 1",
-                                    o.key.value
-                                ),
-                            )
-                            .help(format!("write e.g. `{}: 10`", o.key.value)),
-                        );
-                        continue;
-                    }
-                    setting.options.push((o.key.value.clone(), v.value));
                 }
             }
             Value::Seq(_) => ctx.push(

@@ -68,8 +68,8 @@ pub struct Callout {
 /// A rule a guide or step deliberately breaks, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Allow {
-    /// The rule.
-    pub code: crate::diag::Code,
+    /// The rule id, as written (`check` reports ids that name no rule).
+    pub rule: Spanned<String>,
     /// Why (required; shown in `--format json`).
     pub reason: Spanned<String>,
 }

@@ -1,6 +1,6 @@
 //! Site settings and platforms. Platforms are data: adding one is a `site.yaml` edit.
 
-use crate::source::{FileId, Span};
+use crate::source::{FileId, Span, Spanned};
 
 /// How people use a platform; decides device frames and default wording.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -68,15 +68,16 @@ impl Level {
     ];
 }
 
-/// A rule's configuration in `site.yaml`.
+/// A rule's configuration in `site.yaml`, as written. The rules know their ids and options,
+/// so `check` validates and decodes it (once) into typed values.
 #[derive(Debug, Clone)]
 pub struct RuleSetting {
-    /// The rule.
-    pub code: crate::diag::Code,
-    /// Its level, if set.
-    pub level: Option<Level>,
-    /// Options (`warn: 12`), checked against the rule's declared options.
-    pub options: Vec<(String, String)>,
+    /// The rule id, as written.
+    pub rule: Spanned<String>,
+    /// Its level (`off`, `warning`, `error`), as written, if set.
+    pub level: Option<Spanned<String>>,
+    /// Options (`warn: 12`), as written.
+    pub options: Vec<(Spanned<String>, Spanned<String>)>,
 }
 
 /// A preferred term and the words to avoid in its place.
@@ -114,31 +115,6 @@ impl Site {
     /// The platform with this id.
     pub fn platform(&self, id: &str) -> Option<&Platform> {
         self.platforms.iter().find(|p| p.id == id)
-    }
-
-    /// The configuration of a rule, if any.
-    pub fn rule(&self, code: crate::diag::Code) -> Option<&RuleSetting> {
-        self.rules.iter().find(|r| r.code == code)
-    }
-
-    /// A rule option as a number, or `default`.
-    pub fn rule_count(&self, code: crate::diag::Code, option: &str, default: u32) -> u32 {
-        self.rule(code)
-            .and_then(|r| r.options.iter().find(|(k, _)| k == option))
-            .and_then(|(_, v)| v.parse().ok())
-            .unwrap_or(default)
-    }
-
-    /// A rule option as text, or `default`.
-    pub fn rule_text<'a>(
-        &'a self,
-        code: crate::diag::Code,
-        option: &str,
-        default: &'a str,
-    ) -> &'a str {
-        self.rule(code)
-            .and_then(|r| r.options.iter().find(|(k, _)| k == option))
-            .map_or(default, |(_, v)| v.as_str())
     }
 
     /// Platform ids in order.

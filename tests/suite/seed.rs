@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use stepwise::check::check_project;
-use stepwise::diag::{Code, Severity};
+use stepwise::diag::Severity;
 use stepwise::load;
 use stepwise::model::{Action, Target};
 use stepwise::resolve::resolve;
@@ -20,7 +20,10 @@ fn bundled_guides_have_no_errors_and_one_label_warning() {
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(report.diagnostics.len(), 1);
     let d = &report.diagnostics[0];
-    assert_eq!(d.code, Code::LabelDrift);
+    assert_eq!(
+        d.code,
+        stepwise::check::rules::code("label-drift").expect("a rule")
+    );
     assert!(d.message.contains("\"Privacy and Security\" on web"));
     assert!(
         d.message

@@ -1,7 +1,7 @@
 //! `alt-text`: alt text that is a file name, or the same for two different steps.
 
-use super::{Rule, RuleDoc};
-use crate::diag::{Code, Diagnostic};
+use super::{Rule, RuleConfig};
+use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::resolve::Resolved;
 use crate::source::Spanned;
 
@@ -16,20 +16,28 @@ fn looks_like_file_name(alt: &str) -> bool {
             && (a.starts_with("img_") || a.starts_with("screenshot") || a.starts_with("image")))
 }
 
+static META: RuleMeta = RuleMeta {
+    id: "alt-text",
+    default_severity: Severity::Warning,
+    default_on: true,
+    summary: "An illustration's alt text is a file name, or the same as another step's.",
+    doc: RuleDoc {
+        explanation: "Reports alt text that is a file name (`IMG_2041.png`, `screenshot3`) and alt text repeated word for word on two different steps of a guide. Screen-reader users hear the alt text instead of seeing the picture: it must say what this step's picture shows. A repeated caption is also the classic sign of a picture under the wrong step.",
+        bad: "- tap: my-netflix\n  image: {src: img/2.png, alt: Login to Netflix account}\n- tap: menu\n  image: {src: img/3.png, alt: Login to Netflix account}",
+        good: "- tap: my-netflix\n  image: {src: img/2.png, alt: The My Netflix tab at the bottom right}\n- tap: menu\n  image: {src: img/3.png, alt: The menu icon at the top right of My Netflix}",
+    },
+    options: &[],
+};
+
+/// The code this rule reports under.
+pub(super) const CODE: Code = Code::lint(&META);
+
 impl Rule for AltText {
-    fn code(&self) -> Code {
-        Code::AltText
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
 
-    fn doc(&self) -> &'static RuleDoc {
-        &RuleDoc {
-            explanation: "Reports alt text that is a file name (`IMG_2041.png`, `screenshot3`) and alt text repeated word for word on two different steps of a guide. Screen-reader users hear the alt text instead of seeing the picture: it must say what this step's picture shows. A repeated caption is also the classic sign of a picture under the wrong step.",
-            bad: "- tap: my-netflix\n  image: {src: img/2.png, alt: Login to Netflix account}\n- tap: menu\n  image: {src: img/3.png, alt: Login to Netflix account}",
-            good: "- tap: my-netflix\n  image: {src: img/2.png, alt: The My Netflix tab at the bottom right}\n- tap: menu\n  image: {src: img/3.png, alt: The menu icon at the top right of My Netflix}",
-        }
-    }
-
-    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         for rg in &site.guides {
             let mut seen: Vec<&Spanned<String>> = Vec::new();
             for s in rg.guide.written_steps() {
@@ -38,7 +46,7 @@ impl Rule for AltText {
                 };
                 if looks_like_file_name(&alt.value) {
                     out.push(
-                        Diagnostic::new(Code::AltText, alt.span, format!("the alt text \"{}\" is a file name", alt.value))
+                        Diagnostic::new(CODE, alt.span, format!("the alt text \"{}\" is a file name", alt.value))
                             .help("describe what the picture shows, e.g. \"The Account page with Sign out of all devices\""),
                     );
                     continue;
@@ -46,7 +54,7 @@ impl Rule for AltText {
                 match seen.iter().find(|a| a.value.trim().eq_ignore_ascii_case(alt.value.trim())) {
                     Some(first) => out.push(
                         Diagnostic::new(
-                            Code::AltText,
+                            CODE,
                             alt.span,
                             "two steps have the same alt text: one of the pictures is probably under the wrong step",
                         )
@@ -63,13 +71,12 @@ impl Rule for AltText {
 #[cfg(test)]
 mod tests {
     use crate::check::rules::testing::{PRODUCT, findings};
-    use crate::diag::Code;
 
     #[test]
     fn file_names_and_repeated_captions() {
         let guide = "title: How to x\nsummary: X.\nsteps:\n  web, android, ios:\n    - open: settings\n      image: {alt: IMG_2041.png}\n    - open: privacy\n      image: {alt: The Privacy section}\n    - open: sign-out\n      image: {alt: The privacy section}\n";
         let f = findings(
-            Code::AltText,
+            super::CODE,
             &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", guide)],
         );
         let msgs: Vec<&str> = f.iter().map(|d| d.message.as_str()).collect();

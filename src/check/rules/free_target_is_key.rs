@@ -1,28 +1,36 @@
 //! `free-target-is-key`: a free-text target that names a glossary control ("Settings"
 //! written out where `settings` exists).
 
-use super::{Rule, RuleDoc};
-use crate::diag::{Code, Diagnostic};
+use super::{Rule, RuleConfig};
+use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::{PerPlatform, Target};
 use crate::resolve::Resolved;
 
 /// The `free-target-is-key` rule.
 pub struct FreeTargetIsKey;
 
+static META: RuleMeta = RuleMeta {
+    id: "free-target-is-key",
+    default_severity: Severity::Warning,
+    default_on: true,
+    summary: "A free-text target names a control that the glossary defines.",
+    doc: RuleDoc {
+        explanation: "Reports a step whose target is free text that equals the label of a glossary control. Free text does not follow a rename, is not checked against platforms and loses the control's location; the glossary key keeps all of that. `stepwise check --fix` replaces the text with the key.",
+        bad: "- tap: \"My Netflix\"",
+        good: "- tap: my-netflix",
+    },
+    options: &[],
+};
+
+/// The code this rule reports under.
+pub(super) const CODE: Code = Code::lint(&META);
+
 impl Rule for FreeTargetIsKey {
-    fn code(&self) -> Code {
-        Code::FreeTargetIsKey
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
 
-    fn doc(&self) -> &'static RuleDoc {
-        &RuleDoc {
-            explanation: "Reports a step whose target is free text that equals the label of a glossary control. Free text does not follow a rename, is not checked against platforms and loses the control's location; the glossary key keeps all of that. `stepwise check --fix` replaces the text with the key.",
-            bad: "- tap: \"My Netflix\"",
-            good: "- tap: my-netflix",
-        }
-    }
-
-    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         for rg in &site.guides {
             let Some(product) = rg.product else { continue };
             for step in rg.guide.written_steps() {
@@ -38,7 +46,7 @@ impl Rule for FreeTargetIsKey {
                     if let Some(c) = hit {
                         out.push(
                             Diagnostic::new(
-                                Code::FreeTargetIsKey,
+                                CODE,
                                 text.span,
                                 format!("\"{wanted}\" is the glossary control `{}`", c.key.value),
                             )
@@ -56,13 +64,12 @@ impl Rule for FreeTargetIsKey {
 #[cfg(test)]
 mod tests {
     use crate::check::rules::testing::{PRODUCT, findings};
-    use crate::diag::Code;
 
     #[test]
     fn free_text_naming_a_control_is_reported_with_a_fix() {
         let guide = "title: How to x\nsummary: X.\nsteps:\n  web:\n    - open: \"Settings\"\n    - click: \"the blue button\"\n";
         let f = findings(
-            Code::FreeTargetIsKey,
+            super::CODE,
             &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", guide)],
         );
         assert_eq!(f.len(), 1, "{f:#?}");

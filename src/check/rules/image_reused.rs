@@ -1,27 +1,35 @@
 //! `image-reused`: one screenshot file shown for two different steps of a guide.
 
-use super::{Rule, RuleDoc};
-use crate::diag::{Code, Diagnostic};
+use super::{Rule, RuleConfig};
+use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::Step;
 use crate::resolve::Resolved;
 
 /// The `image-reused` rule.
 pub struct ImageReused;
 
+static META: RuleMeta = RuleMeta {
+    id: "image-reused",
+    default_severity: Severity::Warning,
+    default_on: true,
+    summary: "One screenshot illustrates two different steps of a guide.",
+    doc: RuleDoc {
+        explanation: "Reports a screenshot file used by two steps of one guide that do different things (a different action or control). Each step's picture should show that step; one picture under two steps means one of them shows the wrong thing, the mismatched-caption problem of hand-written articles. A step shared by several platforms is one step and is not reported.",
+        bad: "- tap: my-netflix\n  image: {src: img/menu.png, alt: ...}\n- tap: account\n  image: {src: img/menu.png, alt: ...}",
+        good: "- tap: my-netflix\n  image: {src: img/my-netflix.png, alt: ...}\n- tap: account\n  image: {src: img/account.png, alt: ...}",
+    },
+    options: &[],
+};
+
+/// The code this rule reports under.
+pub(super) const CODE: Code = Code::lint(&META);
+
 impl Rule for ImageReused {
-    fn code(&self) -> Code {
-        Code::ImageReused
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
 
-    fn doc(&self) -> &'static RuleDoc {
-        &RuleDoc {
-            explanation: "Reports a screenshot file used by two steps of one guide that do different things (a different action or control). Each step's picture should show that step; one picture under two steps means one of them shows the wrong thing, the mismatched-caption problem of hand-written articles. A step shared by several platforms is one step and is not reported.",
-            bad: "- tap: my-netflix\n  image: {src: img/menu.png, alt: ...}\n- tap: account\n  image: {src: img/menu.png, alt: ...}",
-            good: "- tap: my-netflix\n  image: {src: img/my-netflix.png, alt: ...}\n- tap: account\n  image: {src: img/account.png, alt: ...}",
-        }
-    }
-
-    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         for rg in &site.guides {
             let mut seen: Vec<(&str, &Step)> = Vec::new();
             for s in rg.guide.written_steps() {
@@ -39,7 +47,7 @@ impl Rule for ImageReused {
                             .map_or(first.span, |s| s.span);
                         out.push(
                             Diagnostic::new(
-                                Code::ImageReused,
+                                CODE,
                                 src.span,
                                 format!("`{}` already illustrates a different step", src.value),
                             )

@@ -3,29 +3,37 @@
 
 use std::collections::BTreeSet;
 
-use super::{Rule, RuleDoc};
+use super::{Rule, RuleConfig};
 use crate::check::text::{find_words, keep_case, sub_span, texts};
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::{Action, Step};
 use crate::resolve::Resolved;
 
 /// The `interaction-verb` rule.
 pub struct InteractionVerb;
 
+static META: RuleMeta = RuleMeta {
+    id: "interaction-verb",
+    default_severity: Severity::Warning,
+    default_on: true,
+    summary: "A step says \"click\" on a touch platform or \"tap\" on a pointer platform.",
+    doc: RuleDoc {
+        explanation: "Reports `click` steps on platforms whose verb is not \"click\" (phones and tablets tap) and `tap` steps on pointer platforms, and the words \"click\" or \"tap\" in a step's text on such platforms. Each platform's verb is data in site.yaml. A procedure shared by pointer and touch platforms should use `press`, which each platform renders with its own verb. `--fix` rewrites the action or the word.",
+        bad: "steps:\n  android:\n    - click: my-netflix",
+        good: "steps:\n  android:\n    - tap: my-netflix",
+    },
+    options: &[],
+};
+
+/// The code this rule reports under.
+pub(super) const CODE: Code = Code::lint(&META);
+
 impl Rule for InteractionVerb {
-    fn code(&self) -> Code {
-        Code::InteractionVerb
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
 
-    fn doc(&self) -> &'static RuleDoc {
-        &RuleDoc {
-            explanation: "Reports `click` steps on platforms whose verb is not \"click\" (phones and tablets tap) and `tap` steps on pointer platforms, and the words \"click\" or \"tap\" in a step's text on such platforms. Each platform's verb is data in site.yaml. A procedure shared by pointer and touch platforms should use `press`, which each platform renders with its own verb. `--fix` rewrites the action or the word.",
-            bad: "steps:\n  android:\n    - click: my-netflix",
-            good: "steps:\n  android:\n    - tap: my-netflix",
-        }
-    }
-
-    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         let sources = &site.project.sources;
         for rg in &site.guides {
             // Verbs of the platforms that follow each step.
@@ -58,7 +66,7 @@ impl Rule for InteractionVerb {
                     };
                     out.push(
                         Diagnostic::new(
-                            Code::InteractionVerb,
+                            CODE,
                             step.action.span,
                             format!(
                                 "`{written}` on {}, where the verb is \"{}\"",
@@ -86,7 +94,7 @@ impl Rule for InteractionVerb {
                     for (s, e) in find_words(&t.text.value, wrong) {
                         let (span, exact) = sub_span(sources, t.text, s, e);
                         let mut d = Diagnostic::new(
-                            Code::InteractionVerb,
+                            CODE,
                             span,
                             format!(
                                 "\"{wrong}\" on {}, where the verb is \"{verb}\"",
@@ -108,13 +116,12 @@ impl Rule for InteractionVerb {
 #[cfg(test)]
 mod tests {
     use crate::check::rules::testing::{PRODUCT, findings};
-    use crate::diag::Code;
 
     #[test]
     fn wrong_verbs_in_actions_and_text() {
         let guide = "title: How to x\nsummary: X.\nsteps:\n  web:\n    - tap: settings\n    - click: sign-out\n  android, ios:\n    - click: menu\n    - do: Click **Sign out**.\n";
         let f = findings(
-            Code::InteractionVerb,
+            super::CODE,
             &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", guide)],
         );
         let fixes: Vec<_> = f
@@ -129,7 +136,7 @@ mod tests {
         let guide = "title: How to x\nsummary: X.\nsteps:\n  web, android:\n    - press: sign-out\n  ios:\n    - tap: menu\n";
         assert!(
             findings(
-                Code::InteractionVerb,
+                super::CODE,
                 &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", guide)]
             )
             .is_empty()

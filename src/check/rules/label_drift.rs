@@ -3,8 +3,8 @@
 //! Such pairs are almost always a copy that drifted; real differences are acknowledged
 //! with `labels_differ: <reason>` on the control.
 
-use super::{Rule, RuleDoc};
-use crate::diag::{Code, Diagnostic};
+use super::{Rule, RuleConfig};
+use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::{Control, PerPlatform};
 use crate::resolve::Resolved;
 use crate::source::Spanned;
@@ -12,20 +12,28 @@ use crate::source::Spanned;
 /// The `label-drift` rule.
 pub struct LabelDrift;
 
+static META: RuleMeta = RuleMeta {
+    id: "label-drift",
+    default_severity: Severity::Warning,
+    default_on: true,
+    summary: "A control's labels differ between platforms only in case, word order, punctuation or `and`/`&`.",
+    doc: RuleDoc {
+        explanation: "Reports a glossary control whose labels differ between platforms only in letter case, word order, punctuation or `and` versus `&`, such as \"Privacy and Security\" on the web and \"Security and Privacy\" in the apps. Such differences are almost always a copy that drifted, and readers who switch devices stop trusting the guide. If the apps really use different words, acknowledge it with `labels_differ: <reason>` on the control.",
+        bad: "privacy:\n  role: section\n  label:\n    web: Privacy and Security\n    android, ios: Security and Privacy",
+        good: "privacy:\n  role: section\n  label:\n    web: Privacy and Security\n    android, ios: Security and Privacy\n  labels_differ: The apps were renamed in 2024; the website was not.",
+    },
+    options: &[],
+};
+
+/// The code this rule reports under.
+pub(super) const CODE: Code = Code::lint(&META);
+
 impl Rule for LabelDrift {
-    fn code(&self) -> Code {
-        Code::LabelDrift
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
 
-    fn doc(&self) -> &'static RuleDoc {
-        &RuleDoc {
-            explanation: "Reports a glossary control whose labels differ between platforms only in letter case, word order, punctuation or `and` versus `&`, such as \"Privacy and Security\" on the web and \"Security and Privacy\" in the apps. Such differences are almost always a copy that drifted, and readers who switch devices stop trusting the guide. If the apps really use different words, acknowledge it with `labels_differ: <reason>` on the control.",
-            bad: "privacy:\n  role: section\n  label:\n    web: Privacy and Security\n    android, ios: Security and Privacy",
-            good: "privacy:\n  role: section\n  label:\n    web: Privacy and Security\n    android, ios: Security and Privacy\n  labels_differ: The apps were renamed in 2024; the website was not.",
-        }
-    }
-
-    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         for product in &site.project.products {
             for control in &product.glossary {
                 check_control(control, out);
@@ -66,7 +74,7 @@ fn check_control(control: &Control, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             Diagnostic::new(
-                Code::LabelDrift,
+                CODE,
                 b.span,
                 format!(
                     "`{}` is labelled \"{}\" on {} but \"{}\" on {}: the labels differ only in {how}",

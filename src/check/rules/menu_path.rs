@@ -1,10 +1,10 @@
 //! `menu-path`: a menu path written in text ("Settings > Privacy") whose parts are not
 //! glossary labels, or not in the order the glossary's screens give.
 
-use super::{Rule, RuleDoc};
+use super::{Rule, RuleConfig};
 use crate::check::text::{sub_span, texts};
 use crate::diag::suggest::did_you_mean;
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::{Control, PerPlatform, Product};
 use crate::resolve::Resolved;
 
@@ -162,20 +162,28 @@ fn paths(text: &str, labels: &[&str]) -> Vec<Vec<(usize, usize)>> {
     out
 }
 
+static META: RuleMeta = RuleMeta {
+    id: "menu-path",
+    default_severity: Severity::Warning,
+    default_on: true,
+    summary: "A written menu path (`Settings > Privacy`) does not match the glossary.",
+    doc: RuleDoc {
+        explanation: "Reports a menu path written in text (\"Settings > Privacy > Sign out\", with `>`, `›` or `→`) when a part is not the label of a glossary control, or when the parts are out of order (a control listed before the screen the glossary puts it on). Written paths are where renamed menus hide; better still, write each part as its own step on a glossary key.",
+        bad: "- do: Go to Settings > Privasy.",
+        good: "- open: settings\n- scroll-to: privacy",
+    },
+    options: &[],
+};
+
+/// The code this rule reports under.
+pub(super) const CODE: Code = Code::lint(&META);
+
 impl Rule for MenuPath {
-    fn code(&self) -> Code {
-        Code::MenuPath
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
 
-    fn doc(&self) -> &'static RuleDoc {
-        &RuleDoc {
-            explanation: "Reports a menu path written in text (\"Settings > Privacy > Sign out\", with `>`, `›` or `→`) when a part is not the label of a glossary control, or when the parts are out of order (a control listed before the screen the glossary puts it on). Written paths are where renamed menus hide; better still, write each part as its own step on a glossary key.",
-            bad: "- do: Go to Settings > Privasy.",
-            good: "- open: settings\n- scroll-to: privacy",
-        }
-    }
-
-    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         for rg in &site.guides {
             let Some(product) = rg.product else { continue };
             let all_labels: Vec<&str> = product.glossary.iter().flat_map(labels).collect();
@@ -194,7 +202,7 @@ impl Rule for MenuPath {
                                 };
                                 out.push(
                                     Diagnostic::new(
-                                        Code::MenuPath,
+                                        CODE,
                                         span,
                                         format!(
                                             "\"{part}\" in this menu path is not a glossary label"
@@ -210,7 +218,7 @@ impl Rule for MenuPath {
                                 {
                                     out.push(
                                         Diagnostic::new(
-                                            Code::MenuPath,
+                                            CODE,
                                             span,
                                             format!("\"{part}\" comes before the controls on it, not after"),
                                         )
@@ -231,7 +239,6 @@ impl Rule for MenuPath {
 mod tests {
     use super::paths;
     use crate::check::rules::testing::{PRODUCT, findings};
-    use crate::diag::Code;
 
     fn parts(t: &str) -> Vec<Vec<&str>> {
         paths(
@@ -268,7 +275,7 @@ mod tests {
     fn unknown_parts_and_order() {
         let guide = "title: How to x\nsummary: X.\nsteps:\n  web:\n    - do: \"Go to: Settings > Privasy\"\n    - do: \"Path: Privacy > Settings\"\n    - do: \"Path: Settings > Privacy\"\n";
         let f = findings(
-            Code::MenuPath,
+            super::CODE,
             &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", guide)],
         );
         let msgs: Vec<&str> = f.iter().map(|d| d.message.as_str()).collect();

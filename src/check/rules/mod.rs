@@ -1,11 +1,14 @@
 //! Lint rules: consistency checks that run on the resolved model.
 //!
-//! Each rule is a unit struct in its own module, with its documentation (`stepwise
-//! explain`) and tests beside it, listed in [`RULES`]. A rule reads the resolved guides and
-//! the glossary and appends diagnostics; severity configuration and `allow` suppressions
-//! are applied afterwards by [`super::apply_settings`].
+//! Each rule is a unit struct in its own module that declares everything about itself in a
+//! [`RuleMeta`] (id, default severity, whether it runs by default, summary, typed options
+//! with their defaults, documentation for `stepwise explain`) beside its check and tests,
+//! and is listed in [`RULES`]. A rule reads the resolved guides, the glossary and its own
+//! decoded [`RuleConfig`], and appends diagnostics; severity configuration and `allow`
+//! suppressions are applied afterwards by [`super::apply_settings`].
 
 mod alt_text;
+mod config;
 mod free_target_is_key;
 mod image_reused;
 mod interaction_verb;
@@ -22,28 +25,23 @@ mod tip_is_instruction;
 mod title_form;
 mod unused_glossary_entry;
 
-use crate::diag::{Code, Diagnostic};
-use crate::resolve::Resolved;
+use std::sync::LazyLock;
 
-/// A rule's user documentation.
-#[derive(Debug)]
-pub struct RuleDoc {
-    /// One paragraph: what the rule finds and why it matters.
-    pub explanation: &'static str,
-    /// A YAML excerpt the rule reports.
-    pub bad: &'static str,
-    /// The same excerpt, fixed.
-    pub good: &'static str,
-}
+pub use config::{Config, RuleConfig};
+
+use crate::diag::{Code, Diagnostic, RuleMeta};
+use crate::resolve::Resolved;
 
 /// A consistency rule.
 pub trait Rule: Sync {
+    /// Everything the rule declares about itself.
+    fn meta(&self) -> &'static RuleMeta;
+    /// Appends the rule's findings about the resolved site, configured by `cfg`.
+    fn check(&self, site: &Resolved<'_>, cfg: &RuleConfig, out: &mut Vec<Diagnostic>);
     /// The code the rule reports under.
-    fn code(&self) -> Code;
-    /// Its documentation.
-    fn doc(&self) -> &'static RuleDoc;
-    /// Appends the rule's findings about the resolved site.
-    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>);
+    fn code(&self) -> Code {
+        Code::lint(self.meta())
+    }
 }
 
 /// Every rule, in the order they run.
@@ -68,7 +66,34 @@ pub static RULES: &[&dyn Rule] = &[
 
 /// The rule reporting `code`, if it is a lint.
 pub fn rule(code: Code) -> Option<&'static dyn Rule> {
-    RULES.iter().copied().find(|r| r.code() == code)
+    let meta = code.meta()?;
+    RULES.iter().copied().find(|r| r.meta().id == meta.id)
+}
+
+/// The ids of every rule.
+pub fn lint_ids() -> impl Iterator<Item = &'static str> + Clone {
+    RULES.iter().map(|r| r.meta().id)
+}
+
+/// Every code, format errors and lints, in catalogue order: the format codes, the rules,
+/// then `unknown-rule`, which is about the rules' ids.
+pub fn codes() -> &'static [Code] {
+    static ALL: LazyLock<Vec<Code>> = LazyLock::new(|| {
+        let format = Code::FORMAT.iter().copied();
+        let rules = RULES.iter().map(|r| r.code());
+        format
+            .clone()
+            .filter(|c| *c != Code::UnknownRule)
+            .chain(rules)
+            .chain(format.filter(|c| *c == Code::UnknownRule))
+            .collect()
+    });
+    &ALL
+}
+
+/// The code with this id, a format error or a rule.
+pub fn code(id: &str) -> Option<Code> {
+    codes().iter().copied().find(|c| c.id() == id)
 }
 
 /// Verbs that start an instruction aimed at the UI.
@@ -106,16 +131,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_lint_code_has_one_rule_with_docs() {
-        for code in Code::ALL.iter().filter(|c| c.is_lint()) {
-            let r = rule(*code).unwrap_or_else(|| panic!("no rule for {code}"));
-            let doc = r.doc();
-            assert!(doc.explanation.len() > 80, "{code}: explanation too short");
-            assert!(!doc.bad.is_empty() && !doc.good.is_empty(), "{code}");
+    fn every_rule_has_one_code_with_docs() {
+        let mut seen = std::collections::HashSet::new();
+        for r in RULES {
+            let meta = r.meta();
+            assert!(seen.insert(meta.id), "two rules with id {}", meta.id);
+            assert!(Code::format_from_id(meta.id).is_none(), "{}", meta.id);
+            assert!(
+                meta.id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{} is not kebab-case",
+                meta.id
+            );
+            assert!(meta.summary.ends_with('.'), "{}", meta.id);
+            assert!(
+                meta.doc.explanation.len() > 80,
+                "{}: explanation too short",
+                meta.id
+            );
+            assert!(
+                !meta.doc.bad.is_empty() && !meta.doc.good.is_empty(),
+                "{}",
+                meta.id
+            );
+            assert!(r.code().is_lint());
+            let found = rule(r.code()).map(|f| f.meta().id);
+            assert_eq!(found, Some(meta.id));
+            for o in meta.options {
+                assert!(o.doc.ends_with('.'), "{}.{}", meta.id, o.name);
+                assert_ne!(o.name, "level", "{}", meta.id);
+            }
         }
-        assert_eq!(
-            RULES.len(),
-            Code::ALL.iter().filter(|c| c.is_lint()).count()
-        );
+        let lints: Vec<Code> = codes().iter().copied().filter(|c| c.is_lint()).collect();
+        assert_eq!(lints.len(), RULES.len());
+        for c in lints {
+            assert_eq!(rule(c).map(|r| r.code()), Some(c));
+        }
+        assert_eq!(codes().len(), Code::FORMAT.len() + RULES.len());
+        assert_eq!(codes().last(), Some(&Code::UnknownRule));
     }
 }

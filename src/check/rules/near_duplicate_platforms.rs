@@ -2,8 +2,8 @@
 //! they are identical or differ in one step only; `same_as` (with `instead` for the one
 //! difference) says it once.
 
-use super::{Rule, RuleDoc};
-use crate::diag::{Code, Diagnostic};
+use super::{Rule, RuleConfig};
+use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::Action;
 use crate::resolve::{PlatformSteps, Resolved};
 
@@ -31,20 +31,28 @@ fn shapes<'s>(ps: &PlatformSteps<'s>) -> Vec<Shape<'s>> {
         .collect()
 }
 
+static META: RuleMeta = RuleMeta {
+    id: "near-duplicate-platforms",
+    default_severity: Severity::Warning,
+    default_on: true,
+    summary: "Two platforms have identical or nearly identical steps written out twice.",
+    doc: RuleDoc {
+        explanation: "Reports two platforms whose procedures are written out separately although they do the same thing, step for step (the click/tap verb aside), or differ in a single step. Copies drift apart: the next edit fixes one and forgets the other. Say it once with `ios: {same_as: android}`, or one block for both (`android, ios:`), and keep a real difference with `instead:` on that step.",
+        bad: "android:\n  - tap: my-netflix\n  - tap: account\nios:\n  - tap: my-netflix\n  - tap: account",
+        good: "android:\n  - tap: my-netflix\n  - tap: account\nios: {same_as: android}",
+    },
+    options: &[],
+};
+
+/// The code this rule reports under.
+pub(super) const CODE: Code = Code::lint(&META);
+
 impl Rule for NearDuplicatePlatforms {
-    fn code(&self) -> Code {
-        Code::NearDuplicatePlatforms
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
 
-    fn doc(&self) -> &'static RuleDoc {
-        &RuleDoc {
-            explanation: "Reports two platforms whose procedures are written out separately although they do the same thing, step for step (the click/tap verb aside), or differ in a single step. Copies drift apart: the next edit fixes one and forgets the other. Say it once with `ios: {same_as: android}`, or one block for both (`android, ios:`), and keep a real difference with `instead:` on that step.",
-            bad: "android:\n  - tap: my-netflix\n  - tap: account\nios:\n  - tap: my-netflix\n  - tap: account",
-            good: "android:\n  - tap: my-netflix\n  - tap: account\nios: {same_as: android}",
-        }
-    }
-
-    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         for rg in &site.guides {
             // Platforms with their own block (not reached through `same_as`).
             let own: Vec<(&PlatformSteps<'_>, Vec<Shape<'_>>)> = rg
@@ -73,7 +81,7 @@ impl Rule for NearDuplicatePlatforms {
                     };
                     out.push(
                         Diagnostic::new(
-                            Code::NearDuplicatePlatforms,
+                            CODE,
                             b.procedure.key_span,
                             format!(
                                 "{} has {how} {}, written out twice",
@@ -101,13 +109,12 @@ impl Rule for NearDuplicatePlatforms {
 #[cfg(test)]
 mod tests {
     use crate::check::rules::testing::{PRODUCT, findings};
-    use crate::diag::Code;
 
     #[test]
     fn copies_are_reported_and_real_differences_are_not() {
         let copy = "title: How to x\nsummary: X.\nsteps:\n  android:\n    - tap: menu\n    - tap: sign-out\n  ios:\n    - tap: menu\n    - tap: sign-out\n";
         let f = findings(
-            Code::NearDuplicatePlatforms,
+            super::CODE,
             &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", copy)],
         );
         assert_eq!(f.len(), 1);
@@ -120,7 +127,7 @@ mod tests {
         let different = "title: How to x\nsummary: X.\nsteps:\n  android:\n    - tap: menu\n    - tap: sign-out\n  ios:\n    - open: settings\n    - tap: privacy\n";
         assert!(
             findings(
-                Code::NearDuplicatePlatforms,
+                super::CODE,
                 &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", different)]
             )
             .is_empty()

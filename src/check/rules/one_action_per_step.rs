@@ -1,9 +1,9 @@
 //! `one-action-per-step`: a step whose text chains actions ("Tap X and then select Y").
 //! A structured `confirm` is part of its action and never counts as a second one.
 
-use super::{ACTION_VERBS, Rule, RuleDoc};
+use super::{ACTION_VERBS, Rule, RuleConfig};
 use crate::check::text::{Field, sub_span, texts};
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::resolve::Resolved;
 
 /// The `one-action-per-step` rule.
@@ -39,20 +39,28 @@ fn chained(text: &str) -> Option<usize> {
     None
 }
 
+static META: RuleMeta = RuleMeta {
+    id: "one-action-per-step",
+    default_severity: Severity::Warning,
+    default_on: true,
+    summary: "A step's text chains several actions.",
+    doc: RuleDoc {
+        explanation: "Reports a step whose instruction or detail chains several actions (\"Tap Account and then select Sign out\", \"Open Settings, choose Privacy\"). One action per step keeps numbering, checklists and screenshots aligned, and lets each action name its control through the glossary. Confirming the action in its own dialog is part of the action: write it as the step's `confirm`, which this rule never reports.",
+        bad: "- do: Go to the Privacy and Security section and choose Sign out of all devices.",
+        good: "- scroll-to: privacy-security\n- select: sign-out-all",
+    },
+    options: &[],
+};
+
+/// The code this rule reports under.
+pub(super) const CODE: Code = Code::lint(&META);
+
 impl Rule for OneActionPerStep {
-    fn code(&self) -> Code {
-        Code::OneActionPerStep
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
 
-    fn doc(&self) -> &'static RuleDoc {
-        &RuleDoc {
-            explanation: "Reports a step whose instruction or detail chains several actions (\"Tap Account and then select Sign out\", \"Open Settings, choose Privacy\"). One action per step keeps numbering, checklists and screenshots aligned, and lets each action name its control through the glossary. Confirming the action in its own dialog is part of the action: write it as the step's `confirm`, which this rule never reports.",
-            bad: "- do: Go to the Privacy and Security section and choose Sign out of all devices.",
-            good: "- scroll-to: privacy-security\n- select: sign-out-all",
-        }
-    }
-
-    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         for rg in &site.guides {
             for t in texts(rg.guide) {
                 if !matches!(t.field, Field::Instruction | Field::Detail) {
@@ -67,7 +75,7 @@ impl Rule for OneActionPerStep {
                         .unwrap_or(t.text.value.len() - at);
                 let (span, _) = sub_span(&site.project.sources, t.text, at, word_end);
                 out.push(
-                    Diagnostic::new(Code::OneActionPerStep, span, "this step chains several actions")
+                    Diagnostic::new(CODE, span, "this step chains several actions")
                         .help("split it into one step per action; a confirmation dialog belongs in the step's `confirm`"),
                 );
             }

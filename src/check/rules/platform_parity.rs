@@ -1,27 +1,35 @@
 //! `platform-parity`: a guide that covers fewer platforms than its product, without saying
 //! why in `unavailable_on`.
 
-use super::{Rule, RuleDoc};
-use crate::diag::{Code, Diagnostic};
+use super::{Rule, RuleConfig};
+use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::resolve::Resolved;
 
 /// The `platform-parity` rule.
 pub struct PlatformParity;
 
+static META: RuleMeta = RuleMeta {
+    id: "platform-parity",
+    default_severity: Severity::Warning,
+    default_on: true,
+    summary: "A guide covers fewer platforms than its product and does not say why.",
+    doc: RuleDoc {
+        explanation: "Reports a guide that has no steps for some of its product's platforms (the product's `platforms`, or the site's) and does not list them in `unavailable_on` with a reason. Readers on the missing platform otherwise find nothing and do not know whether the task is impossible there or the guide is incomplete.",
+        bad: "steps:\n  web:\n    - ...\n# nothing for android and ios",
+        good: "steps:\n  web:\n    - ...\nunavailable_on:\n  android, ios: The apps cannot change the billing date.",
+    },
+    options: &[],
+};
+
+/// The code this rule reports under.
+pub(super) const CODE: Code = Code::lint(&META);
+
 impl Rule for PlatformParity {
-    fn code(&self) -> Code {
-        Code::PlatformParity
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
 
-    fn doc(&self) -> &'static RuleDoc {
-        &RuleDoc {
-            explanation: "Reports a guide that has no steps for some of its product's platforms (the product's `platforms`, or the site's) and does not list them in `unavailable_on` with a reason. Readers on the missing platform otherwise find nothing and do not know whether the task is impossible there or the guide is incomplete.",
-            bad: "steps:\n  web:\n    - ...\n# nothing for android and ios",
-            good: "steps:\n  web:\n    - ...\nunavailable_on:\n  android, ios: The apps cannot change the billing date.",
-        }
-    }
-
-    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         for rg in &site.guides {
             let expected: Vec<&str> = match rg.product.and_then(|p| p.platforms.as_ref()) {
                 Some(list) => list.iter().map(|p| p.value.as_str()).collect(),
@@ -51,7 +59,7 @@ impl Rule for PlatformParity {
                 .collect();
             out.push(
                 Diagnostic::new(
-                    Code::PlatformParity,
+                    CODE,
                     g.title.span,
                     format!("this guide has no steps for {}", names.join(", ")),
                 )
@@ -67,13 +75,12 @@ impl Rule for PlatformParity {
 #[cfg(test)]
 mod tests {
     use crate::check::rules::testing::{PRODUCT, findings};
-    use crate::diag::Code;
 
     #[test]
     fn missing_platforms_need_a_reason() {
         let base = "title: How to x\nsummary: X.\nsteps:\n  web:\n    - open: settings\n";
         let f = findings(
-            Code::PlatformParity,
+            super::CODE,
             &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", base)],
         );
         assert_eq!(f.len(), 1);
@@ -81,7 +88,7 @@ mod tests {
         let with_reason = format!("{base}unavailable_on:\n  android, ios: Not in the apps.\n");
         assert!(
             findings(
-                Code::PlatformParity,
+                super::CODE,
                 &[
                     ("demo/product.yaml", PRODUCT),
                     ("demo/g.yaml", &with_reason)

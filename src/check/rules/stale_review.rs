@@ -1,8 +1,8 @@
 //! `stale-review`: a `reviewed` date older than `max_age_days` (default 365). Off unless
 //! the site turns it on, since its result depends on today's date.
 
-use super::{Rule, RuleDoc};
-use crate::diag::{Code, Diagnostic};
+use super::{Rule, RuleConfig};
+use crate::diag::{Code, Diagnostic, OptionKind, OptionSpec, RuleDoc, RuleMeta, Severity};
 use crate::resolve::Resolved;
 
 /// The `stale-review` rule.
@@ -22,43 +22,49 @@ fn today() -> Option<jiff::civil::Date> {
         .ok()
 }
 
+static META: RuleMeta = RuleMeta {
+    id: "stale-review",
+    default_severity: Severity::Warning,
+    default_on: false,
+    summary: "A guide's `reviewed` date is older than the configured age.",
+    doc: RuleDoc {
+        explanation: "Reports a guide whose `reviewed` date is more than `max_age_days` (default 365) before today, or that has no `reviewed` date at all. Products change; a guide nobody has looked at for a year is likely wrong somewhere. The rule is off unless site.yaml turns it on (`rules: {stale-review: {level: warning, max_age_days: 180}}`), because its result depends on the date it runs. `STEPWISE_TODAY=YYYY-MM-DD` fixes the date for reproducible runs.",
+        bad: "reviewed: 2023-01-10",
+        good: "reviewed: 2026-11-02",
+    },
+    options: &[MAX_AGE_DAYS],
+};
+
+const MAX_AGE_DAYS: OptionSpec = OptionSpec {
+    name: "max_age_days",
+    kind: OptionKind::Count { default: 365 },
+    doc: "A guide reviewed more than this many days before today is reported.",
+};
+
+/// The code this rule reports under.
+pub(super) const CODE: Code = Code::lint(&META);
+
 impl Rule for StaleReview {
-    fn code(&self) -> Code {
-        Code::StaleReview
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
 
-    fn doc(&self) -> &'static RuleDoc {
-        &RuleDoc {
-            explanation: "Reports a guide whose `reviewed` date is more than `max_age_days` (default 365) before today, or that has no `reviewed` date at all. Products change; a guide nobody has looked at for a year is likely wrong somewhere. The rule is off unless site.yaml turns it on (`rules: {stale-review: {level: warning, max_age_days: 180}}`), because its result depends on the date it runs. `STEPWISE_TODAY=YYYY-MM-DD` fixes the date for reproducible runs.",
-            bad: "reviewed: 2023-01-10",
-            good: "reviewed: 2026-11-02",
-        }
-    }
-
-    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
-        let max = i64::from(
-            site.project
-                .site
-                .rule_count(Code::StaleReview, "max_age_days", 365),
-        );
+    fn check(&self, site: &Resolved<'_>, cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
+        let max = i64::from(cfg.count(&MAX_AGE_DAYS));
         let Some(today) = today() else { return };
         for rg in &site.guides {
             let g = rg.guide;
             match &g.reviewed {
                 None => out.push(
-                    Diagnostic::new(
-                        Code::StaleReview,
-                        g.title.span,
-                        "this guide has no `reviewed` date",
-                    )
-                    .help("review it and add `reviewed: YYYY-MM-DD`"),
+                    Diagnostic::new(CODE, g.title.span, "this guide has no `reviewed` date")
+                        .help("review it and add `reviewed: YYYY-MM-DD`"),
                 ),
                 Some(d) => {
                     let age = (today - d.value).get_days() as i64;
                     if age > max {
                         out.push(
                             Diagnostic::new(
-                                Code::StaleReview,
+                                CODE,
                                 d.span,
                                 format!("last reviewed on {}, more than {max} days ago", d.value),
                             )

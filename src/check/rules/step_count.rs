@@ -1,30 +1,49 @@
 //! `step-count`: too many steps for one platform. Warns above `warn` (default 10) and
 //! reports an error above `max` (default 20).
 
-use super::{Rule, RuleDoc};
-use crate::diag::{Code, Diagnostic, Severity};
+use super::{Rule, RuleConfig};
+use crate::diag::{Code, Diagnostic, OptionKind, OptionSpec, RuleDoc, RuleMeta, Severity};
 use crate::resolve::Resolved;
 
 /// The `step-count` rule.
 pub struct StepCount;
 
+static META: RuleMeta = RuleMeta {
+    id: "step-count",
+    default_severity: Severity::Warning,
+    default_on: true,
+    summary: "A platform has more steps than the configured limit.",
+    doc: RuleDoc {
+        explanation: "Reports a platform whose procedure has more top-level steps than the site allows: a warning above `warn` (default 10) and an error above `max` (default 20). Long procedures lose readers; split the task into several guides linked with `related`, or group detail into sub-steps. Configure it in site.yaml: `rules: {step-count: {warn: 12, max: 25}}`.",
+        bad: "steps:\n  web:   # 14 steps\n    - ...",
+        good: "steps:\n  web:   # 7 steps, the rest in a related guide\n    - ...\nrelated: [set-up-profiles]",
+    },
+    options: &[WARN, MAX],
+};
+
+const WARN: OptionSpec = OptionSpec {
+    name: "warn",
+    kind: OptionKind::Count { default: 10 },
+    doc: "A platform with more top-level steps than this is reported as a warning.",
+};
+
+const MAX: OptionSpec = OptionSpec {
+    name: "max",
+    kind: OptionKind::Count { default: 20 },
+    doc: "A platform with more top-level steps than this is reported as an error (never below `warn`).",
+};
+
+/// The code this rule reports under.
+pub(super) const CODE: Code = Code::lint(&META);
+
 impl Rule for StepCount {
-    fn code(&self) -> Code {
-        Code::StepCount
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
 
-    fn doc(&self) -> &'static RuleDoc {
-        &RuleDoc {
-            explanation: "Reports a platform whose procedure has more top-level steps than the site allows: a warning above `warn` (default 10) and an error above `max` (default 20). Long procedures lose readers; split the task into several guides linked with `related`, or group detail into sub-steps. Configure it in site.yaml: `rules: {step-count: {warn: 12, max: 25}}`.",
-            bad: "steps:\n  web:   # 14 steps\n    - ...",
-            good: "steps:\n  web:   # 7 steps, the rest in a related guide\n    - ...\nrelated: [set-up-profiles]",
-        }
-    }
-
-    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
-        let cfg = &site.project.site;
-        let warn = cfg.rule_count(Code::StepCount, "warn", 10);
-        let max = cfg.rule_count(Code::StepCount, "max", 20).max(warn);
+    fn check(&self, site: &Resolved<'_>, cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
+        let warn = cfg.count(&WARN);
+        let max = cfg.count(&MAX).max(warn);
         for rg in &site.guides {
             for ps in &rg.platforms {
                 // Report a shared procedure once, at its own block.
@@ -36,7 +55,7 @@ impl Rule for StepCount {
                     continue;
                 }
                 let mut d = Diagnostic::new(
-                    Code::StepCount,
+                    CODE,
                     ps.procedure.key_span,
                     format!("{} has {n} steps (the limit is {})", ps.platform.name, if n > max { max } else { warn }),
                 )
@@ -53,7 +72,7 @@ impl Rule for StepCount {
 #[cfg(test)]
 mod tests {
     use crate::check::rules::testing::{PRODUCT, findings};
-    use crate::diag::{Code, Severity};
+    use crate::diag::Severity;
 
     fn guide(n: usize) -> String {
         format!(
@@ -66,7 +85,7 @@ mod tests {
     fn warns_then_errors() {
         let site = "rules:\n  step-count: {warn: 3, max: 5}\n";
         let f = findings(
-            Code::StepCount,
+            super::CODE,
             &[
                 ("site.yaml", site),
                 ("demo/product.yaml", PRODUCT),
@@ -76,7 +95,7 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].severity, Severity::Warning);
         let f = findings(
-            Code::StepCount,
+            super::CODE,
             &[
                 ("site.yaml", site),
                 ("demo/product.yaml", PRODUCT),
@@ -85,7 +104,7 @@ mod tests {
         );
         assert_eq!(f[0].severity, Severity::Error);
         let f = findings(
-            Code::StepCount,
+            super::CODE,
             &[
                 ("site.yaml", site),
                 ("demo/product.yaml", PRODUCT),

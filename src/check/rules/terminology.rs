@@ -1,28 +1,36 @@
 //! `terminology`: words the site or product prefers another term for (`sign in`, not
 //! `login`), with the replacement as a fix.
 
-use super::{Rule, RuleDoc};
+use super::{Rule, RuleConfig};
 use crate::check::text::{find_words, keep_case, sub_span, texts};
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::resolve::Resolved;
 
 /// The `terminology` rule.
 pub struct Terminology;
 
+static META: RuleMeta = RuleMeta {
+    id: "terminology",
+    default_severity: Severity::Warning,
+    default_on: true,
+    summary: "Text uses a term the site or product prefers another word for.",
+    doc: RuleDoc {
+        explanation: "Reports words in guide text that the site (`terminology:` in site.yaml) or the product (`terminology:` in product.yaml) prefers another term for, such as \"login\" where the style guide says \"sign in\". Matching is by whole word and ignores case; `--fix` replaces the word and keeps a leading capital. UI labels in the glossary are not checked: they must say what the product says.",
+        bad: "# site.yaml: terminology: {sign in: [login, log in]}\n- do: Login with your email.",
+        good: "- do: Sign in with your email.",
+    },
+    options: &[],
+};
+
+/// The code this rule reports under.
+pub(super) const CODE: Code = Code::lint(&META);
+
 impl Rule for Terminology {
-    fn code(&self) -> Code {
-        Code::Terminology
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
 
-    fn doc(&self) -> &'static RuleDoc {
-        &RuleDoc {
-            explanation: "Reports words in guide text that the site (`terminology:` in site.yaml) or the product (`terminology:` in product.yaml) prefers another term for, such as \"login\" where the style guide says \"sign in\". Matching is by whole word and ignores case; `--fix` replaces the word and keeps a leading capital. UI labels in the glossary are not checked: they must say what the product says.",
-            bad: "# site.yaml: terminology: {sign in: [login, log in]}\n- do: Login with your email.",
-            good: "- do: Sign in with your email.",
-        }
-    }
-
-    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         for rg in &site.guides {
             let terms: Vec<_> = site
                 .project
@@ -44,7 +52,7 @@ impl Rule for Terminology {
                             let (span, exact) = sub_span(&site.project.sources, text, s, e);
                             let replacement = keep_case(found, &term.preferred);
                             let mut d = Diagnostic::new(
-                                Code::Terminology,
+                                CODE,
                                 span,
                                 format!("write \"{}\" instead of \"{found}\"", term.preferred),
                             )
@@ -64,7 +72,6 @@ impl Rule for Terminology {
 #[cfg(test)]
 mod tests {
     use crate::check::rules::testing::{PRODUCT, findings};
-    use crate::diag::Code;
 
     #[test]
     fn avoided_terms_are_reported_with_case_kept() {
@@ -72,7 +79,7 @@ mod tests {
         let guide =
             "title: How to x\nsummary: X.\nsteps:\n  web:\n    - do: Login, then log in again.\n";
         let f = findings(
-            Code::Terminology,
+            super::CODE,
             &[
                 ("site.yaml", site),
                 ("demo/product.yaml", PRODUCT),

@@ -1,9 +1,9 @@
 //! `tip-is-instruction`: a tip or note that is itself a procedure (a numbered list) or an
 //! instruction on a UI control; it belongs in the steps or in a related guide.
 
-use super::{ACTION_VERBS, Rule, RuleDoc};
+use super::{ACTION_VERBS, Rule, RuleConfig};
 use crate::check::text::{Field, find_words, quoted_labels, texts};
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::PerPlatform;
 use crate::resolve::Resolved;
 
@@ -21,20 +21,28 @@ fn numbered(text: &str) -> bool {
         >= 2
 }
 
+static META: RuleMeta = RuleMeta {
+    id: "tip-is-instruction",
+    default_severity: Severity::Warning,
+    default_on: true,
+    summary: "A tip or note is itself a procedure or an instruction on a UI control.",
+    doc: RuleDoc {
+        explanation: "Reports a tip or a step's note that is itself a procedure (a numbered list) or starts with an action verb aimed at a UI control (\"Tap **Settings** to ...\"). Instructions hidden in tips are skipped by readers, missing from checklists and never checked against the glossary; make them steps, or a related guide.",
+        bad: "tips:\n  - Tap **Settings**, then **Password** to change your password.",
+        good: "tips:\n  - Change your password afterwards.\nrelated: [change-password]",
+    },
+    options: &[],
+};
+
+/// The code this rule reports under.
+pub(super) const CODE: Code = Code::lint(&META);
+
 impl Rule for TipIsInstruction {
-    fn code(&self) -> Code {
-        Code::TipIsInstruction
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
 
-    fn doc(&self) -> &'static RuleDoc {
-        &RuleDoc {
-            explanation: "Reports a tip or a step's note that is itself a procedure (a numbered list) or starts with an action verb aimed at a UI control (\"Tap **Settings** to ...\"). Instructions hidden in tips are skipped by readers, missing from checklists and never checked against the glossary; make them steps, or a related guide.",
-            bad: "tips:\n  - Tap **Settings**, then **Password** to change your password.",
-            good: "tips:\n  - Change your password afterwards.\nrelated: [change-password]",
-        }
-    }
-
-    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         for rg in &site.guides {
             let names_control = |text: &str| {
                 !quoted_labels(text).is_empty()
@@ -67,12 +75,7 @@ impl Rule for TipIsInstruction {
                 };
                 let kind = if t.field == Field::Tip { "tip" } else { "note" };
                 out.push(
-                    Diagnostic::new(
-                        Code::TipIsInstruction,
-                        t.text.span,
-                        format!("this {kind} {what}"),
-                    )
-                    .help(
+                    Diagnostic::new(CODE, t.text.span, format!("this {kind} {what}")).help(
                         "make it steps of this guide, or a guide of its own linked with `related`",
                     ),
                 );
@@ -84,13 +87,12 @@ impl Rule for TipIsInstruction {
 #[cfg(test)]
 mod tests {
     use crate::check::rules::testing::{PRODUCT, findings};
-    use crate::diag::Code;
 
     #[test]
     fn instructions_in_tips_are_reported() {
         let guide = "title: How to x\nsummary: X.\nsteps:\n  web:\n    - open: settings\n      note: \"1. Open it\\n2. Close it\"\ntips:\n  - Tap **Settings** to see more.\n  - Also change your password.\n  - Open the app every week.\n";
         let f = findings(
-            Code::TipIsInstruction,
+            super::CODE,
             &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", guide)],
         );
         let msgs: Vec<&str> = f.iter().map(|d| d.message.as_str()).collect();

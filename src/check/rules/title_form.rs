@@ -1,31 +1,45 @@
 //! `title-form`: titles follow the site's convention (`style: how-to`, the default, or
 //! `style: task`) and end without punctuation.
 
-use super::{Rule, RuleDoc};
-use crate::diag::{Code, Diagnostic};
+use super::{Rule, RuleConfig};
+use crate::diag::{Code, Diagnostic, OptionKind, OptionSpec, RuleDoc, RuleMeta, Severity};
 use crate::resolve::Resolved;
 
 /// The `title-form` rule.
 pub struct TitleForm;
 
+static META: RuleMeta = RuleMeta {
+    id: "title-form",
+    default_severity: Severity::Warning,
+    default_on: true,
+    summary: "A title does not follow the site's title convention.",
+    doc: RuleDoc {
+        explanation: "Reports a guide title that does not follow the site's convention: with `style: how-to` (the default) titles start with \"How to \"; with `style: task` they are a task phrase that starts with a capitalised verb and not with \"How to\". In both styles a title ends without punctuation. Consistent titles make lists and search results scannable. Configure it with `rules: {title-form: {style: task}}`.",
+        bad: "title: Signing out of Netflix on all devices?",
+        good: "title: How to sign out of Netflix on all devices",
+    },
+    options: &[STYLE],
+};
+
+const STYLE: OptionSpec = OptionSpec {
+    name: "style",
+    kind: OptionKind::Choice {
+        choices: &["how-to", "task"],
+        default: "how-to",
+    },
+    doc: "`how-to`: titles start with \"How to \"; `task`: titles are a task phrase that starts with a capitalised verb.",
+};
+
+/// The code this rule reports under.
+pub(super) const CODE: Code = Code::lint(&META);
+
 impl Rule for TitleForm {
-    fn code(&self) -> Code {
-        Code::TitleForm
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
 
-    fn doc(&self) -> &'static RuleDoc {
-        &RuleDoc {
-            explanation: "Reports a guide title that does not follow the site's convention: with `style: how-to` (the default) titles start with \"How to \"; with `style: task` they are a task phrase that starts with a capitalised verb and not with \"How to\". In both styles a title ends without punctuation. Consistent titles make lists and search results scannable. Configure it with `rules: {title-form: {style: task}}`.",
-            bad: "title: Signing out of Netflix on all devices?",
-            good: "title: How to sign out of Netflix on all devices",
-        }
-    }
-
-    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
-        let style = site
-            .project
-            .site
-            .rule_text(Code::TitleForm, "style", "how-to");
+    fn check(&self, site: &Resolved<'_>, cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
+        let style = cfg.choice(&STYLE);
         for rg in &site.guides {
             let t = &rg.guide.title;
             let title = t.value.trim();
@@ -54,10 +68,7 @@ impl Rule for TitleForm {
                 None
             };
             if let Some((what, help)) = problem {
-                out.push(
-                    Diagnostic::new(Code::TitleForm, t.span, format!("the title {what}"))
-                        .help(help),
-                );
+                out.push(Diagnostic::new(CODE, t.span, format!("the title {what}")).help(help));
             }
         }
     }
@@ -66,7 +77,6 @@ impl Rule for TitleForm {
 #[cfg(test)]
 mod tests {
     use crate::check::rules::testing::{PRODUCT, findings};
-    use crate::diag::Code;
 
     fn guide(title: &str) -> String {
         format!("title: \"{title}\"\nsummary: X.\nsteps:\n  web:\n    - open: settings\n")
@@ -80,7 +90,7 @@ mod tests {
             ("How to sign out.", true),
         ] {
             let f = findings(
-                Code::TitleForm,
+                super::CODE,
                 &[
                     ("demo/product.yaml", PRODUCT),
                     ("demo/g.yaml", &guide(title)),
@@ -99,7 +109,7 @@ mod tests {
             ("sign out", true),
         ] {
             let f = findings(
-                Code::TitleForm,
+                super::CODE,
                 &[
                     ("site.yaml", site),
                     ("demo/product.yaml", PRODUCT),

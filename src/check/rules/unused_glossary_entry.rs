@@ -3,28 +3,36 @@
 
 use std::collections::HashSet;
 
-use super::{Rule, RuleDoc};
-use crate::diag::{Code, Diagnostic};
+use super::{Rule, RuleConfig};
+use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::Target;
 use crate::resolve::Resolved;
 
 /// The `unused-glossary-entry` rule.
 pub struct UnusedGlossaryEntry;
 
+static META: RuleMeta = RuleMeta {
+    id: "unused-glossary-entry",
+    default_severity: Severity::Warning,
+    default_on: true,
+    summary: "A glossary control is not used by any guide.",
+    doc: RuleDoc {
+        explanation: "Reports a glossary control that no guide of its product uses as a target or confirmation and no other control names as its `screen`. Unused entries are usually left over from a removed guide or a renamed key; they make the glossary harder to trust. Remove the entry, or use it.",
+        bad: "glossary:\n  old-settings: {role: button, label: Preferences}   # used nowhere",
+        good: "glossary:\n  settings: {role: button, label: Settings}   # used by guides",
+    },
+    options: &[],
+};
+
+/// The code this rule reports under.
+pub(super) const CODE: Code = Code::lint(&META);
+
 impl Rule for UnusedGlossaryEntry {
-    fn code(&self) -> Code {
-        Code::UnusedGlossaryEntry
+    fn meta(&self) -> &'static RuleMeta {
+        &META
     }
 
-    fn doc(&self) -> &'static RuleDoc {
-        &RuleDoc {
-            explanation: "Reports a glossary control that no guide of its product uses as a target or confirmation and no other control names as its `screen`. Unused entries are usually left over from a removed guide or a renamed key; they make the glossary harder to trust. Remove the entry, or use it.",
-            bad: "glossary:\n  old-settings: {role: button, label: Preferences}   # used nowhere",
-            good: "glossary:\n  settings: {role: button, label: Settings}   # used by guides",
-        }
-    }
-
-    fn check(&self, site: &Resolved<'_>, out: &mut Vec<Diagnostic>) {
+    fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         for product in &site.project.products {
             let mut used: HashSet<&str> = HashSet::new();
             for g in site
@@ -50,7 +58,7 @@ impl Rule for UnusedGlossaryEntry {
                 if !used.contains(c.key.value.as_str()) {
                     out.push(
                         Diagnostic::new(
-                            Code::UnusedGlossaryEntry,
+                            CODE,
                             c.key.span,
                             format!("no guide uses the control `{}`", c.key.value),
                         )
@@ -65,13 +73,12 @@ impl Rule for UnusedGlossaryEntry {
 #[cfg(test)]
 mod tests {
     use crate::check::rules::testing::{PRODUCT, findings};
-    use crate::diag::Code;
 
     #[test]
     fn unused_controls_are_reported() {
         let guide = "title: How to x\nsummary: X.\nsteps:\n  web:\n    - open: settings\n    - click: sign-out\n";
         let f = findings(
-            Code::UnusedGlossaryEntry,
+            super::CODE,
             &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", guide)],
         );
         let keys: Vec<&str> = f.iter().map(|d| d.message.as_str()).collect();
