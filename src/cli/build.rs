@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{ColorChoice, EXIT_FINDINGS, print_report};
+use super::output::{ColorChoice, EXIT_FINDINGS, print_report};
 use crate::build::{BuildOptions, build_checked};
 use crate::check::check;
 use crate::diag::Summary;

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{ColorChoice, EXIT_FINDINGS, print_report, write_stdout};
+use super::output::{ColorChoice, EXIT_FINDINGS, print_report, write_stdout};
 use crate::check::check_dir;
 use crate::diag::Summary;
 use crate::emit::Format;

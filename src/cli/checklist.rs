@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::write_stdout;
+use super::output::write_stdout;
 use crate::check::check;
 use crate::diag::{Summary, suggest::help_for};
 use crate::render::checklist::{ChecklistFormat, render};

@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use super::write_stdout;
+use super::output::write_stdout;
 use crate::check::explain::{explain, list};
 use crate::check::rules::{code, codes};
 use crate::diag::suggest::help_for;

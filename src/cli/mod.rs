@@ -5,14 +5,18 @@ mod check;
 mod checklist;
 mod explain;
 mod new;
+mod output;
 mod preview;
 mod schema;
 mod serve;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
+
+use output::write_stdout;
+pub use output::{ColorChoice, EXIT_FAILURE, EXIT_FINDINGS};
 
 pub use build::BuildArgs;
 pub use check::CheckArgs;
@@ -125,38 +129,6 @@ pub enum Command {
     },
 }
 
-/// When to colour output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum ColorChoice {
-    /// Colour when writing to a terminal and `NO_COLOR` is not set.
-    #[default]
-    Auto,
-    /// Always colour.
-    Always,
-    /// Never colour.
-    Never,
-}
-
-impl ColorChoice {
-    /// Whether to colour text written to stdout.
-    pub fn enabled(self) -> bool {
-        match self {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
-                    && std::io::stdout().is_terminal()
-            }
-        }
-    }
-}
-
-/// Exit status for "problems found".
-pub const EXIT_FINDINGS: u8 = 1;
-/// Exit status for usage and I/O failures.
-pub const EXIT_FAILURE: u8 = 2;
-
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
@@ -183,27 +155,6 @@ pub fn run(cli: Cli) -> ExitCode {
             let _ = writeln!(std::io::stderr(), "stepwise: error: {e}");
             ExitCode::from(EXIT_FAILURE)
         }
-    }
-}
-
-/// Prints a report's diagnostics in `format` (colour only for `human`, when enabled).
-fn print_report(
-    diagnostics: &[crate::diag::Diagnostic],
-    project: &crate::model::Project,
-    format: crate::emit::Format,
-    color: ColorChoice,
-) -> std::io::Result<()> {
-    let color = format == crate::emit::Format::Human && color.enabled();
-    let text = crate::emit::render(format, diagnostics, &project.sources, color);
-    write_stdout(&text)
-}
-
-/// Writes to stdout; a closed pipe (`stepwise check | head`) is not an error.
-fn write_stdout(text: &str) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        r => r,
     }
 }
 

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{ColorChoice, EXIT_FINDINGS, write_stdout};
+use super::output::{ColorChoice, EXIT_FINDINGS, write_stdout};
 use crate::check::check;
 use crate::diag::Severity;
 use crate::diag::suggest::help_for;

@@ -2,7 +2,7 @@
 
 use clap::{Args, ValueEnum};
 
-use super::write_stdout;
+use super::output::write_stdout;
 use crate::schema::{draft_07, to_2020_12};
 
 /// Which file's schema.

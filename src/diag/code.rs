@@ -3,8 +3,8 @@
 //! (`check::rules`), which a [`Code::Lint`] points at; emitters and documentation read both
 //! through the same methods.
 
-use super::Severity;
 use super::lint::{Lint, OptionSpec, RuleMeta};
+use super::severity::Severity;
 
 macro_rules! codes {
     ($( $(#[$doc:meta])* $variant:ident = ($id:literal, $sev:ident, $summary:literal), )*) => {

@@ -4,7 +4,7 @@
 //! at it, so the code's id, severity, summary, options and docs are written once, beside
 //! the rule's check.
 
-use super::Severity;
+use super::severity::Severity;
 
 /// Everything a lint rule declares about itself, apart from its check.
 #[derive(Debug)]

@@ -5,31 +5,14 @@
 
 mod code;
 pub mod lint;
+mod severity;
 pub mod suggest;
 
 pub use code::Code;
 pub use lint::{OptionKind, OptionSpec, OptionValue, RuleDoc, RuleMeta};
+pub use severity::Severity;
 
 use crate::source::{SourceMap, Span};
-
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    /// Must be fixed: `check` fails and `build` renders nothing.
-    Error,
-    /// Should be looked at; fails `check` only with `--deny-warnings`.
-    Warning,
-}
-
-impl Severity {
-    /// Lowercase name used in every output format.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
-}
 
 /// A secondary location that explains a diagnostic (the first of two duplicates, say).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -30,7 +30,7 @@ pub(super) fn render(diags: &[Diagnostic], sources: &SourceMap) -> String {
             out,
             "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
             d.severity.as_str(),
-            property(&super::path(sources, d)),
+            property(&sources.get(d.span.file).path_slash()),
             d.span.start.line,
             d.span.start.col,
             d.span.end.line,

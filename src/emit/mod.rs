@@ -74,8 +74,3 @@ pub fn render(format: Format, diags: &[Diagnostic], sources: &SourceMap, color: 
         Format::Sarif => sarif::render(diags, sources),
     }
 }
-
-/// Path of a diagnostic's file as shown to users.
-fn path(sources: &SourceMap, d: &Diagnostic) -> String {
-    sources.get(d.span.file).path_slash()
-}

@@ -11,7 +11,7 @@ pub(super) fn render(diags: &[Diagnostic], sources: &SourceMap) -> String {
         let _ = writeln!(
             out,
             "{}:{}:{}: {}[{}]: {}",
-            super::path(sources, d),
+            sources.get(d.span.file).path_slash(),
             d.span.start.line,
             d.span.start.col,
             d.severity.as_str(),

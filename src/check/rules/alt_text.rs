@@ -1,6 +1,6 @@
 //! `alt-text`: alt text that is a file name, or the same for two different steps.
 
-use super::{Rule, RuleConfig};
+use super::rule::{Rule, RuleConfig};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::resolve::Resolved;
 use crate::source::Spanned;

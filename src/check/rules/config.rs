@@ -1,51 +1,12 @@
 //! The site's rule configuration, validated against the rules' own declarations and
 //! decoded once into typed values, and the `allow` ids checked against the rules.
 
-use super::{RULES, Rule, lint_ids};
+use super::registry::{RULES, lint_ids};
+use super::rule::{Rule, RuleConfig};
 use crate::diag::suggest::help_for;
 use crate::diag::{Code, Diagnostic, OptionKind, OptionSpec, OptionValue};
 use crate::model::{Level, Project, RuleSetting};
 use crate::source::Spanned;
-
-/// One rule's effective configuration: its level and every option's value.
-#[derive(Debug, Clone, Default)]
-pub struct RuleConfig {
-    /// The level the site sets, if any.
-    pub level: Option<Level>,
-    /// Whether `site.yaml` mentions the rule at all.
-    pub configured: bool,
-    /// The options the site sets, decoded; options it leaves out take their defaults.
-    values: Vec<(&'static str, OptionValue)>,
-}
-
-impl RuleConfig {
-    /// The value of `spec`, or its default.
-    pub fn value(&self, spec: &OptionSpec) -> OptionValue {
-        self.values
-            .iter()
-            .find(|(n, _)| *n == spec.name)
-            .map_or(spec.kind.default_value(), |(_, v)| *v)
-    }
-
-    /// The value of a count option.
-    pub fn count(&self, spec: &OptionSpec) -> u32 {
-        match (self.value(spec), spec.kind) {
-            (OptionValue::Count(n), _) => n,
-            (_, OptionKind::Count { default }) => default,
-            // A rule asking for a count from a choice option is a bug the rule's tests catch.
-            (OptionValue::Choice(_), OptionKind::Choice { .. }) => 0,
-        }
-    }
-
-    /// The value of a choice option.
-    pub fn choice(&self, spec: &OptionSpec) -> &'static str {
-        match (self.value(spec), spec.kind) {
-            (OptionValue::Choice(s), _) => s,
-            (_, OptionKind::Choice { default, .. }) => default,
-            (OptionValue::Count(_), OptionKind::Count { .. }) => "",
-        }
-    }
-}
 
 /// The configuration of every rule, in [`RULES`] order.
 #[derive(Debug, Clone)]

@@ -1,7 +1,7 @@
 //! `free-target-is-key`: a free-text target that names a glossary control ("Settings"
 //! written out where `settings` exists).
 
-use super::{Rule, RuleConfig};
+use super::rule::{Rule, RuleConfig};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::{PerPlatform, Target};
 use crate::resolve::Resolved;

@@ -1,6 +1,6 @@
 //! `image-reused`: one screenshot file shown for two different steps of a guide.
 
-use super::{Rule, RuleConfig};
+use super::rule::{Rule, RuleConfig};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::Step;
 use crate::resolve::Resolved;

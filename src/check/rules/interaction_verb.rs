@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Rule, RuleConfig};
+use super::rule::{Rule, RuleConfig};
 use crate::check::text::{find_words, keep_case, sub_span, texts};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::{Action, Step};

@@ -3,7 +3,7 @@
 //! Such pairs are almost always a copy that drifted; real differences are acknowledged
 //! with `labels_differ: <reason>` on the control.
 
-use super::{Rule, RuleConfig};
+use super::rule::{Rule, RuleConfig};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::{Control, PerPlatform};
 use crate::resolve::Resolved;

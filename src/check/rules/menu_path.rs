@@ -1,7 +1,7 @@
 //! `menu-path`: a menu path written in text ("Settings > Privacy") whose parts are not
 //! glossary labels, or not in the order the glossary's screens give.
 
-use super::{Rule, RuleConfig};
+use super::rule::{Rule, RuleConfig};
 use crate::check::text::{sub_span, texts};
 use crate::diag::suggest::did_you_mean;
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};

@@ -18,6 +18,8 @@ mod near_duplicate_platforms;
 mod one_action_per_step;
 mod platform_parity;
 mod quoted_label_mismatch;
+mod registry;
+mod rule;
 mod stale_review;
 mod step_count;
 mod terminology;
@@ -25,83 +27,10 @@ mod tip_is_instruction;
 mod title_form;
 mod unused_glossary_entry;
 
-use std::sync::LazyLock;
-
-pub use config::{Config, RuleConfig};
-
-use crate::diag::{Code, Diagnostic, RuleMeta};
-use crate::resolve::Resolved;
-
-/// A consistency rule.
-pub trait Rule: Sync {
-    /// Everything the rule declares about itself.
-    fn meta(&self) -> &'static RuleMeta;
-    /// Appends the rule's findings about the resolved site, configured by `cfg`.
-    fn check(&self, site: &Resolved<'_>, cfg: &RuleConfig, out: &mut Vec<Diagnostic>);
-    /// The code the rule reports under.
-    fn code(&self) -> Code {
-        Code::lint(self.meta())
-    }
-}
-
-/// Every rule, in the order they run.
-pub static RULES: &[&dyn Rule] = &[
-    &label_drift::LabelDrift,
-    &quoted_label_mismatch::QuotedLabelMismatch,
-    &free_target_is_key::FreeTargetIsKey,
-    &interaction_verb::InteractionVerb,
-    &one_action_per_step::OneActionPerStep,
-    &step_count::StepCount,
-    &platform_parity::PlatformParity,
-    &near_duplicate_platforms::NearDuplicatePlatforms,
-    &tip_is_instruction::TipIsInstruction,
-    &title_form::TitleForm,
-    &unused_glossary_entry::UnusedGlossaryEntry,
-    &stale_review::StaleReview,
-    &terminology::Terminology,
-    &menu_path::MenuPath,
-    &alt_text::AltText,
-    &image_reused::ImageReused,
-];
-
-/// The rule reporting `code`, if it is a lint.
-pub fn rule(code: Code) -> Option<&'static dyn Rule> {
-    let meta = code.meta()?;
-    RULES.iter().copied().find(|r| r.meta().id == meta.id)
-}
-
-/// The ids of every rule.
-pub fn lint_ids() -> impl Iterator<Item = &'static str> + Clone {
-    RULES.iter().map(|r| r.meta().id)
-}
-
-/// Every code, format errors and lints, in catalogue order: the format codes, the rules,
-/// then `unknown-rule`, which is about the rules' ids.
-pub fn codes() -> &'static [Code] {
-    static ALL: LazyLock<Vec<Code>> = LazyLock::new(|| {
-        let format = Code::FORMAT.iter().copied();
-        let rules = RULES.iter().map(|r| r.code());
-        format
-            .clone()
-            .filter(|c| *c != Code::UnknownRule)
-            .chain(rules)
-            .chain(format.filter(|c| *c == Code::UnknownRule))
-            .collect()
-    });
-    &ALL
-}
-
-/// The code with this id, a format error or a rule.
-pub fn code(id: &str) -> Option<Code> {
-    codes().iter().copied().find(|c| c.id() == id)
-}
-
-/// Verbs that start an instruction aimed at the UI.
-pub(crate) const ACTION_VERBS: &[&str] = &[
-    "click", "tap", "press", "select", "choose", "open", "go", "scroll", "type", "enter", "toggle",
-    "turn", "swipe", "hover", "sign", "log", "navigate", "find", "pick", "switch", "check",
-    "uncheck", "confirm",
-];
+pub use config::Config;
+pub use registry::{RULES, code, codes, lint_ids, rule};
+pub(crate) use rule::ACTION_VERBS;
+pub use rule::{Rule, RuleConfig};
 
 #[cfg(test)]
 pub(crate) mod testing {
@@ -129,6 +58,7 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::Code;
 
     #[test]
     fn every_rule_has_one_code_with_docs() {

@@ -2,7 +2,7 @@
 //! they are identical or differ in one step only; `same_as` (with `instead` for the one
 //! difference) says it once.
 
-use super::{Rule, RuleConfig};
+use super::rule::{Rule, RuleConfig};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::Action;
 use crate::resolve::{PlatformSteps, Resolved};

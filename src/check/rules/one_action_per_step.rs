@@ -1,7 +1,7 @@
 //! `one-action-per-step`: a step whose text chains actions ("Tap X and then select Y").
 //! A structured `confirm` is part of its action and never counts as a second one.
 
-use super::{ACTION_VERBS, Rule, RuleConfig};
+use super::rule::{ACTION_VERBS, Rule, RuleConfig};
 use crate::check::text::{Field, sub_span, texts};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::resolve::Resolved;

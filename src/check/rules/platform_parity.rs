@@ -1,7 +1,7 @@
 //! `platform-parity`: a guide that covers fewer platforms than its product, without saying
 //! why in `unavailable_on`.
 
-use super::{Rule, RuleConfig};
+use super::rule::{Rule, RuleConfig};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::resolve::Resolved;
 

@@ -1,7 +1,7 @@
 //! `quoted-label-mismatch`: free text that quotes or bolds a UI label the glossary does
 //! not know ("Tap **Acount**"), usually a typo or a label that was renamed.
 
-use super::{Rule, RuleConfig};
+use super::rule::{Rule, RuleConfig};
 use crate::check::text::{quoted_labels, sub_span, texts};
 use crate::diag::suggest::did_you_mean;
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};

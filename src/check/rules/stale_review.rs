@@ -1,7 +1,7 @@
 //! `stale-review`: a `reviewed` date older than `max_age_days` (default 365). Off unless
 //! the site turns it on, since its result depends on today's date.
 
-use super::{Rule, RuleConfig};
+use super::rule::{Rule, RuleConfig};
 use crate::diag::{Code, Diagnostic, OptionKind, OptionSpec, RuleDoc, RuleMeta, Severity};
 use crate::resolve::Resolved;
 

@@ -1,7 +1,7 @@
 //! `step-count`: too many steps for one platform. Warns above `warn` (default 10) and
 //! reports an error above `max` (default 20).
 
-use super::{Rule, RuleConfig};
+use super::rule::{Rule, RuleConfig};
 use crate::diag::{Code, Diagnostic, OptionKind, OptionSpec, RuleDoc, RuleMeta, Severity};
 use crate::resolve::Resolved;
 

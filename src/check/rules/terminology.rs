@@ -1,7 +1,7 @@
 //! `terminology`: words the site or product prefers another term for (`sign in`, not
 //! `login`), with the replacement as a fix.
 
-use super::{Rule, RuleConfig};
+use super::rule::{Rule, RuleConfig};
 use crate::check::text::{find_words, keep_case, sub_span, texts};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::resolve::Resolved;

@@ -1,7 +1,7 @@
 //! `tip-is-instruction`: a tip or note that is itself a procedure (a numbered list) or an
 //! instruction on a UI control; it belongs in the steps or in a related guide.
 
-use super::{ACTION_VERBS, Rule, RuleConfig};
+use super::rule::{ACTION_VERBS, Rule, RuleConfig};
 use crate::check::text::{Field, find_words, quoted_labels, texts};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::PerPlatform;

@@ -1,7 +1,7 @@
 //! `title-form`: titles follow the site's convention (`style: how-to`, the default, or
 //! `style: task`) and end without punctuation.
 
-use super::{Rule, RuleConfig};
+use super::rule::{Rule, RuleConfig};
 use crate::diag::{Code, Diagnostic, OptionKind, OptionSpec, RuleDoc, RuleMeta, Severity};
 use crate::resolve::Resolved;
 

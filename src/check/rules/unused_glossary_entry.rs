@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::{Rule, RuleConfig};
+use super::rule::{Rule, RuleConfig};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::Target;
 use crate::resolve::Resolved;

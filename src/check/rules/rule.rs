@@ -1,0 +1,66 @@
+//! What every rule is: the [`Rule`] trait, the decoded settings a rule reads
+//! ([`RuleConfig`]), and vocabulary several rules share. A leaf: rule files import it, the
+//! registry lists the rules.
+
+use crate::diag::{Code, Diagnostic, OptionKind, OptionSpec, OptionValue, RuleMeta};
+use crate::model::Level;
+use crate::resolve::Resolved;
+
+/// A consistency rule.
+pub trait Rule: Sync {
+    /// Everything the rule declares about itself.
+    fn meta(&self) -> &'static RuleMeta;
+    /// Appends the rule's findings about the resolved site, configured by `cfg`.
+    fn check(&self, site: &Resolved<'_>, cfg: &RuleConfig, out: &mut Vec<Diagnostic>);
+    /// The code the rule reports under.
+    fn code(&self) -> Code {
+        Code::lint(self.meta())
+    }
+}
+
+/// One rule's effective configuration: its level and every option's value.
+#[derive(Debug, Clone, Default)]
+pub struct RuleConfig {
+    /// The level the site sets, if any.
+    pub level: Option<Level>,
+    /// Whether `site.yaml` mentions the rule at all.
+    pub configured: bool,
+    /// The options the site sets, decoded; options it leaves out take their defaults.
+    pub(super) values: Vec<(&'static str, OptionValue)>,
+}
+
+impl RuleConfig {
+    /// The value of `spec`, or its default.
+    pub fn value(&self, spec: &OptionSpec) -> OptionValue {
+        self.values
+            .iter()
+            .find(|(n, _)| *n == spec.name)
+            .map_or(spec.kind.default_value(), |(_, v)| *v)
+    }
+
+    /// The value of a count option.
+    pub fn count(&self, spec: &OptionSpec) -> u32 {
+        match (self.value(spec), spec.kind) {
+            (OptionValue::Count(n), _) => n,
+            (_, OptionKind::Count { default }) => default,
+            // A rule asking for a count from a choice option is a bug the rule's tests catch.
+            (OptionValue::Choice(_), OptionKind::Choice { .. }) => 0,
+        }
+    }
+
+    /// The value of a choice option.
+    pub fn choice(&self, spec: &OptionSpec) -> &'static str {
+        match (self.value(spec), spec.kind) {
+            (OptionValue::Choice(s), _) => s,
+            (_, OptionKind::Choice { default, .. }) => default,
+            (OptionValue::Count(_), OptionKind::Count { .. }) => "",
+        }
+    }
+}
+
+/// Verbs that start an instruction aimed at the UI.
+pub(crate) const ACTION_VERBS: &[&str] = &[
+    "click", "tap", "press", "select", "choose", "open", "go", "scroll", "type", "enter", "toggle",
+    "turn", "swipe", "hover", "sign", "log", "navigate", "find", "pick", "switch", "check",
+    "uncheck", "confirm",
+];

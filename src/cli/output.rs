@@ -1,0 +1,59 @@
+//! What every subcommand shares about output: colour, exit statuses, printing a report,
+//! and writing to stdout through a pipe that may close.
+
+use std::io::{IsTerminal, Write};
+
+use clap::ValueEnum;
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and `NO_COLOR` is not set.
+    #[default]
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour text written to stdout.
+    pub fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+                    && std::io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+/// Exit status for "problems found".
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit status for usage and I/O failures.
+pub const EXIT_FAILURE: u8 = 2;
+
+/// Prints a report's diagnostics in `format` (colour only for `human`, when enabled).
+pub(super) fn print_report(
+    diagnostics: &[crate::diag::Diagnostic],
+    project: &crate::model::Project,
+    format: crate::emit::Format,
+    color: ColorChoice,
+) -> std::io::Result<()> {
+    let color = format == crate::emit::Format::Human && color.enabled();
+    let text = crate::emit::render(format, diagnostics, &project.sources, color);
+    write_stdout(&text)
+}
+
+/// Writes to stdout; a closed pipe (`stepwise check | head`) is not an error.
+pub(super) fn write_stdout(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r,
+    }
+}
