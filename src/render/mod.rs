@@ -288,41 +288,7 @@ impl<'r> SiteRenderer<'r> {
         let mut pages = self.media_pages.clone();
         let mut cards: Vec<GuideCard> = resolved.guides.iter().map(view::card).collect();
         cards.sort_by(|a, b| a.title.cmp(&b.title).then(a.id.cmp(&b.id)));
-
-        // Groups by category page (uncategorised guides last, in a group of their own that
-        // has no page) and by product.
-        let mut categories: BTreeMap<(bool, String), (String, Vec<GuideCard>)> = BTreeMap::new();
-        let mut products: BTreeMap<String, (String, Vec<GuideCard>)> = BTreeMap::new();
-        for c in &cards {
-            let key = match &c.category {
-                Some(l) => (false, l.url.clone()),
-                None => (true, String::new()),
-            };
-            let title = c
-                .category
-                .as_ref()
-                .map_or(UNCATEGORISED, |l| l.title.as_str());
-            categories
-                .entry(key)
-                .or_insert_with(|| (title.to_owned(), Vec::new()))
-                .1
-                .push(c.clone());
-            products
-                .entry(c.product.url.clone())
-                .or_insert_with(|| (c.product.title.clone(), Vec::new()))
-                .1
-                .push(c.clone());
-        }
-        let mut groups: Vec<Group> = categories
-            .into_iter()
-            .map(|((none, url), (title, guides))| Group {
-                title,
-                url: (!none).then_some(url),
-                guides,
-            })
-            .collect();
-        // Categories in the order of their names, whatever their URLs.
-        groups.sort_by(|a, b| (a.url.is_none(), &a.title).cmp(&(b.url.is_none(), &b.title)));
+        let (groups, products) = group(&cards);
         let html = self.render("index.html", "", &|ctx| {
             ctx.insert("groups", &groups);
             ctx.insert("count", &cards.len());
@@ -331,36 +297,17 @@ impl<'r> SiteRenderer<'r> {
             path: layout::INDEX.into(),
             bytes: html.into_bytes(),
         });
-        for g in groups.iter().filter(|g| g.url.is_some()) {
-            let html = self.render("list.html", "../", &|ctx| {
-                ctx.insert("heading", &g.title);
-                ctx.insert("kind", "Category");
-                ctx.insert("guides", &g.guides);
-            })?;
-            pages.push(Page {
-                path: g.url.clone().unwrap_or_default(),
-                bytes: html.into_bytes(),
-            });
+        for g in &groups {
+            if let Some(url) = &g.url {
+                pages.push(self.list_page(url, "Category", &g.title, &g.guides)?);
+            }
         }
         for (url, (title, guides)) in &products {
-            let html = self.render("list.html", "../", &|ctx| {
-                ctx.insert("heading", title);
-                ctx.insert("kind", "Product");
-                ctx.insert("guides", guides);
-            })?;
-            pages.push(Page {
-                path: url.clone(),
-                bytes: html.into_bytes(),
-            });
+            pages.push(self.list_page(url, "Product", title, guides)?);
         }
         // Servers show the 404 page at any missing path, so its links start from the site's
         // own root path (taken from `base_url`) rather than being relative.
-        let root_path = site
-            .base_url
-            .split_once("://")
-            .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_owned()))
-            .unwrap_or_else(|| "/".to_owned());
-        let html = self.render("404.html", &root_path, &|_| {})?;
+        let html = self.render("404.html", &root_path(&site.base_url), &|_| {})?;
         pages.push(Page {
             path: layout::NOT_FOUND.into(),
             bytes: html.into_bytes(),
@@ -389,21 +336,69 @@ impl<'r> SiteRenderer<'r> {
         }
         Ok(pages)
     }
+
+    /// A page listing guides: a category's or a product's.
+    fn list_page(
+        &self,
+        url: &str,
+        kind: &str,
+        heading: &str,
+        guides: &[GuideCard],
+    ) -> Result<Page, RenderError> {
+        let html = self.render("list.html", "../", &|ctx| {
+            ctx.insert("heading", heading);
+            ctx.insert("kind", kind);
+            ctx.insert("guides", guides);
+        })?;
+        Ok(Page {
+            path: url.to_owned(),
+            bytes: html.into_bytes(),
+        })
+    }
 }
 
-/// Renders every page of the site into memory, sorted by path.
-pub fn render_site(resolved: &Resolved<'_>, tera: &Tera) -> Result<Vec<Page>, RenderError> {
-    use rayon::prelude::*;
-    let r = SiteRenderer::new(resolved, tera)?;
-    let mut pages = r.shared_pages()?;
-    let guides: Vec<Vec<Page>> = resolved
-        .guides
-        .par_iter()
-        .map(|rg| r.guide_pages(rg))
-        .collect::<Result<_, _>>()?;
-    pages.extend(guides.into_iter().flatten());
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(pages)
+/// Product pages by URL, with the product's name and its guides.
+type Products = BTreeMap<String, (String, Vec<GuideCard>)>;
+
+/// Groups sorted cards by category page (categories in the order of their names, guides
+/// without a category last, in a group of their own that has no page) and by product.
+fn group(cards: &[GuideCard]) -> (Vec<Group>, Products) {
+    let mut categories: BTreeMap<(bool, String), (String, Vec<GuideCard>)> = BTreeMap::new();
+    let mut products: Products = BTreeMap::new();
+    for c in cards {
+        let (key, title) = match &c.category {
+            Some(l) => ((false, l.url.clone()), l.title.as_str()),
+            None => ((true, String::new()), UNCATEGORISED),
+        };
+        categories
+            .entry(key)
+            .or_insert_with(|| (title.to_owned(), Vec::new()))
+            .1
+            .push(c.clone());
+        products
+            .entry(c.product.url.clone())
+            .or_insert_with(|| (c.product.title.clone(), Vec::new()))
+            .1
+            .push(c.clone());
+    }
+    let mut groups: Vec<Group> = categories
+        .into_iter()
+        .map(|((none, url), (title, guides))| Group {
+            title,
+            url: (!none).then_some(url),
+            guides,
+        })
+        .collect();
+    groups.sort_by(|a, b| (a.url.is_none(), &a.title).cmp(&(b.url.is_none(), &b.title)));
+    (groups, products)
+}
+
+/// The path part of the site's base URL (`/help/` of `https://example.com/help/`).
+fn root_path(base_url: &str) -> String {
+    base_url
+        .split_once("://")
+        .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_owned()))
+        .unwrap_or_else(|| "/".to_owned())
 }
 
 fn breadcrumbs(gv: &GuideView) -> Vec<Link> {
