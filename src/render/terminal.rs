@@ -1,6 +1,7 @@
 //! A guide in the terminal (`stepwise preview`): wrapped to a width, with bold labels, dim
 //! locations and highlighted code when colour is on, plain text otherwise.
 
+use anstyle::{AnsiColor, Reset, Style};
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
 use super::instruction::{Piece, instruction};
@@ -23,18 +24,19 @@ struct Out<'o> {
     text: String,
 }
 
-const BOLD: &str = "\x1b[1m";
-const DIM: &str = "\x1b[2m";
-const ITALIC: &str = "\x1b[3m";
-const YELLOW: &str = "\x1b[33m";
-const RED: &str = "\x1b[31m";
-const CYAN: &str = "\x1b[36m";
-const RESET: &str = "\x1b[0m";
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const ITALIC: Style = Style::new().italic();
+const YELLOW: Style = AnsiColor::Yellow.on_default();
+const RED: Style = AnsiColor::Red.on_default();
+const CYAN: Style = AnsiColor::Cyan.on_default();
+/// No style: painting with it leaves the text as it is.
+const PLAIN: Style = Style::new();
 
 impl Out<'_> {
-    fn paint(&self, style: &str, s: &str) -> String {
+    fn paint(&self, style: Style, s: &str) -> String {
         if self.opts.color && !s.is_empty() {
-            format!("{style}{s}{RESET}")
+            format!("{}{s}{}", style.render(), style.render_reset())
         } else {
             s.to_owned()
         }
@@ -73,10 +75,14 @@ impl Out<'_> {
             match e {
                 Event::Text(t) => out.push_str(&t),
                 Event::Code(c) => out.push_str(&self.paint(CYAN, &c)),
-                Event::Start(Tag::Strong) if self.opts.color => out.push_str(BOLD),
-                Event::Start(Tag::Emphasis) if self.opts.color => out.push_str(ITALIC),
+                Event::Start(Tag::Strong) if self.opts.color => {
+                    out.push_str(&BOLD.render().to_string());
+                }
+                Event::Start(Tag::Emphasis) if self.opts.color => {
+                    out.push_str(&ITALIC.render().to_string());
+                }
                 Event::End(TagEnd::Strong | TagEnd::Emphasis) if self.opts.color => {
-                    out.push_str(RESET)
+                    out.push_str(&Reset.render().to_string());
                 }
                 Event::Start(Tag::Link { dest_url, .. }) => link.push(dest_url.to_string()),
                 Event::End(TagEnd::Link) => {
@@ -189,17 +195,13 @@ impl Out<'_> {
             self.wrapped(&t, &rest, &format!("{rest}  "));
         }
         let notes = [
-            (&s.result, "→", ""),
-            (&s.note, "ℹ", ""),
+            (&s.result, "→", PLAIN),
+            (&s.note, "ℹ", PLAIN),
             (&s.warning, "⚠", YELLOW),
         ];
         for (field, symbol, style) in notes {
             if let Some(t) = field {
-                let marker = if style.is_empty() {
-                    symbol.to_owned()
-                } else {
-                    self.paint(style, symbol)
-                };
+                let marker = self.paint(style, symbol);
                 let text = format!("{marker} {}", self.inline(&t.value));
                 self.wrapped(&text, &rest, &format!("{rest}  "));
             }
@@ -317,4 +319,23 @@ pub fn preview(rg: &ResolvedGuide<'_>, opts: &PreviewOptions) -> String {
         }
     }
     o.text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The preview snapshots hold these exact bytes; a change here rewrites every one.
+    #[test]
+    fn styles_are_plain_sgr_codes() {
+        let sgr = |s: Style| format!("{}|{}", s.render(), s.render_reset());
+        assert_eq!(sgr(BOLD), "\x1b[1m|\x1b[0m");
+        assert_eq!(sgr(DIM), "\x1b[2m|\x1b[0m");
+        assert_eq!(sgr(ITALIC), "\x1b[3m|\x1b[0m");
+        assert_eq!(sgr(YELLOW), "\x1b[33m|\x1b[0m");
+        assert_eq!(sgr(RED), "\x1b[31m|\x1b[0m");
+        assert_eq!(sgr(CYAN), "\x1b[36m|\x1b[0m");
+        assert_eq!(sgr(PLAIN), "|");
+        assert_eq!(Reset.render().to_string(), "\x1b[0m");
+    }
 }

@@ -5,7 +5,9 @@ use std::process::{Command, Output};
 
 fn stepwise(args: &[&str], envs: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_stepwise"));
-    cmd.args(args).env_remove("NO_COLOR");
+    cmd.args(args)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE");
     for (k, v) in envs {
         cmd.env(k, v);
     }
@@ -78,6 +80,14 @@ fn colour_follows_the_flag_and_no_color() {
     assert!(!stdout(&o).contains('\u{1b}'));
     // NO_COLOR only affects `auto`; output here is a pipe, so auto is off anyway.
     let o = stepwise(&["check", dir], &[("NO_COLOR", "1")]);
+    assert!(!stdout(&o).contains('\u{1b}'));
+    // CLICOLOR_FORCE turns `auto` on even in a pipe, unless NO_COLOR says otherwise.
+    let o = stepwise(&["check", dir], &[("CLICOLOR_FORCE", "1")]);
+    assert!(stdout(&o).contains('\u{1b}'));
+    let o = stepwise(
+        &["check", dir],
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")],
+    );
     assert!(!stdout(&o).contains('\u{1b}'));
 }
 
