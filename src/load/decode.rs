@@ -24,6 +24,16 @@ pub struct Fields<'n> {
 }
 
 impl<'n> Fields<'n> {
+    /// The fields of a mapping whose keys the caller checks itself (a step's keys are its
+    /// action as well as its fields).
+    pub fn unchecked(entries: &'n [Entry], span: Span, what: &'static str) -> Self {
+        Fields {
+            entries,
+            span,
+            what,
+        }
+    }
+
     /// The value of `key`, if present.
     pub fn get(&self, key: &str) -> Option<&'n Node> {
         self.entries

@@ -6,10 +6,12 @@
 
 pub mod decode;
 mod guide;
+mod image;
 mod platforms;
 mod product;
 mod rules;
 mod site;
+mod step;
 pub mod yaml;
 
 use std::io::Read;
