@@ -7,6 +7,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use super::instruction::{Piece, instruction};
 use super::view::human_time;
 use crate::resolve::{PlatformSteps, ResolvedGuide, ResolvedStep};
+use crate::source::Spanned;
 
 /// How to preview.
 #[derive(Debug, Clone)]
@@ -228,97 +229,119 @@ pub fn preview(rg: &ResolvedGuide<'_>, opts: &PreviewOptions) -> String {
         opts,
         text: String::new(),
     };
-    let g = rg.guide;
-    let title = o.paint(BOLD, &g.title.value);
-    o.wrapped(&title, "", "");
-    let summary = o.inline(&g.summary.value);
-    o.wrapped(&summary, "", "");
-    let mut meta = Vec::new();
-    if let Some(t) = &g.time {
-        meta.push(format!("Time: {}", human_time(t.value)));
-    }
-    if let Some(d) = &g.reviewed {
-        meta.push(format!("Reviewed: {}", d.value));
-    }
-    let names: Vec<&str> = rg
-        .platforms
-        .iter()
-        .map(|p| p.platform.name.as_str())
-        .collect();
-    meta.push(format!("Platforms: {}", names.join(", ")));
-    let meta = o.paint(DIM, &meta.join(" · "));
-    o.wrapped(&meta, "", "");
-    if let Some(i) = &g.intro {
-        o.blank();
-        o.block(&i.value, "");
-    }
-    if !g.prerequisites.is_empty() {
-        o.heading("Before you start");
-        for p in &g.prerequisites {
-            let t = format!("• {}", o.inline(&p.value));
-            o.wrapped(&t, "  ", "    ");
-        }
-    }
-    for w in &g.warnings {
-        o.blank();
-        let t = format!("{} {}", o.paint(YELLOW, "⚠"), o.inline(&w.value));
-        o.wrapped(&t, "", "  ");
-    }
+    o.header(rg);
     for ps in &rg.platforms {
         if opts.platform.as_ref().is_some_and(|p| *p != ps.platform.id) {
             continue;
         }
+        o.platform(rg, ps);
+    }
+    o.closing(rg);
+    o.text
+}
+
+impl Out<'_> {
+    /// Title, summary, facts about the guide, introduction, prerequisites and warnings.
+    fn header(&mut self, rg: &ResolvedGuide<'_>) {
+        let g = rg.guide;
+        let title = self.paint(BOLD, &g.title.value);
+        self.wrapped(&title, "", "");
+        let summary = self.inline(&g.summary.value);
+        self.wrapped(&summary, "", "");
+        let mut meta = Vec::new();
+        if let Some(t) = &g.time {
+            meta.push(format!("Time: {}", human_time(t.value)));
+        }
+        if let Some(d) = &g.reviewed {
+            meta.push(format!("Reviewed: {}", d.value));
+        }
+        let names: Vec<&str> = rg
+            .platforms
+            .iter()
+            .map(|p| p.platform.name.as_str())
+            .collect();
+        meta.push(format!("Platforms: {}", names.join(", ")));
+        let meta = self.paint(DIM, &meta.join(" · "));
+        self.wrapped(&meta, "", "");
+        if let Some(i) = &g.intro {
+            self.blank();
+            self.block(&i.value, "");
+        }
+        if !g.prerequisites.is_empty() {
+            self.heading("Before you start");
+            self.bullets(&g.prerequisites);
+        }
+        for w in &g.warnings {
+            self.blank();
+            let t = format!("{} {}", self.paint(YELLOW, "⚠"), self.inline(&w.value));
+            self.wrapped(&t, "", "  ");
+        }
+    }
+
+    /// One platform's heading and steps.
+    fn platform(&mut self, rg: &ResolvedGuide<'_>, ps: &PlatformSteps<'_>) {
         let rule = "─".repeat(
-            opts.width
+            self.opts
+                .width
                 .min(72)
                 .saturating_sub(ps.platform.name.chars().count() + 4),
         );
-        o.heading(&format!("── {} {rule}", ps.platform.name));
+        self.heading(&format!("── {} {rule}", ps.platform.name));
         if let Some(src) = ps.same_as
             && let Some(p) = rg.platforms.iter().find(|p| p.platform.id == src)
         {
-            let t = o.paint(
+            let t = self.paint(
                 ITALIC,
                 &format!("The steps are the same as on {}.", p.platform.name),
             );
-            o.wrapped(&t, "", "");
+            self.wrapped(&t, "", "");
         }
         for (i, rs) in ps.steps.iter().enumerate() {
-            o.step(rg, ps, rs, &format!("{}.", i + 1), 0);
+            self.step(rg, ps, rs, &format!("{}.", i + 1), 0);
         }
     }
-    for u in &g.unavailable_on {
-        o.blank();
-        let t = format!("Not on {}: {}", u.platform.value, o.inline(&u.reason.value));
-        o.wrapped(&t, "", "  ");
-    }
-    if let Some(out) = &g.outcome {
-        o.heading("Result");
-        if let Some(t) = &out.text {
-            o.block(&t.value, "");
+
+    /// Unavailable platforms, outcome, tips and troubleshooting.
+    fn closing(&mut self, rg: &ResolvedGuide<'_>) {
+        let g = rg.guide;
+        for u in &g.unavailable_on {
+            self.blank();
+            let t = format!(
+                "Not on {}: {}",
+                u.platform.value,
+                self.inline(&u.reason.value)
+            );
+            self.wrapped(&t, "", "  ");
         }
-        for f in &out.facts {
-            let t = format!("• {}", o.inline(&f.value));
-            o.wrapped(&t, "  ", "    ");
+        if let Some(out) = &g.outcome {
+            self.heading("Result");
+            if let Some(t) = &out.text {
+                self.block(&t.value, "");
+            }
+            self.bullets(&out.facts);
+        }
+        if !g.tips.is_empty() {
+            self.heading("Tips");
+            self.bullets(&g.tips);
+        }
+        if !g.troubleshooting.is_empty() {
+            self.heading("Troubleshooting");
+            for t in &g.troubleshooting {
+                let p = format!("{} {}", self.paint(RED, "?"), self.inline(&t.problem.value));
+                self.wrapped(&p, "  ", "    ");
+                let s = self.inline(&t.solution.value);
+                self.wrapped(&s, "    ", "    ");
+            }
         }
     }
-    if !g.tips.is_empty() {
-        o.heading("Tips");
-        for t in &g.tips {
-            let t = format!("• {}", o.inline(&t.value));
-            o.wrapped(&t, "  ", "    ");
+
+    /// An indented bullet list of inline Markdown.
+    fn bullets(&mut self, items: &[Spanned<String>]) {
+        for item in items {
+            let t = format!("• {}", self.inline(&item.value));
+            self.wrapped(&t, "  ", "    ");
         }
     }
-    if !g.troubleshooting.is_empty() {
-        o.heading("Troubleshooting");
-        for t in &g.troubleshooting {
-            let p = format!("{} {}", o.paint(RED, "?"), o.inline(&t.problem.value));
-            o.wrapped(&p, "  ", "    ");
-            let s = o.inline(&t.solution.value);
-            o.wrapped(&s, "    ", "    ");
-        }
-    }
-    o.text
 }
 
 #[cfg(test)]
