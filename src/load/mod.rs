@@ -7,6 +7,8 @@
 pub mod decode;
 mod guide;
 mod image;
+#[cfg(test)]
+mod known_fields;
 mod platforms;
 mod product;
 mod rules;

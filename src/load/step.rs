@@ -54,7 +54,7 @@ pub(super) fn step(ctx: &mut Ctx<'_>, site: &Site, node: &Node, level: Level) ->
         "a step must be a mapping with an action",
         "write a step as `- tap: my-netflix`; write free text as `- do: Sign in with your email`",
     )?;
-    let f = Fields::unchecked(entries, node.span, "step");
+    let f = Fields::unchecked(entries, node.span, "step", STEP_FIELDS);
     let (action, value) = action(ctx, &f)?;
     let (target, text) = action_value(ctx, &action, value)?;
     only_for(ctx, &f, action.value, "value", Action::Type);
