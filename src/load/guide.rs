@@ -43,17 +43,22 @@ pub(super) const OUTCOME_FIELDS: &[&str] = &["text", "facts"];
 pub(super) const TROUBLE_FIELDS: &[&str] = &["problem", "solution"];
 
 /// File identity of a guide being decoded.
-pub struct GuideFile<'a> {
+pub(super) struct GuideFile<'a> {
     /// The file.
-    pub file: FileId,
+    pub(super) file: FileId,
     /// Product folder name.
-    pub product: &'a str,
+    pub(super) product: &'a str,
     /// File stem.
-    pub slug: &'a str,
+    pub(super) slug: &'a str,
 }
 
 /// Decodes a guide file.
-pub fn decode(ctx: &mut Ctx<'_>, site: &Site, node: &Node, gf: &GuideFile<'_>) -> Option<Guide> {
+pub(super) fn decode(
+    ctx: &mut Ctx<'_>,
+    site: &Site,
+    node: &Node,
+    gf: &GuideFile<'_>,
+) -> Option<Guide> {
     let f = ctx.map(
         node,
         "guide",

@@ -24,7 +24,7 @@ pub(super) const CONTROL_FIELDS: &[&str] = &[
 ];
 
 /// Decodes a product file.
-pub fn decode(
+pub(super) fn decode(
     ctx: &mut Ctx<'_>,
     site: &Site,
     node: &Node,

@@ -51,7 +51,12 @@ pub fn default_site() -> Site {
 }
 
 /// Decodes a site file; missing settings come from `defaults`.
-pub fn decode(ctx: &mut Ctx<'_>, node: &Node, file: Option<FileId>, defaults: &Site) -> Site {
+pub(super) fn decode(
+    ctx: &mut Ctx<'_>,
+    node: &Node,
+    file: Option<FileId>,
+    defaults: &Site,
+) -> Site {
     let mut site = defaults.clone();
     site.file = file;
     let Some(f) = ctx.map(node, "site file", SITE_FIELDS, "`title: My Help Center`") else {
