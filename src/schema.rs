@@ -1,8 +1,9 @@
 //! The JSON Schemas of the three file kinds, for editors and other tools.
 //!
 //! They are written as draft-07 (what YAML editors support best) and kept in step with the
-//! decoders by tests that validate every fixture with them and compare their verdicts with
-//! `check`'s. `stepwise schema` prints them as draft 2020-12 by default.
+//! decoders by tests: every mapping's `properties` are the decoder's field list
+//! (`load/known_fields.rs`), and every fixture validates with them as `check` judges it
+//! (`tests/suite/schema.rs`). `stepwise schema` prints them as draft 2020-12 by default.
 
 use serde_json::Value;
 

@@ -1,14 +1,14 @@
 //! What every subcommand shares about output: colour, exit statuses, printing a report,
 //! and writing to stdout through a pipe that may close.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use clap::ValueEnum;
 
 /// When to colour output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum ColorChoice {
-    /// Colour when writing to a terminal and `NO_COLOR` is not set.
+    /// Colour when writing to a terminal and `NO_COLOR` is not set, or when `CLICOLOR_FORCE` is.
     #[default]
     Auto,
     /// Always colour.
@@ -23,10 +23,9 @@ impl ColorChoice {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
+            // anstream reads NO_COLOR, CLICOLOR, CLICOLOR_FORCE and TERM as other tools do.
             ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
-                    && std::io::stdout().is_terminal()
+                anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
             }
         }
     }

@@ -21,11 +21,40 @@ pub struct Fields<'n> {
     /// Span of the whole mapping.
     pub span: Span,
     what: &'static str,
+    /// The fields the mapping may have: the decoder reads no other.
+    allowed: &'static [&'static str],
 }
 
 impl<'n> Fields<'n> {
+    /// The fields of a mapping whose keys the caller checks itself (a step's keys are its
+    /// action as well as its fields).
+    pub fn unchecked(
+        entries: &'n [Entry],
+        span: Span,
+        what: &'static str,
+        allowed: &'static [&'static str],
+    ) -> Self {
+        Fields {
+            entries,
+            span,
+            what,
+            allowed,
+        }
+    }
+
+    /// Catches a decoder reading a field that its list does not have, which the unknown-field
+    /// check would then reject in every file.
+    fn listed(&self, key: &str) {
+        debug_assert!(
+            self.allowed.contains(&key),
+            "`{key}` is read from a {} but is not in its field list",
+            self.what
+        );
+    }
+
     /// The value of `key`, if present.
     pub fn get(&self, key: &str) -> Option<&'n Node> {
+        self.listed(key);
         self.entries
             .iter()
             .find(|e| e.key.value == key)
@@ -74,6 +103,7 @@ impl<'n> Fields<'n> {
 
     /// The span of a key, if present.
     pub fn key_span(&self, key: &str) -> Option<Span> {
+        self.listed(key);
         self.entries
             .iter()
             .find(|e| e.key.value == key)
@@ -103,7 +133,7 @@ impl Ctx<'_> {
         &mut self,
         node: &'n Node,
         what: &'static str,
-        allowed: &[&str],
+        allowed: &'static [&'static str],
         example: &str,
     ) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
@@ -115,11 +145,7 @@ impl Ctx<'_> {
                 self.unknown_field(&e.key, what, allowed);
             }
         }
-        Some(Fields {
-            entries,
-            span: node.span,
-            what,
-        })
+        Some(Fields::unchecked(entries, node.span, what, allowed))
     }
 
     /// The entries of a mapping whose keys are data (platforms, rule ids, terms), or

@@ -1,17 +1,17 @@
-//! Reading a guide file: metadata, procedures per platform, steps.
+//! Reading a guide file: metadata, procedures per platform, and the guide's closing parts
+//! (outcome, troubleshooting). Steps are read in [`super::step`].
 
-use super::decode::{Ctx, is_id};
+use super::decode::{Ctx, Fields, is_id};
 use super::platforms;
-use super::yaml::{Node, Value};
+use super::step::{Level, step};
+use super::yaml::{Entry, Node, Value};
 use crate::diag::suggest::did_you_mean;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{
-    Action, Callout, CalloutShape, Guide, Image, Outcome, Procedure, ProcedureBody, Site, Step,
-    StepExtra, Target, TargetArity, Toggle, Trouble, Unavailable,
-};
+use crate::model::{Guide, Outcome, Procedure, ProcedureBody, Site, Trouble, Unavailable};
 use crate::source::{FileId, Spanned};
 
-const GUIDE_FIELDS: &[&str] = &[
+/// The fields of a guide file.
+pub(super) const GUIDE_FIELDS: &[&str] = &[
     "id",
     "title",
     "summary",
@@ -33,31 +33,32 @@ const GUIDE_FIELDS: &[&str] = &[
     "allow",
 ];
 
-const STEP_FIELDS: &[&str] = &[
-    "value", "to", "detail", "if", "optional", "confirm", "result", "note", "warning", "image",
-    "choices", "steps", "only", "instead", "allow",
-];
+/// The fields of a platform's block when it is not a list of steps.
+pub(super) const SAME_AS_FIELDS: &[&str] = &["same_as"];
 
-/// Where a step sits, which decides what it may contain.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Level {
-    Top,
-    Sub,
-    Instead,
-}
+/// The fields of `outcome` written as a mapping.
+pub(super) const OUTCOME_FIELDS: &[&str] = &["text", "facts"];
+
+/// The fields of a `troubleshooting` entry.
+pub(super) const TROUBLE_FIELDS: &[&str] = &["problem", "solution"];
 
 /// File identity of a guide being decoded.
-pub struct GuideFile<'a> {
+pub(super) struct GuideFile<'a> {
     /// The file.
-    pub file: FileId,
+    pub(super) file: FileId,
     /// Product folder name.
-    pub product: &'a str,
+    pub(super) product: &'a str,
     /// File stem.
-    pub slug: &'a str,
+    pub(super) slug: &'a str,
 }
 
 /// Decodes a guide file.
-pub fn decode(ctx: &mut Ctx<'_>, site: &Site, node: &Node, gf: &GuideFile<'_>) -> Option<Guide> {
+pub(super) fn decode(
+    ctx: &mut Ctx<'_>,
+    site: &Site,
+    node: &Node,
+    gf: &GuideFile<'_>,
+) -> Option<Guide> {
     let f = ctx.map(
         node,
         "guide",
@@ -71,21 +72,7 @@ pub fn decode(ctx: &mut Ctx<'_>, site: &Site, node: &Node, gf: &GuideFile<'_>) -
             .map(|n| ctx.text_list(n, &format!("an item of `{key}`")))
             .unwrap_or_default()
     };
-    let id = match f.get("id") {
-        Some(n) => ctx.id(n, "guide id"),
-        None if is_id(gf.slug) => Some(Spanned::new(gf.slug.to_owned(), f.head())),
-        None => {
-            ctx.push(
-                Diagnostic::new(
-                    Code::InvalidId,
-                    f.head(),
-                    format!("the file name `{}` is not a valid guide id", gf.slug),
-                )
-                .help("rename the file to lowercase words joined by hyphens, or set `id:`"),
-            );
-            None
-        }
-    };
+    let id = guide_id(ctx, &f, gf.slug);
     let title = f
         .required(ctx, "title", "How to sign out of all devices")
         .and_then(|n| ctx.text(n, "`title`"));
@@ -94,24 +81,7 @@ pub fn decode(ctx: &mut Ctx<'_>, site: &Site, node: &Node, gf: &GuideFile<'_>) -
         .and_then(|n| ctx.text(n, "`summary`"));
     let time = f.get("time").and_then(|n| duration(ctx, n));
     let reviewed = f.get("reviewed").and_then(|n| date(ctx, n));
-    let procedures = match f.get("steps") {
-        Some(n) => procedures(ctx, site, n),
-        // A misspelt `steps` key was already reported as an unknown field.
-        None if f
-            .entries()
-            .iter()
-            .any(|e| did_you_mean(&e.key.value, ["steps"]).is_some()) =>
-        {
-            Vec::new()
-        }
-        None => {
-            ctx.push(
-                Diagnostic::new(Code::NoPlatforms, f.head(), "this guide has no `steps`")
-                    .help("add `steps:` with one list of steps per platform, e.g. `steps:\\n  web:\\n    - click: sign-out`"),
-            );
-            Vec::new()
-        }
-    };
+    let procedures = steps(ctx, site, &f);
     let unavailable_on = f
         .get("unavailable_on")
         .map(|n| unavailable(ctx, site, n))
@@ -123,12 +93,7 @@ pub fn decode(ctx: &mut Ctx<'_>, site: &Site, node: &Node, gf: &GuideFile<'_>) -
         .unwrap_or_default();
     let related = f
         .get("related")
-        .map(|n| {
-            ctx.text_list(n, "a related guide id")
-                .into_iter()
-                .filter(|r| ctx.check_id(r, "related guide id"))
-                .collect()
-        })
+        .map(|n| related(ctx, n))
         .unwrap_or_default();
     // Read every field before giving up on a missing one, so all problems are reported.
     let intro = text(ctx, "intro");
@@ -168,6 +133,33 @@ pub fn decode(ctx: &mut Ctx<'_>, site: &Site, node: &Node, gf: &GuideFile<'_>) -
         allow,
         span: node.span,
     })
+}
+
+/// `id`, or the file name when it is a valid id.
+fn guide_id(ctx: &mut Ctx<'_>, f: &Fields<'_>, slug: &str) -> Option<Spanned<String>> {
+    match f.get("id") {
+        Some(n) => ctx.id(n, "guide id"),
+        None if is_id(slug) => Some(Spanned::new(slug.to_owned(), f.head())),
+        None => {
+            ctx.push(
+                Diagnostic::new(
+                    Code::InvalidId,
+                    f.head(),
+                    format!("the file name `{slug}` is not a valid guide id"),
+                )
+                .help("rename the file to lowercase words joined by hyphens, or set `id:`"),
+            );
+            None
+        }
+    }
+}
+
+/// `related: [guide ids]`.
+fn related(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Spanned<String>> {
+    ctx.text_list(node, "a related guide id")
+        .into_iter()
+        .filter(|r| ctx.check_id(r, "related guide id"))
+        .collect()
 }
 
 fn duration(ctx: &mut Ctx<'_>, node: &Node) -> Option<Spanned<u32>> {
@@ -223,6 +215,25 @@ fn date(ctx: &mut Ctx<'_>, node: &Node) -> Option<Spanned<jiff::civil::Date>> {
     }
 }
 
+/// The guide's `steps`, reporting a guide without them.
+fn steps(ctx: &mut Ctx<'_>, site: &Site, f: &Fields<'_>) -> Vec<Procedure> {
+    if let Some(n) = f.get("steps") {
+        return procedures(ctx, site, n);
+    }
+    // A misspelt `steps` key was already reported as an unknown field.
+    if !f
+        .entries()
+        .iter()
+        .any(|e| did_you_mean(&e.key.value, ["steps"]).is_some())
+    {
+        ctx.push(
+            Diagnostic::new(Code::NoPlatforms, f.head(), "this guide has no `steps`")
+                .help("add `steps:` with one list of steps per platform, e.g. `steps:\\n  web:\\n    - click: sign-out`"),
+        );
+    }
+    Vec::new()
+}
+
 fn procedures(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Vec<Procedure> {
     if node.is_null() || matches!(&node.value, Value::Map(e) if e.is_empty()) {
         ctx.push(
@@ -242,72 +253,14 @@ fn procedures(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Vec<Procedure> {
     let mut out = Vec::new();
     for e in entries {
         let ids = platforms::split_key(ctx, site, &e.key);
-        let body = match &e.value.value {
-            Value::Seq(items) => ProcedureBody::Steps(
-                items
-                    .iter()
-                    .filter_map(|n| step(ctx, site, n, Level::Top))
-                    .collect(),
-            ),
-            Value::Map(_) => {
-                let Some(f) = ctx.map(
-                    &e.value,
-                    "platform block",
-                    &["same_as"],
-                    "`{same_as: android}`",
-                ) else {
-                    continue;
-                };
-                let Some(target) = f
-                    .required(ctx, "same_as", "android")
-                    .and_then(|n| ctx.text(n, "`same_as`"))
-                else {
-                    continue;
-                };
-                if !platforms::check(ctx, site, &target) {
-                    continue;
-                }
-                ProcedureBody::SameAs(target)
-            }
-            _ => {
-                if e.value.is_null() {
-                    ctx.push(
-                        Diagnostic::new(
-                            Code::EmptyPlatform,
-                            e.key.span,
-                            format!("platform `{}` has no steps", e.key.value),
-                        )
-                        .help("list its steps, point it at another platform with `{same_as: ...}`, or remove it"),
-                    );
-                } else {
-                    ctx.push(
-                        Diagnostic::new(
-                            Code::WrongType,
-                            e.value.span,
-                            format!(
-                                "the steps of `{}` must be a list, found {}",
-                                e.key.value,
-                                e.value.kind()
-                            ),
-                        )
-                        .help("write one `- action: target` per line, or `{same_as: android}`"),
-                    );
-                }
-                continue;
-            }
+        let Some(body) = procedure_body(ctx, site, e) else {
+            continue;
         };
         if let ProcedureBody::Steps(steps) = &body
             && steps.is_empty()
             && matches!(&e.value.value, Value::Seq(items) if items.is_empty())
         {
-            ctx.push(
-                Diagnostic::new(
-                    Code::EmptyPlatform,
-                    e.key.span,
-                    format!("platform `{}` has no steps", e.key.value),
-                )
-                .help("list its steps, point it at another platform with `{same_as: ...}`, or remove it"),
-            );
+            ctx.push(empty_platform(&e.key));
         }
         if !ids.is_empty() {
             out.push(Procedure {
@@ -320,376 +273,56 @@ fn procedures(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Vec<Procedure> {
     out
 }
 
-fn target(ctx: &mut Ctx<'_>, node: &Node, what: &str) -> Option<Target> {
-    let t = ctx.text(node, what)?;
-    let plain = matches!(&node.value, Value::Scalar(s) if s.plain);
-    Some(if plain && is_id(&t.value) {
-        Target::Key(t)
-    } else {
-        Target::Text(t)
-    })
-}
-
-fn step(ctx: &mut Ctx<'_>, site: &Site, node: &Node, level: Level) -> Option<Step> {
-    let entries = ctx.entries(
-        node,
-        "a step must be a mapping with an action",
-        "write a step as `- tap: my-netflix`; write free text as `- do: Sign in with your email`",
-    )?;
-    let action_names = || Action::NAMES.iter().map(|(n, _)| *n);
-    let mut action: Option<(Spanned<Action>, &Node)> = None;
-    for e in entries {
-        let key = e.key.value.as_str();
-        if let Some(a) = Action::from_name(key) {
-            if let Some((first, _)) = &action {
-                ctx.push(
-                    Diagnostic::new(
-                        Code::MultipleActions,
-                        e.key.span,
-                        format!(
-                            "this step already does `{}`; a step does one action",
-                            first.value.as_str()
-                        ),
-                    )
-                    .help(format!("move `{key}` into a step of its own"))
-                    .related(first.span, "first action"),
-                );
-            } else {
-                action = Some((Spanned::new(a, e.key.span), &e.value));
-            }
-        } else if !STEP_FIELDS.contains(&key) {
-            if let Some(a) = did_you_mean(key, action_names()) {
-                ctx.push(
-                    Diagnostic::new(
-                        Code::UnknownAction,
-                        e.key.span,
-                        format!("unknown action `{key}`"),
-                    )
-                    .help(format!("did you mean \"{a}\"?")),
-                );
-            } else {
-                let all: Vec<&str> = STEP_FIELDS.iter().copied().chain(action_names()).collect();
-                let help = match did_you_mean(key, all.iter().copied()) {
-                    Some(s) => format!("did you mean \"{s}\"?"),
-                    None => format!(
-                        "a step starts with an action ({}) and may have: {}",
-                        action_names().collect::<Vec<_>>().join(", "),
-                        STEP_FIELDS.join(", ")
-                    ),
-                };
-                ctx.push(
-                    Diagnostic::new(
-                        Code::UnknownField,
-                        e.key.span,
-                        format!("unknown field `{key}` in step"),
-                    )
-                    .help(help),
-                );
-            }
-        }
-    }
-    let Some((action, value)) = action else {
-        let head = entries.first().map_or(node.span, |e| e.key.span);
-        if entries
-            .iter()
-            .all(|e| STEP_FIELDS.contains(&e.key.value.as_str()))
-        {
-            ctx.push(
-                Diagnostic::new(Code::MissingAction, head, "this step has no action").help(
-                    format!(
-                        "start it with one of: {}",
-                        action_names().collect::<Vec<_>>().join(", ")
-                    ),
-                ),
-            );
-        }
-        return None;
-    };
-    let get = |key: &str| {
-        entries
-            .iter()
-            .find(|e| e.key.value == key)
-            .map(|e| &e.value)
-    };
-    let key_span = |key: &str| {
-        entries
-            .iter()
-            .find(|e| e.key.value == key)
-            .map(|e| e.key.span)
-    };
-    let verb = action.value.as_str();
-    let (target_v, text_v) = match action.value.arity() {
-        TargetArity::Required => {
-            if value.is_null() {
-                ctx.push(
-                    Diagnostic::new(
-                        Code::MissingField,
-                        action.span,
-                        format!("`{verb}` needs a target"),
-                    )
-                    .help(format!(
-                        "name a glossary key (`{verb}: my-netflix`) or quote free text (`{verb}: \"the Netflix logo\"`)"
-                    )),
-                );
-                return None;
-            }
-            (target(ctx, value, &format!("the target of `{verb}`")), None)
-        }
-        TargetArity::Optional if value.is_null() => (None, None),
-        TargetArity::Optional => (target(ctx, value, &format!("the target of `{verb}`")), None),
-        TargetArity::Text if value.is_null() && action.value == Action::Wait => (None, None),
-        TargetArity::Text => (None, ctx.text(value, &format!("the text of `{verb}`"))),
-    };
-    let field_only_for = |ctx: &mut Ctx<'_>, key: &str, wanted: Action| {
-        if action.value != wanted
-            && let Some(sp) = key_span(key)
-        {
-            ctx.push(
-                Diagnostic::new(
-                    Code::InvalidValue,
-                    sp,
-                    format!("`{key}` only applies to `{}` steps", wanted.as_str()),
-                )
-                .help(format!(
-                    "remove `{key}` or make the step a `{}` step",
-                    wanted.as_str()
-                )),
-            );
-        }
-    };
-    field_only_for(ctx, "value", Action::Type);
-    field_only_for(ctx, "to", Action::Toggle);
-    let text =
-        |ctx: &mut Ctx<'_>, key: &str| get(key).and_then(|n| ctx.text(n, &format!("`{key}`")));
-    let substeps = match get("steps") {
-        Some(n) if level == Level::Top => ctx
-            .list(n, "`steps` of a step")
-            .iter()
-            .filter_map(|n| step(ctx, site, n, Level::Sub))
-            .collect(),
-        Some(_) => {
-            if let Some(sp) = key_span("steps") {
-                ctx.push(
-                    if level == Level::Instead {
-                        Diagnostic::new(
-                            Code::InvalidValue,
-                            sp,
-                            "a replacement step in `instead` cannot have sub-steps",
-                        )
-                        .help("replace the whole step with one action; keep sub-steps on the step it replaces, limited with `only`")
-                    } else {
-                        Diagnostic::new(
-                            Code::InvalidValue,
-                            sp,
-                            "sub-steps cannot have sub-steps of their own",
-                        )
-                        .help("keep one level of sub-steps; split the procedure into more top-level steps")
-                    },
-                );
-            }
-            Vec::new()
-        }
-        None => Vec::new(),
-    };
-    let nested_only = |ctx: &mut Ctx<'_>, key: &str| {
-        if level == Level::Instead
-            && let Some(sp) = key_span(key)
-        {
-            ctx.push(
-                Diagnostic::new(
-                    Code::InvalidValue,
-                    sp,
-                    format!("`{key}` cannot be used inside `instead`"),
-                )
-                .help("a replacement step is already for one platform"),
-            );
-            return false;
-        }
-        true
-    };
-    let only = match get("only") {
-        Some(n) if nested_only(ctx, "only") => platforms::list(ctx, site, n, "a platform id"),
-        _ => Vec::new(),
-    };
-    let mut instead = Vec::new();
-    if let Some(n) = get("instead")
-        && nested_only(ctx, "instead")
-    {
-        match &n.value {
-            Value::Map(entries) => {
-                for e in entries {
-                    let ids = platforms::split_key(ctx, site, &e.key);
-                    if let Some(s) = step(ctx, site, &e.value, Level::Instead) {
-                        for id in ids {
-                            if let Some((first, _)) = instead
-                                .iter()
-                                .find(|(p, _): &&(Spanned<String>, Step)| p.value == id.value)
-                            {
-                                ctx.push(platforms::duplicate(&id, first.span));
-                                continue;
-                            }
-                            instead.push((id, s.clone()));
-                        }
-                    }
-                }
-            }
-            _ => ctx.push(
-                Diagnostic::new(
-                    Code::WrongType,
-                    n.span,
-                    format!("`instead` must map platforms to a step, found {}", n.kind()),
-                )
-                .help("write `instead: {ios: {tap: settings}}`"),
-            ),
-        }
-    }
-    let extra = StepExtra {
-        value: text(ctx, "value"),
-        to: get("to").and_then(|n| {
-            ctx.one_of(
-                n,
-                "toggle state",
-                &[("on", Toggle::On), ("off", Toggle::Off)],
-            )
-        }),
-        detail: text(ctx, "detail"),
-        condition: text(ctx, "if"),
-        confirm: get("confirm").and_then(|n| target(ctx, n, "`confirm`")),
-        result: text(ctx, "result"),
-        note: text(ctx, "note"),
-        warning: text(ctx, "warning"),
-        image: get("image").and_then(|n| image(ctx, n)),
-        choices: get("choices")
-            .map(|n| ctx.text_list(n, "a choice"))
-            .unwrap_or_default(),
-        substeps,
-        only,
-        instead,
-        allow: get("allow")
-            .map(|n| super::rules::allow(ctx, n))
-            .unwrap_or_default(),
-    };
-    Some(Step {
-        span: node.span,
-        action,
-        target: target_v,
-        text: text_v,
-        optional: get("optional")
-            .and_then(|n| ctx.boolean(n, "`optional`"))
-            .unwrap_or(false),
-        extra: (!extra.is_empty()).then(|| Box::new(extra)),
-    })
-}
-
-fn image(ctx: &mut Ctx<'_>, node: &Node) -> Option<Image> {
-    match &node.value {
+/// One platform's steps: a list of steps or `{same_as: platform}`.
+fn procedure_body(ctx: &mut Ctx<'_>, site: &Site, e: &Entry) -> Option<ProcedureBody> {
+    match &e.value.value {
+        Value::Seq(items) => Some(ProcedureBody::Steps(
+            items
+                .iter()
+                .filter_map(|n| step(ctx, site, n, Level::Top))
+                .collect(),
+        )),
         Value::Map(_) => {
             let f = ctx.map(
-                node,
-                "image",
-                &["src", "alt", "callouts"],
-                "`{src: img/account.png, alt: The Account page}`",
+                &e.value,
+                "platform block",
+                SAME_AS_FIELDS,
+                "`{same_as: android}`",
             )?;
-            let callouts = f
-                .get("callouts")
-                .map(|n| callouts(ctx, n))
-                .unwrap_or_default();
-            let src = f.get("src").and_then(|n| ctx.text(n, "`src`"));
-            // Empty alt text is reported once, as `missing-alt-text`, by the resolver.
-            let alt = f
-                .get("alt")
-                .filter(|n| !matches!(&n.value, Value::Scalar(s) if s.text.trim().is_empty()))
-                .and_then(|n| ctx.text(n, "`alt`"));
-            Some(Image {
-                src,
-                alt,
-                callouts,
-                span: node.span,
-            })
+            let target = f
+                .required(ctx, "same_as", "android")
+                .and_then(|n| ctx.text(n, "`same_as`"))?;
+            platforms::check(ctx, site, &target).then_some(ProcedureBody::SameAs(target))
+        }
+        _ if e.value.is_null() => {
+            ctx.push(empty_platform(&e.key));
+            None
         }
         _ => {
-            let src = ctx.text(node, "`image`")?;
-            Some(Image {
-                src: Some(src),
-                alt: None,
-                callouts: Vec::new(),
-                span: node.span,
-            })
+            ctx.push(
+                Diagnostic::new(
+                    Code::WrongType,
+                    e.value.span,
+                    format!(
+                        "the steps of `{}` must be a list, found {}",
+                        e.key.value,
+                        e.value.kind()
+                    ),
+                )
+                .help("write one `- action: target` per line, or `{same_as: android}`"),
+            );
+            None
         }
     }
 }
 
-/// Reads `callouts: [{box: [x, y, w, h], label: ...}, {arrow: [x1, y1, x2, y2]}, {marker: [x, y]}]`.
-fn callouts(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Callout> {
-    let mut out = Vec::new();
-    for item in ctx.list(node, "`callouts`") {
-        let Some(f) = ctx.map(
-            item,
-            "callout",
-            &["box", "arrow", "marker", "label"],
-            "`{box: [x, y, width, height], label: Tap here}`",
-        ) else {
-            continue;
-        };
-        let numbers = |ctx: &mut Ctx<'_>, key: &str, n: usize| -> Option<Vec<u32>> {
-            let node = f.get(key)?;
-            let items = ctx.list(node, &format!("`{key}`"));
-            let values: Vec<u32> = items
-                .iter()
-                .filter_map(|i| match &i.value {
-                    Value::Scalar(s) => s.text.trim().parse().ok(),
-                    _ => None,
-                })
-                .collect();
-            if values.len() != n || items.len() != n {
-                ctx.push(
-                    Diagnostic::new(
-                        Code::InvalidValue,
-                        node.span,
-                        format!("`{key}` needs {n} whole numbers (pixels of the image)"),
-                    )
-                    .help(match key {
-                        "box" => "write `box: [x, y, width, height]`",
-                        "arrow" => "write `arrow: [from x, from y, to x, to y]`",
-                        _ => "write `marker: [x, y]`",
-                    }),
-                );
-                return None;
-            }
-            Some(values)
-        };
-        let shapes: Vec<&str> = ["box", "arrow", "marker"]
-            .into_iter()
-            .filter(|k| f.get(k).is_some())
-            .collect();
-        if shapes.len() != 1 {
-            ctx.push(
-                Diagnostic::new(
-                    Code::InvalidValue,
-                    f.head(),
-                    "a callout is exactly one of `box`, `arrow` or `marker`",
-                )
-                .help("write one callout per list item"),
-            );
-            continue;
-        }
-        let shape = match shapes[0] {
-            "box" => numbers(ctx, "box", 4).map(|v| CalloutShape::Box(v[0], v[1], v[2], v[3])),
-            "arrow" => {
-                numbers(ctx, "arrow", 4).map(|v| CalloutShape::Arrow(v[0], v[1], v[2], v[3]))
-            }
-            _ => numbers(ctx, "marker", 2).map(|v| CalloutShape::Marker(v[0], v[1])),
-        };
-        let label = f.get("label").and_then(|n| ctx.text(n, "`label`"));
-        if let Some(shape) = shape {
-            out.push(Callout {
-                shape,
-                label,
-                span: item.span,
-            });
-        }
-    }
-    out
+fn empty_platform(key: &Spanned<String>) -> Diagnostic {
+    Diagnostic::new(
+        Code::EmptyPlatform,
+        key.span,
+        format!("platform `{}` has no steps", key.value),
+    )
+    .help("list its steps, point it at another platform with `{same_as: ...}`, or remove it")
 }
 
 fn unavailable(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Vec<Unavailable> {
@@ -728,7 +361,7 @@ fn outcome(ctx: &mut Ctx<'_>, node: &Node) -> Option<Outcome> {
             let f = ctx.map(
                 node,
                 "outcome",
-                &["text", "facts"],
+                OUTCOME_FIELDS,
                 "`{text: ..., facts: [...]}`",
             )?;
             Some(Outcome {
@@ -752,7 +385,7 @@ fn trouble(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Trouble> {
         let Some(f) = ctx.map(
             item,
             "troubleshooting entry",
-            &["problem", "solution"],
+            TROUBLE_FIELDS,
             "`{problem: ..., solution: ...}`",
         ) else {
             continue;

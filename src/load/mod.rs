@@ -6,10 +6,14 @@
 
 pub mod decode;
 mod guide;
+mod image;
+#[cfg(test)]
+mod known_fields;
 mod platforms;
 mod product;
 mod rules;
 mod site;
+mod step;
 pub mod yaml;
 
 use std::io::Read;
@@ -20,7 +24,7 @@ use decode::Ctx;
 pub use site::{DEFAULT_SITE_YAML, default_site};
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Guide, Product, Project};
+use crate::model::{Guide, Product, Project, Site};
 use crate::source::{FileId, Pos, SourceFile, SourceMap, Span};
 
 /// Largest file read as YAML.
@@ -186,6 +190,9 @@ enum Role<'l> {
     Guide(&'l ProductDir),
 }
 
+/// What one product or guide file decoded to, with its findings.
+type Decoded = (Option<Product>, Option<Guide>, Vec<Diagnostic>);
+
 /// Reads, checks and adds every file, then decodes them: products and guides on all cores.
 ///
 /// Files get their [`FileId`] from their place in the layout, so the parallel phases can
@@ -197,6 +204,34 @@ fn assemble(
 ) -> Result<(Project, Vec<Diagnostic>), LoadError> {
     use rayon::prelude::*;
 
+    let files = roles(&layout);
+    let (texts, mut diags) = read_all(&files, reader)?;
+    let site = decode_site(&files, &texts, &mut diags);
+    let decoded: Vec<Decoded> = files
+        .par_iter()
+        .enumerate()
+        .map(|(i, (path, role))| decode_file(&texts, &site, FileId(i as u32), path, role))
+        .collect();
+    let mut products = Vec::new();
+    let mut guides = Vec::new();
+    for (p, g, d) in decoded {
+        products.extend(p);
+        guides.extend(g);
+        diags.extend(d);
+    }
+    let project = Project {
+        root: root.to_path_buf(),
+        site,
+        products,
+        guides,
+        sources: texts.sources,
+    };
+    Ok((project, diags))
+}
+
+/// Every file to read, in [`FileId`] order: stray files, the site file, then each product
+/// folder's product file and guides (folders without either are left out).
+fn roles(layout: &Layout) -> Vec<(&Path, Role<'_>)> {
     let mut files: Vec<(&Path, Role<'_>)> = Vec::new();
     files.extend(layout.stray.iter().map(|p| (p.as_path(), Role::Stray)));
     files.extend(layout.site_file.iter().map(|p| (p.as_path(), Role::Site)));
@@ -212,8 +247,32 @@ fn assemble(
         );
         files.extend(dir.guides.iter().map(|p| (p.as_path(), Role::Guide(dir))));
     }
+    files
+}
 
-    // Read and check encodings in parallel.
+/// The files' texts, and which of them can be parsed.
+struct Texts {
+    sources: SourceMap,
+    readable: Vec<bool>,
+}
+
+impl Texts {
+    /// Parses a readable file.
+    fn parse(&self, id: FileId, diags: &mut Vec<Diagnostic>) -> Option<yaml::Node> {
+        if !self.readable[id.0 as usize] {
+            return None;
+        }
+        parse_text(id, &self.sources.get(id).text, diags)
+    }
+}
+
+/// Reads every file and checks its encoding, in parallel.
+fn read_all(
+    files: &[(&Path, Role<'_>)],
+    reader: &Reader<'_>,
+) -> Result<(Texts, Vec<Diagnostic>), LoadError> {
+    use rayon::prelude::*;
+
     let read: Vec<(SourceFile, bool, Vec<Diagnostic>)> = files
         .par_iter()
         .enumerate()
@@ -224,21 +283,21 @@ fn assemble(
             Ok((file, ok, diags))
         })
         .collect::<Result<_, LoadError>>()?;
-    let mut sources = SourceMap::new();
-    let mut diags = Vec::new();
-    let mut readable = Vec::with_capacity(read.len());
-    for (file, ok, d) in read {
-        sources.add(&file.path, file.text);
-        diags.extend(d);
-        readable.push(ok);
-    }
-    let parse = |i: usize, diags: &mut Vec<Diagnostic>| -> Option<yaml::Node> {
-        if !readable[i] {
-            return None;
-        }
-        parse_text(FileId(i as u32), &sources.get(FileId(i as u32)).text, diags)
+    let mut texts = Texts {
+        sources: SourceMap::new(),
+        readable: Vec::with_capacity(read.len()),
     };
+    let mut diags = Vec::new();
+    for (file, ok, d) in read {
+        texts.sources.add(&file.path, file.text);
+        diags.extend(d);
+        texts.readable.push(ok);
+    }
+    Ok((texts, diags))
+}
 
+/// The site settings (the defaults without a site file), reporting stray files on the way.
+fn decode_site(files: &[(&Path, Role<'_>)], texts: &Texts, diags: &mut Vec<Diagnostic>) -> Site {
     let defaults = default_site();
     let mut site = defaults.clone();
     for (i, (path, role)) in files.iter().enumerate() {
@@ -246,86 +305,70 @@ fn assemble(
         match role {
             Role::Stray => diags.push(stray(path, id)),
             Role::Site => {
-                if let Some(node) = parse(i, &mut diags) {
-                    site = site::decode(&mut Ctx { diags: &mut diags }, &node, Some(id), &defaults);
+                if let Some(node) = texts.parse(id, diags) {
+                    site = site::decode(&mut Ctx { diags }, &node, Some(id), &defaults);
                 }
             }
             _ => {}
         }
     }
+    site
+}
 
-    let decoded: Vec<(Option<Product>, Option<Guide>, Vec<Diagnostic>)> = files
-        .par_iter()
-        .enumerate()
-        .map(|(i, (path, role))| {
-            let id = FileId(i as u32);
-            let mut diags = Vec::new();
-            let mut ctx = Ctx { diags: &mut diags };
-            match role {
-                Role::Product(dir) => {
-                    if !decode::is_id(&dir.key) {
-                        ctx.push(
-                            Diagnostic::new(
-                                Code::InvalidId,
-                                Span::file_start(id),
-                                format!("the product folder name `{}` is not a valid id", dir.key),
-                            )
-                            .help(format!(
-                                "rename the folder to `{}` (it becomes part of every URL)",
-                                decode::slugify(&dir.key)
-                            )),
-                        );
-                    }
-                    let product = parse(i, ctx.diags)
-                        .and_then(|n| product::decode(&mut ctx, &site, &n, id, &dir.key));
-                    (product, None, diags)
-                }
-                Role::Guide(dir) => {
-                    if dir.product_file.is_none() {
-                        ctx.push(
-                            Diagnostic::new(
-                                Code::MissingProduct,
-                                Span::file_start(id),
-                                format!("folder `{}` has guides but no product.yaml", dir.key),
-                            )
-                            .help(format!(
-                                "create `{}/product.yaml` with the product's `name` and `glossary`",
-                                dir.key
-                            )),
-                        );
-                    }
-                    let slug = path
-                        .file_stem()
-                        .map(|s| s.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    let gf = guide::GuideFile {
-                        file: id,
-                        product: &dir.key,
-                        slug: &slug,
-                    };
-                    let guide =
-                        parse(i, ctx.diags).and_then(|n| guide::decode(&mut ctx, &site, &n, &gf));
-                    (None, guide, diags)
-                }
-                Role::Stray | Role::Site => (None, None, diags),
+/// Decodes one product or guide file.
+fn decode_file(texts: &Texts, site: &Site, id: FileId, path: &Path, role: &Role<'_>) -> Decoded {
+    let mut diags = Vec::new();
+    let mut ctx = Ctx { diags: &mut diags };
+    match role {
+        Role::Product(dir) => {
+            if !decode::is_id(&dir.key) {
+                ctx.push(
+                    Diagnostic::new(
+                        Code::InvalidId,
+                        Span::file_start(id),
+                        format!("the product folder name `{}` is not a valid id", dir.key),
+                    )
+                    .help(format!(
+                        "rename the folder to `{}` (it becomes part of every URL)",
+                        decode::slugify(&dir.key)
+                    )),
+                );
             }
-        })
-        .collect();
-    let mut products = Vec::new();
-    let mut guides = Vec::new();
-    for (p, g, d) in decoded {
-        products.extend(p);
-        guides.extend(g);
-        diags.extend(d);
+            let product = texts
+                .parse(id, ctx.diags)
+                .and_then(|n| product::decode(&mut ctx, site, &n, id, &dir.key));
+            (product, None, diags)
+        }
+        Role::Guide(dir) => {
+            if dir.product_file.is_none() {
+                ctx.push(
+                    Diagnostic::new(
+                        Code::MissingProduct,
+                        Span::file_start(id),
+                        format!("folder `{}` has guides but no product.yaml", dir.key),
+                    )
+                    .help(format!(
+                        "create `{}/product.yaml` with the product's `name` and `glossary`",
+                        dir.key
+                    )),
+                );
+            }
+            let slug = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let gf = guide::GuideFile {
+                file: id,
+                product: &dir.key,
+                slug: &slug,
+            };
+            let guide = texts
+                .parse(id, ctx.diags)
+                .and_then(|n| guide::decode(&mut ctx, site, &n, &gf));
+            (None, guide, diags)
+        }
+        Role::Stray | Role::Site => (None, None, diags),
     }
-    let project = Project {
-        root: root.to_path_buf(),
-        site,
-        products,
-        guides,
-        sources,
-    };
-    Ok((project, diags))
 }
 
 fn stray(path: &Path, id: FileId) -> Diagnostic {

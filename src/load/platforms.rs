@@ -9,7 +9,11 @@ use crate::model::{PerPlatform, Site};
 use crate::source::{Pos, Span, Spanned};
 
 /// Splits a key like `android, ios` into ids with their own spans, checking each one.
-pub fn split_key(ctx: &mut Ctx<'_>, site: &Site, key: &Spanned<String>) -> Vec<Spanned<String>> {
+pub(super) fn split_key(
+    ctx: &mut Ctx<'_>,
+    site: &Site,
+    key: &Spanned<String>,
+) -> Vec<Spanned<String>> {
     let width = key.span.end.index.saturating_sub(key.span.start.index) as usize;
     let exact = key.span.start.line == key.span.end.line && width == key.value.chars().count();
     let mut out = Vec::new();
@@ -42,7 +46,7 @@ pub fn split_key(ctx: &mut Ctx<'_>, site: &Site, key: &Spanned<String>) -> Vec<S
 }
 
 /// Reports `unknown-platform` (with did-you-mean) unless the site defines `id`.
-pub fn check(ctx: &mut Ctx<'_>, site: &Site, id: &Spanned<String>) -> bool {
+pub(super) fn check(ctx: &mut Ctx<'_>, site: &Site, id: &Spanned<String>) -> bool {
     if site.platform(&id.value).is_some() {
         return true;
     }
@@ -64,7 +68,12 @@ pub fn check(ctx: &mut Ctx<'_>, site: &Site, id: &Spanned<String>) -> bool {
 /// Reads a list of platform ids, keeping the known ones.
 /// An empty list is an error (it would mean "on no platform"), and so is a platform named
 /// twice.
-pub fn list(ctx: &mut Ctx<'_>, site: &Site, node: &Node, what: &str) -> Vec<Spanned<String>> {
+pub(super) fn list(
+    ctx: &mut Ctx<'_>,
+    site: &Site,
+    node: &Node,
+    what: &str,
+) -> Vec<Spanned<String>> {
     let items = ctx.text_list(node, what);
     if items.is_empty() {
         ctx.push(
@@ -87,7 +96,7 @@ pub fn list(ctx: &mut Ctx<'_>, site: &Site, node: &Node, what: &str) -> Vec<Span
 }
 
 /// `duplicate-key` for a platform named twice.
-pub fn duplicate(id: &Spanned<String>, first: crate::source::Span) -> Diagnostic {
+pub(super) fn duplicate(id: &Spanned<String>, first: crate::source::Span) -> Diagnostic {
     Diagnostic::new(
         Code::DuplicateKey,
         id.span,
@@ -98,7 +107,7 @@ pub fn duplicate(id: &Spanned<String>, first: crate::source::Span) -> Diagnostic
 }
 
 /// Reads a value that is either one text for all platforms or a mapping per platform.
-pub fn per_platform_text(
+pub(super) fn per_platform_text(
     ctx: &mut Ctx<'_>,
     site: &Site,
     node: &Node,

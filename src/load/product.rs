@@ -7,8 +7,12 @@ use crate::diag::{Code, Diagnostic};
 use crate::model::{Control, LOCATION_NAMES, Location, PerPlatform, Product, Role, Site};
 use crate::source::{FileId, Spanned};
 
-const PRODUCT_FIELDS: &[&str] = &["name", "home", "platforms", "glossary", "terminology"];
-const CONTROL_FIELDS: &[&str] = &[
+/// The fields of `product.yaml`.
+pub(super) const PRODUCT_FIELDS: &[&str] =
+    &["name", "home", "platforms", "glossary", "terminology"];
+
+/// The fields of a glossary control.
+pub(super) const CONTROL_FIELDS: &[&str] = &[
     "role",
     "label",
     "where",
@@ -20,7 +24,7 @@ const CONTROL_FIELDS: &[&str] = &[
 ];
 
 /// Decodes a product file.
-pub fn decode(
+pub(super) fn decode(
     ctx: &mut Ctx<'_>,
     site: &Site,
     node: &Node,

@@ -1,7 +1,7 @@
 //! Reading `site.yaml`, over the embedded defaults.
 
 use super::decode::{Ctx, Fields};
-use super::yaml::{self, Node, Value};
+use super::yaml::{self, Entry, Node, Value};
 use crate::diag::suggest::help_for;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Platform, PlatformKind, Site};
@@ -10,7 +10,8 @@ use crate::source::{FileId, SourceMap};
 /// The built-in settings, as YAML (also the documented example).
 pub const DEFAULT_SITE_YAML: &str = include_str!("default_site.yaml");
 
-const SITE_FIELDS: &[&str] = &[
+/// The fields of `site.yaml`.
+pub(super) const SITE_FIELDS: &[&str] = &[
     "title",
     "base_url",
     "language",
@@ -19,7 +20,8 @@ const SITE_FIELDS: &[&str] = &[
     "terminology",
     "illustrations",
 ];
-const PLATFORM_FIELDS: &[&str] = &["name", "verb", "kind"];
+/// The fields of a platform defined in `site.yaml`.
+pub(super) const PLATFORM_FIELDS: &[&str] = &["name", "verb", "kind"];
 
 /// The built-in site settings.
 pub fn default_site() -> Site {
@@ -49,7 +51,12 @@ pub fn default_site() -> Site {
 }
 
 /// Decodes a site file; missing settings come from `defaults`.
-pub fn decode(ctx: &mut Ctx<'_>, node: &Node, file: Option<FileId>, defaults: &Site) -> Site {
+pub(super) fn decode(
+    ctx: &mut Ctx<'_>,
+    node: &Node,
+    file: Option<FileId>,
+    defaults: &Site,
+) -> Site {
     let mut site = defaults.clone();
     site.file = file;
     let Some(f) = ctx.map(node, "site file", SITE_FIELDS, "`title: My Help Center`") else {
@@ -120,99 +127,13 @@ pub fn decode(ctx: &mut Ctx<'_>, node: &Node, file: Option<FileId>, defaults: &S
 }
 
 fn platforms(ctx: &mut Ctx<'_>, f: &Fields<'_>, node: &Node, defaults: &Site, site: &mut Site) {
-    let mut out = Vec::new();
-    match &node.value {
-        // `platforms: [web, android]`: a subset of the built-in platforms.
-        Value::Seq(_) | Value::Scalar(_) => {
-            for id in ctx.text_list(node, "a platform id") {
-                if let Some(first) = out.iter().find(|p: &&Platform| p.id == id.value) {
-                    let first = first.span.unwrap_or(id.span);
-                    ctx.push(super::platforms::duplicate(&id, first));
-                    continue;
-                }
-                match defaults.platform(&id.value) {
-                    Some(p) => out.push(Platform {
-                        span: Some(id.span),
-                        ..p.clone()
-                    }),
-                    None => ctx.push(
-                        Diagnostic::new(
-                            Code::UnknownPlatform,
-                            id.span,
-                            format!("`{}` is not a built-in platform", id.value),
-                        )
-                        .help(format!(
-                            "{}; to add a platform, write `platforms:` as a mapping with `name`, `verb` and `kind`",
-                            help_for(&id.value, defaults.platform_ids(), "platform")
-                        )),
-                    ),
-                }
-            }
-        }
-        Value::Map(entries) => {
-            for e in entries {
-                if !ctx.check_id(&e.key, "platform id") {
-                    continue;
-                }
-                let base = defaults.platform(&e.key.value);
-                if e.value.is_null() {
-                    match base {
-                        Some(p) => out.push(Platform {
-                            span: Some(e.key.span),
-                            ..p.clone()
-                        }),
-                        None => ctx.push(
-                            Diagnostic::new(
-                                Code::MissingField,
-                                e.key.span,
-                                format!("platform `{}` has no definition", e.key.value),
-                            )
-                            .help("give it `name`, `verb` and `kind`, e.g. `tv: {name: Smart TV, verb: select, kind: tv}`"),
-                        ),
-                    }
-                    continue;
-                }
-                let Some(pf) = ctx.map(
-                    &e.value,
-                    "platform",
-                    PLATFORM_FIELDS,
-                    "`{name: Smart TV, verb: select, kind: tv}`",
-                ) else {
-                    continue;
-                };
-                let text =
-                    |ctx: &mut Ctx<'_>, key: &str, ex: &str, inherited: Option<&str>| match pf
-                        .get(key)
-                    {
-                        Some(n) => ctx.text(n, &format!("`{key}`")).map(|s| s.value),
-                        None => inherited.map(str::to_owned).or_else(|| {
-                            pf.required(ctx, key, ex);
-                            None
-                        }),
-                    };
-                let name = text(ctx, "name", "Smart TV", base.map(|p| p.name.as_str()));
-                let verb = text(ctx, "verb", "select", base.map(|p| p.verb.as_str()));
-                let kind = match pf.get("kind") {
-                    Some(n) => ctx
-                        .one_of(n, "platform kind", PlatformKind::NAMES)
-                        .map(|k| k.value),
-                    None => base.map(|p| p.kind).or_else(|| {
-                        pf.required(ctx, "kind", "desktop");
-                        None
-                    }),
-                };
-                if let (Some(name), Some(verb), Some(kind)) = (name, verb, kind) {
-                    out.push(Platform {
-                        id: e.key.value.clone(),
-                        name,
-                        verb,
-                        kind,
-                        span: Some(e.key.span),
-                    });
-                }
-            }
-        }
-    }
+    let out = match &node.value {
+        Value::Seq(_) | Value::Scalar(_) => builtin_subset(ctx, node, defaults),
+        Value::Map(entries) => entries
+            .iter()
+            .filter_map(|e| defined(ctx, e, defaults))
+            .collect(),
+    };
     if out.is_empty() {
         ctx.push(
             Diagnostic::new(Code::MissingField, f.key_span("platforms").unwrap_or(node.span), "the site defines no platform")
@@ -221,6 +142,92 @@ fn platforms(ctx: &mut Ctx<'_>, f: &Fields<'_>, node: &Node, defaults: &Site, si
         return;
     }
     site.platforms = out;
+}
+
+/// `platforms: [web, android]`: a subset of the built-in platforms.
+fn builtin_subset(ctx: &mut Ctx<'_>, node: &Node, defaults: &Site) -> Vec<Platform> {
+    let mut out: Vec<Platform> = Vec::new();
+    for id in ctx.text_list(node, "a platform id") {
+        if let Some(first) = out.iter().find(|p| p.id == id.value) {
+            let first = first.span.unwrap_or(id.span);
+            ctx.push(super::platforms::duplicate(&id, first));
+            continue;
+        }
+        match defaults.platform(&id.value) {
+            Some(p) => out.push(Platform {
+                span: Some(id.span),
+                ..p.clone()
+            }),
+            None => ctx.push(
+                Diagnostic::new(
+                    Code::UnknownPlatform,
+                    id.span,
+                    format!("`{}` is not a built-in platform", id.value),
+                )
+                .help(format!(
+                    "{}; to add a platform, write `platforms:` as a mapping with `name`, `verb` and `kind`",
+                    help_for(&id.value, defaults.platform_ids(), "platform")
+                )),
+            ),
+        }
+    }
+    out
+}
+
+/// One entry of `platforms:` as a mapping: a built-in platform, changed or not, or a new one.
+fn defined(ctx: &mut Ctx<'_>, e: &Entry, defaults: &Site) -> Option<Platform> {
+    if !ctx.check_id(&e.key, "platform id") {
+        return None;
+    }
+    let base = defaults.platform(&e.key.value);
+    if e.value.is_null() {
+        if base.is_none() {
+            ctx.push(
+                Diagnostic::new(
+                    Code::MissingField,
+                    e.key.span,
+                    format!("platform `{}` has no definition", e.key.value),
+                )
+                .help("give it `name`, `verb` and `kind`, e.g. `tv: {name: Smart TV, verb: select, kind: tv}`"),
+            );
+        }
+        return base.map(|p| Platform {
+            span: Some(e.key.span),
+            ..p.clone()
+        });
+    }
+    let pf = ctx.map(
+        &e.value,
+        "platform",
+        PLATFORM_FIELDS,
+        "`{name: Smart TV, verb: select, kind: tv}`",
+    )?;
+    // A built-in platform keeps the settings it is not given.
+    let text = |ctx: &mut Ctx<'_>, key: &str, ex: &str, inherited: Option<&str>| match pf.get(key) {
+        Some(n) => ctx.text(n, &format!("`{key}`")).map(|s| s.value),
+        None => inherited.map(str::to_owned).or_else(|| {
+            pf.required(ctx, key, ex);
+            None
+        }),
+    };
+    let name = text(ctx, "name", "Smart TV", base.map(|p| p.name.as_str()));
+    let verb = text(ctx, "verb", "select", base.map(|p| p.verb.as_str()));
+    let kind = match pf.get("kind") {
+        Some(n) => ctx
+            .one_of(n, "platform kind", PlatformKind::NAMES)
+            .map(|k| k.value),
+        None => base.map(|p| p.kind).or_else(|| {
+            pf.required(ctx, "kind", "desktop");
+            None
+        }),
+    };
+    Some(Platform {
+        id: e.key.value.clone(),
+        name: name?,
+        verb: verb?,
+        kind: kind?,
+        span: Some(e.key.span),
+    })
 }
 
 #[cfg(test)]

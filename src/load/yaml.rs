@@ -104,10 +104,14 @@ fn span(file: FileId, s: &YSpan) -> Span {
 /// An empty document gives `Some` of a null node.
 pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
     let mut parser = Parser::new_from_str(text);
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut root: Option<Node> = None;
-    let mut documents = 0usize;
-    let mut ok = true;
+    let mut tree = Tree {
+        file,
+        text,
+        stack: Vec::new(),
+        root: None,
+        documents: 0,
+        ok: true,
+    };
     while let Some(event) = parser.next_event() {
         let (event, ysp) = match event {
             Ok(e) => e,
@@ -117,10 +121,40 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<No
             }
         };
         let sp = span(file, &ysp);
-        let node = match event {
+        if let Some(node) = tree.event(event, sp, diags).ok()? {
+            tree.attach(node, diags).ok()?;
+        }
+    }
+    tree.finish()
+}
+
+/// A problem that ends parsing was reported.
+struct Stop;
+
+/// The tree being built from the event stream.
+struct Tree<'t> {
+    file: FileId,
+    text: &'t str,
+    /// Open collections, innermost last.
+    stack: Vec<Frame>,
+    root: Option<Node>,
+    documents: usize,
+    /// False once a problem was reported that still lets parsing go on (duplicate keys).
+    ok: bool,
+}
+
+impl Tree<'_> {
+    /// Handles one event; returns the node it completes, if any.
+    fn event(
+        &mut self,
+        event: Event<'_>,
+        sp: Span,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Result<Option<Node>, Stop> {
+        match event {
             Event::DocumentStart(_) => {
-                documents += 1;
-                if documents > 1 {
+                self.documents += 1;
+                if self.documents > 1 {
                     diags.push(
                         Diagnostic::new(
                             Code::YamlSyntax,
@@ -129,100 +163,101 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<No
                         )
                         .help("remove the `---` line and everything after it, or move it to a file of its own"),
                     );
-                    return None;
+                    return Err(Stop);
                 }
-                continue;
+                Ok(None)
             }
             Event::Alias(_) => {
                 diags.push(anchor_error(sp, "aliases"));
-                return None;
+                Err(Stop)
             }
             Event::Scalar(value, style, anchor, tag) => {
-                if anchor != 0 {
-                    diags.push(anchor_error(sp, "anchors"));
-                    return None;
-                }
-                if tag.is_some() {
-                    diags.push(tag_error(sp));
-                    return None;
-                }
+                plain_node(anchor, tag.is_some(), sp, diags)?;
                 let sp = match style {
-                    ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => quoted_end(text, sp),
+                    ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => {
+                        quoted_end(self.text, sp)
+                    }
                     _ => sp,
                 };
-                Node {
+                Ok(Some(Node {
                     span: sp,
                     value: Value::Scalar(Scalar {
                         text: value.into_owned(),
                         plain: style == ScalarStyle::Plain,
                     }),
-                }
+                }))
             }
             Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
-                if anchor != 0 {
-                    diags.push(anchor_error(sp, "anchors"));
-                    return None;
-                }
-                if tag.is_some() {
-                    diags.push(tag_error(sp));
-                    return None;
-                }
-                if stack.len() >= MAX_DEPTH {
-                    diags.push(
-                        Diagnostic::new(
-                            Code::NestingTooDeep,
-                            sp,
-                            format!("values are nested more than {MAX_DEPTH} levels deep"),
-                        )
-                        .help("guides need only a few levels of nesting; check the indentation"),
-                    );
-                    return None;
-                }
-                let flow = sp.start.index != sp.end.index;
-                stack.push(if matches!(event, Event::SequenceStart(..)) {
-                    Frame::Seq {
-                        start: sp,
-                        flow,
-                        items: Vec::new(),
-                    }
-                } else {
-                    Frame::Map {
-                        start: sp,
-                        flow,
-                        entries: Vec::new(),
-                        key: None,
-                    }
-                });
-                continue;
+                plain_node(anchor, tag.is_some(), sp, diags)?;
+                let seq = matches!(event, Event::SequenceStart(..));
+                self.open(seq, sp, diags)?;
+                Ok(None)
             }
-            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some(Frame::Seq { start, flow, items }) => {
-                    let end = close(start, flow, sp, items.last().map(|n| n.span));
-                    Node {
-                        span: end,
-                        value: Value::Seq(items),
-                    }
-                }
-                Some(Frame::Map {
-                    start,
-                    flow,
-                    entries,
-                    ..
-                }) => {
-                    let end = close(start, flow, sp, entries.last().map(|e| e.value.span));
-                    Node {
-                        span: end,
-                        value: Value::Map(entries),
-                    }
-                }
-                None => continue,
-            },
-            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {
-                continue;
+            Event::SequenceEnd | Event::MappingEnd => Ok(self.close(sp)),
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => Ok(None),
+        }
+    }
+
+    /// Starts a sequence or mapping, unless that nests too deep.
+    fn open(&mut self, seq: bool, sp: Span, diags: &mut Vec<Diagnostic>) -> Result<(), Stop> {
+        if self.stack.len() >= MAX_DEPTH {
+            diags.push(
+                Diagnostic::new(
+                    Code::NestingTooDeep,
+                    sp,
+                    format!("values are nested more than {MAX_DEPTH} levels deep"),
+                )
+                .help("guides need only a few levels of nesting; check the indentation"),
+            );
+            return Err(Stop);
+        }
+        let flow = sp.start.index != sp.end.index;
+        self.stack.push(if seq {
+            Frame::Seq {
+                start: sp,
+                flow,
+                items: Vec::new(),
             }
-        };
-        match stack.last_mut() {
-            None => root = Some(node),
+        } else {
+            Frame::Map {
+                start: sp,
+                flow,
+                entries: Vec::new(),
+                key: None,
+            }
+        });
+        Ok(())
+    }
+
+    /// Ends the innermost collection and returns it as a node.
+    fn close(&mut self, sp: Span) -> Option<Node> {
+        match self.stack.pop()? {
+            Frame::Seq { start, flow, items } => {
+                let end = close(start, flow, sp, items.last().map(|n| n.span));
+                Some(Node {
+                    span: end,
+                    value: Value::Seq(items),
+                })
+            }
+            Frame::Map {
+                start,
+                flow,
+                entries,
+                ..
+            } => {
+                let end = close(start, flow, sp, entries.last().map(|e| e.value.span));
+                Some(Node {
+                    span: end,
+                    value: Value::Map(entries),
+                })
+            }
+        }
+    }
+
+    /// Puts a finished node where it belongs: the root, an item, a key or a key's value.
+    fn attach(&mut self, node: Node, diags: &mut Vec<Diagnostic>) -> Result<(), Stop> {
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
             Some(Frame::Seq { items, .. }) => items.push(node),
             Some(Frame::Map { entries, key, .. }) => match key.take() {
                 Some(k) => {
@@ -236,7 +271,7 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<No
                             .help("remove one of them; YAML would silently keep only the last")
                             .related(first.key.span, "first defined here"),
                         );
-                        ok = false;
+                        self.ok = false;
                     } else {
                         entries.push(Entry {
                             key: k,
@@ -255,22 +290,45 @@ pub fn parse(file: FileId, text: &str, diags: &mut Vec<Diagnostic>) -> Option<No
                             )
                             .help("write keys as `name: value`"),
                         );
-                        return None;
+                        return Err(Stop);
                     }
                 },
             },
         }
+        Ok(())
     }
-    if !ok {
-        return None;
+
+    /// The document's root (a null node for an empty document), unless a problem was found.
+    fn finish(self) -> Option<Node> {
+        if !self.ok {
+            return None;
+        }
+        Some(self.root.unwrap_or(Node {
+            span: Span::file_start(self.file),
+            value: Value::Scalar(Scalar {
+                text: String::new(),
+                plain: true,
+            }),
+        }))
     }
-    Some(root.unwrap_or(Node {
-        span: Span::file_start(file),
-        value: Value::Scalar(Scalar {
-            text: String::new(),
-            plain: true,
-        }),
-    }))
+}
+
+/// Rejects anchors and tags on a value.
+fn plain_node(
+    anchor: usize,
+    tagged: bool,
+    sp: Span,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<(), Stop> {
+    if anchor != 0 {
+        diags.push(anchor_error(sp, "anchors"));
+        return Err(Stop);
+    }
+    if tagged {
+        diags.push(tag_error(sp));
+        return Err(Stop);
+    }
+    Ok(())
 }
 
 /// A quoted scalar's span ending at its closing quote (the parser's end position lies after

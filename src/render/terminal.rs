@@ -1,11 +1,13 @@
 //! A guide in the terminal (`stepwise preview`): wrapped to a width, with bold labels, dim
 //! locations and highlighted code when colour is on, plain text otherwise.
 
+use anstyle::{AnsiColor, Reset, Style};
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
 use super::instruction::{Piece, instruction};
 use super::view::human_time;
 use crate::resolve::{PlatformSteps, ResolvedGuide, ResolvedStep};
+use crate::source::Spanned;
 
 /// How to preview.
 #[derive(Debug, Clone)]
@@ -23,18 +25,19 @@ struct Out<'o> {
     text: String,
 }
 
-const BOLD: &str = "\x1b[1m";
-const DIM: &str = "\x1b[2m";
-const ITALIC: &str = "\x1b[3m";
-const YELLOW: &str = "\x1b[33m";
-const RED: &str = "\x1b[31m";
-const CYAN: &str = "\x1b[36m";
-const RESET: &str = "\x1b[0m";
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const ITALIC: Style = Style::new().italic();
+const YELLOW: Style = AnsiColor::Yellow.on_default();
+const RED: Style = AnsiColor::Red.on_default();
+const CYAN: Style = AnsiColor::Cyan.on_default();
+/// No style: painting with it leaves the text as it is.
+const PLAIN: Style = Style::new();
 
 impl Out<'_> {
-    fn paint(&self, style: &str, s: &str) -> String {
+    fn paint(&self, style: Style, s: &str) -> String {
         if self.opts.color && !s.is_empty() {
-            format!("{style}{s}{RESET}")
+            format!("{}{s}{}", style.render(), style.render_reset())
         } else {
             s.to_owned()
         }
@@ -73,10 +76,14 @@ impl Out<'_> {
             match e {
                 Event::Text(t) => out.push_str(&t),
                 Event::Code(c) => out.push_str(&self.paint(CYAN, &c)),
-                Event::Start(Tag::Strong) if self.opts.color => out.push_str(BOLD),
-                Event::Start(Tag::Emphasis) if self.opts.color => out.push_str(ITALIC),
+                Event::Start(Tag::Strong) if self.opts.color => {
+                    out.push_str(&BOLD.render().to_string());
+                }
+                Event::Start(Tag::Emphasis) if self.opts.color => {
+                    out.push_str(&ITALIC.render().to_string());
+                }
                 Event::End(TagEnd::Strong | TagEnd::Emphasis) if self.opts.color => {
-                    out.push_str(RESET)
+                    out.push_str(&Reset.render().to_string());
                 }
                 Event::Start(Tag::Link { dest_url, .. }) => link.push(dest_url.to_string()),
                 Event::End(TagEnd::Link) => {
@@ -189,17 +196,13 @@ impl Out<'_> {
             self.wrapped(&t, &rest, &format!("{rest}  "));
         }
         let notes = [
-            (&s.result, "→", ""),
-            (&s.note, "ℹ", ""),
+            (&s.result, "→", PLAIN),
+            (&s.note, "ℹ", PLAIN),
             (&s.warning, "⚠", YELLOW),
         ];
         for (field, symbol, style) in notes {
             if let Some(t) = field {
-                let marker = if style.is_empty() {
-                    symbol.to_owned()
-                } else {
-                    self.paint(style, symbol)
-                };
+                let marker = self.paint(style, symbol);
                 let text = format!("{marker} {}", self.inline(&t.value));
                 self.wrapped(&text, &rest, &format!("{rest}  "));
             }
@@ -226,95 +229,136 @@ pub fn preview(rg: &ResolvedGuide<'_>, opts: &PreviewOptions) -> String {
         opts,
         text: String::new(),
     };
-    let g = rg.guide;
-    let title = o.paint(BOLD, &g.title.value);
-    o.wrapped(&title, "", "");
-    let summary = o.inline(&g.summary.value);
-    o.wrapped(&summary, "", "");
-    let mut meta = Vec::new();
-    if let Some(t) = &g.time {
-        meta.push(format!("Time: {}", human_time(t.value)));
-    }
-    if let Some(d) = &g.reviewed {
-        meta.push(format!("Reviewed: {}", d.value));
-    }
-    let names: Vec<&str> = rg
-        .platforms
-        .iter()
-        .map(|p| p.platform.name.as_str())
-        .collect();
-    meta.push(format!("Platforms: {}", names.join(", ")));
-    let meta = o.paint(DIM, &meta.join(" · "));
-    o.wrapped(&meta, "", "");
-    if let Some(i) = &g.intro {
-        o.blank();
-        o.block(&i.value, "");
-    }
-    if !g.prerequisites.is_empty() {
-        o.heading("Before you start");
-        for p in &g.prerequisites {
-            let t = format!("• {}", o.inline(&p.value));
-            o.wrapped(&t, "  ", "    ");
-        }
-    }
-    for w in &g.warnings {
-        o.blank();
-        let t = format!("{} {}", o.paint(YELLOW, "⚠"), o.inline(&w.value));
-        o.wrapped(&t, "", "  ");
-    }
+    o.header(rg);
     for ps in &rg.platforms {
         if opts.platform.as_ref().is_some_and(|p| *p != ps.platform.id) {
             continue;
         }
+        o.platform(rg, ps);
+    }
+    o.closing(rg);
+    o.text
+}
+
+impl Out<'_> {
+    /// Title, summary, facts about the guide, introduction, prerequisites and warnings.
+    fn header(&mut self, rg: &ResolvedGuide<'_>) {
+        let g = rg.guide;
+        let title = self.paint(BOLD, &g.title.value);
+        self.wrapped(&title, "", "");
+        let summary = self.inline(&g.summary.value);
+        self.wrapped(&summary, "", "");
+        let mut meta = Vec::new();
+        if let Some(t) = &g.time {
+            meta.push(format!("Time: {}", human_time(t.value)));
+        }
+        if let Some(d) = &g.reviewed {
+            meta.push(format!("Reviewed: {}", d.value));
+        }
+        let names: Vec<&str> = rg
+            .platforms
+            .iter()
+            .map(|p| p.platform.name.as_str())
+            .collect();
+        meta.push(format!("Platforms: {}", names.join(", ")));
+        let meta = self.paint(DIM, &meta.join(" · "));
+        self.wrapped(&meta, "", "");
+        if let Some(i) = &g.intro {
+            self.blank();
+            self.block(&i.value, "");
+        }
+        if !g.prerequisites.is_empty() {
+            self.heading("Before you start");
+            self.bullets(&g.prerequisites);
+        }
+        for w in &g.warnings {
+            self.blank();
+            let t = format!("{} {}", self.paint(YELLOW, "⚠"), self.inline(&w.value));
+            self.wrapped(&t, "", "  ");
+        }
+    }
+
+    /// One platform's heading and steps.
+    fn platform(&mut self, rg: &ResolvedGuide<'_>, ps: &PlatformSteps<'_>) {
         let rule = "─".repeat(
-            opts.width
+            self.opts
+                .width
                 .min(72)
                 .saturating_sub(ps.platform.name.chars().count() + 4),
         );
-        o.heading(&format!("── {} {rule}", ps.platform.name));
+        self.heading(&format!("── {} {rule}", ps.platform.name));
         if let Some(src) = ps.same_as
             && let Some(p) = rg.platforms.iter().find(|p| p.platform.id == src)
         {
-            let t = o.paint(
+            let t = self.paint(
                 ITALIC,
                 &format!("The steps are the same as on {}.", p.platform.name),
             );
-            o.wrapped(&t, "", "");
+            self.wrapped(&t, "", "");
         }
         for (i, rs) in ps.steps.iter().enumerate() {
-            o.step(rg, ps, rs, &format!("{}.", i + 1), 0);
+            self.step(rg, ps, rs, &format!("{}.", i + 1), 0);
         }
     }
-    for u in &g.unavailable_on {
-        o.blank();
-        let t = format!("Not on {}: {}", u.platform.value, o.inline(&u.reason.value));
-        o.wrapped(&t, "", "  ");
-    }
-    if let Some(out) = &g.outcome {
-        o.heading("Result");
-        if let Some(t) = &out.text {
-            o.block(&t.value, "");
+
+    /// Unavailable platforms, outcome, tips and troubleshooting.
+    fn closing(&mut self, rg: &ResolvedGuide<'_>) {
+        let g = rg.guide;
+        for u in &g.unavailable_on {
+            self.blank();
+            let t = format!(
+                "Not on {}: {}",
+                u.platform.value,
+                self.inline(&u.reason.value)
+            );
+            self.wrapped(&t, "", "  ");
         }
-        for f in &out.facts {
-            let t = format!("• {}", o.inline(&f.value));
-            o.wrapped(&t, "  ", "    ");
+        if let Some(out) = &g.outcome {
+            self.heading("Result");
+            if let Some(t) = &out.text {
+                self.block(&t.value, "");
+            }
+            self.bullets(&out.facts);
+        }
+        if !g.tips.is_empty() {
+            self.heading("Tips");
+            self.bullets(&g.tips);
+        }
+        if !g.troubleshooting.is_empty() {
+            self.heading("Troubleshooting");
+            for t in &g.troubleshooting {
+                let p = format!("{} {}", self.paint(RED, "?"), self.inline(&t.problem.value));
+                self.wrapped(&p, "  ", "    ");
+                let s = self.inline(&t.solution.value);
+                self.wrapped(&s, "    ", "    ");
+            }
         }
     }
-    if !g.tips.is_empty() {
-        o.heading("Tips");
-        for t in &g.tips {
-            let t = format!("• {}", o.inline(&t.value));
-            o.wrapped(&t, "  ", "    ");
+
+    /// An indented bullet list of inline Markdown.
+    fn bullets(&mut self, items: &[Spanned<String>]) {
+        for item in items {
+            let t = format!("• {}", self.inline(&item.value));
+            self.wrapped(&t, "  ", "    ");
         }
     }
-    if !g.troubleshooting.is_empty() {
-        o.heading("Troubleshooting");
-        for t in &g.troubleshooting {
-            let p = format!("{} {}", o.paint(RED, "?"), o.inline(&t.problem.value));
-            o.wrapped(&p, "  ", "    ");
-            let s = o.inline(&t.solution.value);
-            o.wrapped(&s, "    ", "    ");
-        }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The preview snapshots hold these exact bytes; a change here rewrites every one.
+    #[test]
+    fn styles_are_plain_sgr_codes() {
+        let sgr = |s: Style| format!("{}|{}", s.render(), s.render_reset());
+        assert_eq!(sgr(BOLD), "\x1b[1m|\x1b[0m");
+        assert_eq!(sgr(DIM), "\x1b[2m|\x1b[0m");
+        assert_eq!(sgr(ITALIC), "\x1b[3m|\x1b[0m");
+        assert_eq!(sgr(YELLOW), "\x1b[33m|\x1b[0m");
+        assert_eq!(sgr(RED), "\x1b[31m|\x1b[0m");
+        assert_eq!(sgr(CYAN), "\x1b[36m|\x1b[0m");
+        assert_eq!(sgr(PLAIN), "|");
+        assert_eq!(Reset.render().to_string(), "\x1b[0m");
     }
-    o.text
 }

@@ -7,7 +7,10 @@ use std::process::{Command, Output};
 
 fn stepwise(args: &[&str], envs: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_stepwise"));
-    cmd.args(args).env_remove("NO_COLOR");
+    cmd.args(args)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE");
     for (k, v) in envs {
         cmd.env(k, v);
     }
@@ -71,6 +74,11 @@ fn colour_follows_the_flag_and_no_color() {
     t.run(&["check", "--color", "never"]).stdout_lacks("\u{1b}");
     // NO_COLOR only affects `auto`; output here is a pipe, so auto is off anyway.
     t.run_with_env(&["check"], &[("NO_COLOR", "1")])
+        .stdout_lacks("\u{1b}");
+    // CLICOLOR_FORCE turns `auto` on even in a pipe, unless NO_COLOR says otherwise.
+    t.run_with_env(&["check"], &[("CLICOLOR_FORCE", "1")])
+        .stdout_contains("\u{1b}");
+    t.run_with_env(&["check"], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")])
         .stdout_lacks("\u{1b}");
 }
 

@@ -104,7 +104,9 @@ impl GuideTest {
         cmd.args(args)
             .current_dir(self.root())
             .env_remove("NO_COLOR")
-            .env_remove("COLUMNS");
+            .env_remove("COLUMNS")
+            .env_remove("CLICOLOR")
+            .env_remove("CLICOLOR_FORCE");
         for (k, v) in envs {
             cmd.env(k, v);
         }

@@ -8,7 +8,11 @@ use std::process::Command;
 /// stdout and stderr.
 pub fn run(args: &[&str], envs: &[(&str, &str)]) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_stepwise"));
-    cmd.args(args).env_remove("NO_COLOR").env_remove("COLUMNS");
+    cmd.args(args)
+        .env_remove("NO_COLOR")
+        .env_remove("COLUMNS")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE");
     for (k, v) in envs {
         cmd.env(k, v);
     }
