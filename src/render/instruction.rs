@@ -1,6 +1,7 @@
 //! The sentence a step stands for ("Tap **My Netflix** (bottom right).") as structured
 //! pieces, so that HTML, Markdown checklists, plain text and JSON all say the same thing.
 
+use super::escape;
 use crate::model::{Action, Platform, Product, Step, Target, Toggle};
 
 /// One piece of an instruction.
@@ -174,14 +175,14 @@ impl Instruction {
         let mut out = String::new();
         for p in &self.pieces {
             match p {
-                Piece::Text(t) => out.push_str(&escape_markdown(t)),
+                Piece::Text(t) => out.push_str(&escape::markdown(t)),
                 Piece::Ui(t) => {
                     out.push_str("**");
-                    out.push_str(&escape_markdown(t));
+                    out.push_str(&escape::markdown(t));
                     out.push_str("**");
                 }
                 Piece::Markdown(m) => out.push_str(m),
-                Piece::Where(w) => out.push_str(&format!(" ({})", escape_markdown(w))),
+                Piece::Where(w) => out.push_str(&format!(" ({})", escape::markdown(w))),
             }
         }
         out
@@ -204,15 +205,4 @@ impl Instruction {
         }
         out
     }
-}
-
-fn escape_markdown(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '>' | '\\' | '#') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use crate::model::{CalloutShape, Image, Location, PlatformKind};
 
-use super::view::escape;
+use super::escape::html as escape;
 
 /// What to draw.
 #[derive(Debug, Clone)]

@@ -361,8 +361,9 @@ fn every_generated_illustration_is_well_formed_svg() {
         }
     }
     // The seed: 6 web + 7 Android + 7 iOS steps, every one illustrated; the full fixture:
-    // 14 schematics and one callout overlay on its guide, 2 schematics on the other.
-    assert_eq!(count, 36, "illustrations (seed 20, full fixture 16)");
+    // 16 schematics (two of them for sub-steps) and one callout overlay on its guide, 2
+    // schematics on the other.
+    assert_eq!(count, 38, "illustrations (seed 20, full fixture 18)");
 }
 
 #[test]
