@@ -2,6 +2,7 @@
 //! JSON-LD `HowTo`, the sitemap and checklists. Pure: returns bytes, writes nothing.
 
 pub mod checklist;
+mod error_page;
 mod escape;
 mod highlight;
 pub mod instruction;
@@ -18,6 +19,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::resolve::{Resolved, ResolvedGuide};
+pub use error_page::error_page;
 use view::{GuideCard, GuideView, Link, PlatformRef};
 
 /// The built-in templates, by name. A site's `templates/` folder overrides any of them.
@@ -37,7 +39,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/checklist.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
-    ("error.html", include_str!("../../templates/error.html")),
+    ("error.html", error_page::BUILTIN),
 ];
 
 /// Static assets copied as they are.
@@ -105,32 +107,6 @@ pub fn templates(overrides: Option<&Path>) -> Result<Tera, RenderError> {
     }
     tera.add_raw_templates(list).map_err(template_error)?;
     Ok(tera)
-}
-
-/// The page `serve` shows while the guides have errors: the full `report` and one line per
-/// finding. A broken `error.html` override falls back to the built-in page, since this page
-/// is how template errors are shown.
-pub fn error_page(overrides: Option<&Path>, report: &str, findings: &[&str]) -> String {
-    const NAME: &str = "error.html";
-    let render = |text: &str| -> Result<String, tera::Error> {
-        let mut tera = Tera::new();
-        tera.add_raw_template(NAME, text)?;
-        let mut ctx = Context::new();
-        ctx.insert("report", report);
-        ctx.insert("findings", findings);
-        tera.render(NAME, &ctx)
-    };
-    let custom = overrides
-        .map(|d| d.join(NAME))
-        .and_then(|p| std::fs::read_to_string(p).ok())
-        .and_then(|text| render(&text).ok());
-    let builtin = TEMPLATES
-        .iter()
-        .find(|(n, _)| *n == NAME)
-        .map_or("", |t| t.1);
-    custom
-        .or_else(|| render(builtin).ok())
-        .unwrap_or_else(|| escape::html(report))
 }
 
 #[derive(Serialize)]
