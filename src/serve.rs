@@ -16,7 +16,6 @@ use notify::{EventKind, RecursiveMode, Watcher};
 use crate::build::{self, BuildOptions};
 use crate::diag::{Diagnostic, Severity};
 use crate::emit::{self, Format};
-use crate::render::view::escape;
 
 const LIVE_JS: &str = include_str!("../templates/assets/live.js");
 const OVERLAY_CSS: &str = include_str!("../templates/assets/overlay.css");
@@ -84,7 +83,7 @@ fn rebuild(opts: &BuildOptions, shared: &Shared) -> Result<String, ServeError> {
         Err(e) => {
             // A broken template or unreadable file: show it like a guide error.
             let mut st = shared.state.lock().unwrap_or_else(|p| p.into_inner());
-            st.failure = Some(overlay(&format!("stepwise: {e}"), &[]));
+            st.failure = Some(overlay(opts, &format!("stepwise: {e}"), &[]));
             st.generation += 1;
             shared.changed.notify_all();
             return Ok(format!("stepwise: build failed: {e}"));
@@ -110,7 +109,7 @@ fn rebuild(opts: &BuildOptions, shared: &Shared) -> Result<String, ServeError> {
     } else {
         let text = emit::render(Format::Human, &errors, &report.project.sources, false);
         let short = emit::render(Format::Short, &errors, &report.project.sources, false);
-        st.failure = Some(overlay(&text, &short.lines().collect::<Vec<_>>()));
+        st.failure = Some(overlay(opts, &text, &short.lines().collect::<Vec<_>>()));
         format!(
             "{text}{} error{}: open pages show them until they are fixed",
             errors.len(),
@@ -122,16 +121,13 @@ fn rebuild(opts: &BuildOptions, shared: &Shared) -> Result<String, ServeError> {
     Ok(summary)
 }
 
-/// The page shown while the guides have errors.
-fn overlay(human: &str, lines: &[&str]) -> String {
-    let items: String = lines
-        .iter()
-        .map(|l| format!("<li><code>{}</code></li>\n", escape(l)))
-        .collect();
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Build failed · stepwise serve</title>\n<link rel=\"stylesheet\" href=\"/__stepwise/overlay.css\">\n<script src=\"/__stepwise/live.js\" defer></script>\n</head>\n<body>\n<main class=\"stepwise-overlay\" role=\"alert\">\n<h1>The guides have errors</h1>\n<p>Fix them and save: this page reloads by itself.</p>\n<ul class=\"findings\">\n{items}</ul>\n<pre>{}</pre>\n</main>\n</body>\n</html>\n",
-        escape(human)
-    )
+/// The page shown while the guides have errors (`error.html`, overridable like the others).
+fn overlay(opts: &BuildOptions, human: &str, lines: &[&str]) -> String {
+    let overrides = opts
+        .templates
+        .clone()
+        .unwrap_or_else(|| build::default_templates(&opts.guides));
+    crate::render::error_page(Some(&overrides), human, lines)
 }
 
 /// Editor swap files and other dot-files do not trigger rebuilds.

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::view::{GuideView, PlatformView, StepView};
+use super::view::{CalloutView, GuideView, PlatformView, StepView, TargetView};
 
 /// The documented per-guide JSON (`data/<id>.json`).
 #[derive(Debug, Serialize)]
@@ -34,30 +34,81 @@ pub struct PlatformData<'a> {
     pub steps: Vec<StepData<'a>>,
 }
 
-/// One step in the JSON data.
+/// One step in the JSON data: every field of the step as this platform reads it.
 #[derive(Debug, Serialize)]
 pub struct StepData<'a> {
     /// Number (`3` or `3.1`).
     pub number: &'a str,
+    /// Anchor of the step on the guide page (`android-3`).
+    pub anchor: &'a str,
     /// Instruction, plain text.
     pub text: &'a str,
     /// Instruction, Markdown.
     pub markdown: &'a str,
+    /// What the step acts on: glossary key, label and role.
+    pub target: Option<&'a TargetView>,
     /// Location of the target.
     pub location: Option<&'a str>,
+    /// The condition under which the step applies (Markdown).
+    pub condition: Option<&'a str>,
+    /// The control that confirms the action.
+    pub confirm: Option<&'a TargetView>,
     /// Whether the step may be skipped.
     pub optional: bool,
+    /// More explanation (Markdown).
+    pub detail: Option<&'a str>,
+    /// What happens next (Markdown).
+    pub result: Option<&'a str>,
+    /// Note (Markdown).
+    pub note: Option<&'a str>,
+    /// Warning (Markdown).
+    pub warning: Option<&'a str>,
+    /// Alternatives to pick from (Markdown).
+    pub choices: &'a [String],
+    /// Illustration.
+    pub image: Option<ImageData<'a>>,
     /// Sub-steps.
     pub substeps: Vec<StepData<'a>>,
+}
+
+/// A step's illustration in the JSON data.
+#[derive(Debug, Serialize)]
+pub struct ImageData<'a> {
+    /// Screenshot URL relative to the site root (`None` for a generated schematic).
+    pub src: Option<&'a str>,
+    /// Alt text.
+    pub alt: &'a str,
+    /// Pixel width, if known.
+    pub width: Option<u32>,
+    /// Pixel height, if known.
+    pub height: Option<u32>,
+    /// Marks over the screenshot.
+    pub callouts: &'a [CalloutView],
 }
 
 fn step_data(s: &StepView) -> StepData<'_> {
     StepData {
         number: &s.number,
+        anchor: &s.anchor,
         text: &s.text,
         markdown: &s.markdown,
+        target: s.target.as_ref(),
         location: s.location.as_deref(),
+        condition: s.source.condition.as_deref(),
+        confirm: s.confirm.as_ref(),
         optional: s.optional,
+        detail: s.source.detail.as_deref(),
+        result: s.source.result.as_deref(),
+        note: s.source.note.as_deref(),
+        warning: s.source.warning.as_deref(),
+        choices: &s.source.choices,
+        image: s.image.as_ref().map(|i| ImageData {
+            src: i.src.as_deref(),
+            alt: &i.alt,
+            width: i.width,
+            height: i.height,
+            callouts: &i.callouts,
+        }),
         substeps: s.substeps.iter().map(step_data).collect(),
     }
 }
@@ -137,6 +188,17 @@ fn line(out: &mut String, s: &StepView, md: bool, depth: usize) {
     }
     out.push_str(if md { &s.markdown } else { &s.text });
     out.push('\n');
+    // Choices are options to pick from, not tasks: plain items under the step.
+    for c in &s.source.choices {
+        out.push_str(&"  ".repeat(depth + 1));
+        out.push_str("- ");
+        if md {
+            out.push_str(c);
+        } else {
+            out.push_str(&super::markdown::to_plain(c));
+        }
+        out.push('\n');
+    }
     for sub in &s.substeps {
         line(out, sub, md, depth + 1);
     }

@@ -28,7 +28,7 @@ pub fn highlight(code: &str, lang: &str) -> String {
             .parse_html_for_line_which_includes_newline(line)
             .is_err()
         {
-            return super::view::escape(code);
+            return super::escape::html(code);
         }
     }
     generator.finalize()

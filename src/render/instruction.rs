@@ -1,6 +1,7 @@
 //! The sentence a step stands for ("Tap **My Netflix** (bottom right).") as structured
 //! pieces, so that HTML, Markdown checklists, plain text and JSON all say the same thing.
 
+use super::escape;
 use crate::model::{Action, Platform, Product, Step, Target, Toggle};
 
 /// One piece of an instruction.
@@ -74,7 +75,33 @@ pub fn instruction(step: &Step, platform: &Platform, product: Option<&Product>) 
         location = loc;
         label
     });
-    let verb = match step.action.value {
+    if let Some(cond) = &step.condition {
+        pieces.push(Piece::Text("If ".into()));
+        pieces.push(Piece::Markdown(cond.value.clone()));
+        pieces.push(Piece::Text(", ".into()));
+    }
+    action(
+        &mut pieces,
+        step,
+        platform,
+        product,
+        target,
+        location.clone(),
+    );
+    if let Some(c) = &step.confirm {
+        let (label, _) = target_label(c, platform, product);
+        pieces.push(Piece::Text(", then confirm with ".into()));
+        pieces.push(Piece::Ui(label));
+    }
+    if !matches!(step.action.value, Action::Do) {
+        pieces.push(Piece::Text(".".into()));
+    }
+    Instruction { pieces, location }
+}
+
+/// The verb of an action as `platform` says it (`click`, `tap`, `turn on`).
+fn verb(step: &Step, platform: &Platform) -> String {
+    match step.action.value {
         Action::Click => "click".to_owned(),
         Action::Tap => "tap".to_owned(),
         Action::Press => platform.verb.clone(),
@@ -92,7 +119,19 @@ pub fn instruction(step: &Step, platform: &Platform, product: Option<&Product>) 
         Action::SignIn => "sign in".to_owned(),
         Action::Wait => "wait".to_owned(),
         Action::Do => String::new(),
-    };
+    }
+}
+
+/// The action and its target (`Tap **My Netflix** (bottom right)`), after any condition.
+fn action(
+    pieces: &mut Vec<Piece>,
+    step: &Step,
+    platform: &Platform,
+    product: Option<&Product>,
+    target: Option<String>,
+    location: Option<String>,
+) {
+    // After "If …, " the sentence goes on in lower case.
     let lead = |s: String| {
         if step.condition.is_some() {
             s
@@ -100,11 +139,12 @@ pub fn instruction(step: &Step, platform: &Platform, product: Option<&Product>) 
             capitalize(&s)
         }
     };
-    if let Some(cond) = &step.condition {
-        pieces.push(Piece::Text("If ".into()));
-        pieces.push(Piece::Markdown(cond.value.clone()));
-        pieces.push(Piece::Text(", ".into()));
-    }
+    let verb = verb(step, platform);
+    let ui = |pieces: &mut Vec<Piece>, joiner: &str, t: String| {
+        pieces.push(Piece::Text(joiner.into()));
+        pieces.push(Piece::Ui(t));
+        pieces.extend(location.clone().map(Piece::Where));
+    };
     match step.action.value {
         Action::Do => {
             let text = step
@@ -131,19 +171,13 @@ pub fn instruction(step: &Step, platform: &Platform, product: Option<&Product>) 
                 pieces.push(Piece::Text(format!(" “{}”", v.value)));
             }
             if let Some(t) = target {
-                pieces.push(Piece::Text(" in ".into()));
-                pieces.push(Piece::Ui(t));
-                pieces.extend(location.clone().map(Piece::Where));
+                ui(pieces, " in ", t);
             }
         }
         Action::SignIn => {
             pieces.push(Piece::Text(lead(verb)));
             match (target, product) {
-                (Some(t), _) => {
-                    pieces.push(Piece::Text(" to ".into()));
-                    pieces.push(Piece::Ui(t));
-                    pieces.extend(location.clone().map(Piece::Where));
-                }
+                (Some(t), _) => ui(pieces, " to ", t),
                 (None, Some(p)) => pieces.push(Piece::Text(format!(" to {}", p.name.value))),
                 (None, None) => {}
             }
@@ -151,21 +185,10 @@ pub fn instruction(step: &Step, platform: &Platform, product: Option<&Product>) 
         _ => {
             pieces.push(Piece::Text(lead(verb)));
             if let Some(t) = target {
-                pieces.push(Piece::Text(" ".into()));
-                pieces.push(Piece::Ui(t));
-                pieces.extend(location.clone().map(Piece::Where));
+                ui(pieces, " ", t);
             }
         }
     }
-    if let Some(c) = &step.confirm {
-        let (label, _) = target_label(c, platform, product);
-        pieces.push(Piece::Text(", then confirm with ".into()));
-        pieces.push(Piece::Ui(label));
-    }
-    if !matches!(step.action.value, Action::Do) {
-        pieces.push(Piece::Text(".".into()));
-    }
-    Instruction { pieces, location }
 }
 
 impl Instruction {
@@ -174,14 +197,14 @@ impl Instruction {
         let mut out = String::new();
         for p in &self.pieces {
             match p {
-                Piece::Text(t) => out.push_str(&escape_markdown(t)),
+                Piece::Text(t) => out.push_str(&escape::markdown(t)),
                 Piece::Ui(t) => {
                     out.push_str("**");
-                    out.push_str(&escape_markdown(t));
+                    out.push_str(&escape::markdown(t));
                     out.push_str("**");
                 }
                 Piece::Markdown(m) => out.push_str(m),
-                Piece::Where(w) => out.push_str(&format!(" ({})", escape_markdown(w))),
+                Piece::Where(w) => out.push_str(&format!(" ({})", escape::markdown(w))),
             }
         }
         out
@@ -204,15 +227,4 @@ impl Instruction {
         }
         out
     }
-}
-
-fn escape_markdown(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '>' | '\\' | '#') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -50,6 +50,17 @@ struct Step<'a> {
     url: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     image: Option<String>,
+    /// Sub-steps, as the step's directions.
+    #[serde(rename = "itemListElement", skip_serializing_if = "Vec::is_empty")]
+    directions: Vec<Direction<'a>>,
+}
+
+#[derive(Serialize)]
+struct Direction<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    position: usize,
+    text: &'a str,
 }
 
 /// The `HowTo` document of a guide, as a string safe to embed in a `<script>` data block.
@@ -92,6 +103,16 @@ pub fn howto(gv: &GuideView, base_url: &str) -> String {
                             .as_ref()
                             .and_then(|img| img.src.as_ref())
                             .map(|src| format!("{base_url}{src}")),
+                        directions: s
+                            .substeps
+                            .iter()
+                            .enumerate()
+                            .map(|(i, sub)| Direction {
+                                kind: "HowToDirection",
+                                position: i + 1,
+                                text: &sub.text,
+                            })
+                            .collect(),
                     })
                     .collect(),
             })

@@ -54,17 +54,10 @@ fn is_plain(text: &str) -> bool {
         })
 }
 
-/// HTML escaping as pulldown-cmark does it, for the plain-text fast path.
-fn escape_text(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// Renders Markdown to HTML (block level).
 pub fn to_html(text: &str) -> String {
     if is_plain(text) {
-        return format!("<p>{}</p>\n", escape_text(text));
+        return format!("<p>{}</p>\n", super::escape::html_text(text));
     }
     let parser = Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES);
     let events = parser.map(|e| match e {
@@ -127,7 +120,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for CodeBlocks<I> {
         let lang_class = if lang.is_empty() {
             String::new()
         } else {
-            format!(" class=\"language-{}\"", super::view::escape(&lang))
+            format!(" class=\"language-{}\"", super::escape::html(&lang))
         };
         Some(Event::Html(CowStr::from(format!(
             "<pre class=\"code\"><code{lang_class}>{}</code></pre>\n",
@@ -158,7 +151,7 @@ pub fn to_plain(text: &str) -> String {
 /// Renders Markdown to inline HTML: a single paragraph loses its `<p>` wrapper.
 pub fn to_inline_html(text: &str) -> String {
     if is_plain(text) {
-        return escape_text(text);
+        return super::escape::html_text(text);
     }
     let html = to_html(text);
     let trimmed = html.trim_end();

@@ -2,6 +2,8 @@
 //! JSON-LD `HowTo`, the sitemap and checklists. Pure: returns bytes, writes nothing.
 
 pub mod checklist;
+mod error_page;
+mod escape;
 mod highlight;
 pub mod instruction;
 mod jsonld;
@@ -18,6 +20,7 @@ use tera::{Context, Tera};
 
 use crate::layout;
 use crate::resolve::{Resolved, ResolvedGuide};
+pub use error_page::error_page;
 use view::{GuideCard, GuideView, Link, PlatformRef};
 
 /// The built-in templates, by name. A site's `templates/` folder overrides any of them.
@@ -27,12 +30,17 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("list.html", include_str!("../../templates/list.html")),
     ("guide.html", include_str!("../../templates/guide.html")),
     ("step.html", include_str!("../../templates/step.html")),
+    (
+        "instruction.html",
+        include_str!("../../templates/instruction.html"),
+    ),
     ("tabs.html", include_str!("../../templates/tabs.html")),
     (
         "checklist.html",
         include_str!("../../templates/checklist.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    ("error.html", error_page::BUILTIN),
 ];
 
 /// The heading of the home page's group of guides that have no category.
@@ -419,7 +427,7 @@ fn sitemap(base: &str, urls: &[String]) -> String {
     );
     for u in urls {
         out.push_str("  <url><loc>");
-        out.push_str(&view::escape(&format!("{base}{u}")));
+        out.push_str(&escape::html(&format!("{base}{u}")));
         out.push_str("</loc></url>\n");
     }
     out.push_str("</urlset>\n");

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use crate::model::{CalloutShape, Image, Location, PlatformKind};
 
-use super::view::escape;
+use super::escape::html as escape;
 
 /// What to draw.
 #[derive(Debug, Clone)]
@@ -115,103 +115,8 @@ pub fn draw(s: &Schematic<'_>) -> String {
         id = s.id,
         alt = escape(s.alt)
     );
-    // The device.
-    match s.kind {
-        PlatformKind::Desktop => {
-            rect(
-                &mut out,
-                "sw-frame",
-                Rect::new(0.5, 0.5, w - 1.0, h - 1.0),
-                6.0,
-            );
-            for (i, x) in [12.0f32, 24.0, 36.0].iter().enumerate() {
-                let _ = write!(
-                    out,
-                    r#"<circle class="sw-dot sw-dot{i}" cx="{x:.0}" cy="12" r="4"/>"#
-                );
-            }
-            rect(
-                &mut out,
-                "sw-address",
-                Rect::new(50.0, 24.0, w - 64.0, 14.0),
-                7.0,
-            );
-            let _ = write!(
-                out,
-                r#"<text class="sw-url" x="58" y="34">{}</text>"#,
-                escape(&fit(s.address, w - 80.0))
-            );
-            rect(&mut out, "sw-screen", screen, 0.0);
-        }
-        PlatformKind::Tv => {
-            rect(
-                &mut out,
-                "sw-frame",
-                Rect::new(0.5, 0.5, w - 1.0, 186.0),
-                6.0,
-            );
-            rect(
-                &mut out,
-                "sw-frame",
-                Rect::new(w / 2.0 - 40.0, 188.0, 80.0, 8.0),
-                3.0,
-            );
-            rect(&mut out, "sw-screen", screen, 2.0);
-        }
-        PlatformKind::Phone | PlatformKind::Tablet => {
-            rect(
-                &mut out,
-                "sw-frame",
-                Rect::new(0.5, 0.5, w - 1.0, h - 1.0),
-                22.0,
-            );
-            rect(&mut out, "sw-screen", screen, 12.0);
-            if s.kind == PlatformKind::Phone {
-                rect(
-                    &mut out,
-                    "sw-frame",
-                    Rect::new(w / 2.0 - 22.0, 4.0, 44.0, 6.0),
-                    3.0,
-                );
-            }
-        }
-    }
-    // The app's structure: a top bar, a few rows, a tab bar on touch screens.
-    let bar = if touch { 30.0 } else { 24.0 };
-    rect(
-        &mut out,
-        "sw-bar",
-        Rect::new(screen.x, screen.y, screen.w, bar),
-        0.0,
-    );
-    if !s.app.is_empty() {
-        let _ = write!(
-            out,
-            r#"<text class="sw-app" x="{:.0}" y="{:.0}">{}</text>"#,
-            screen.x + 10.0,
-            screen.y + bar / 2.0 + 4.0,
-            escape(&fit(s.app, screen.w * 0.4))
-        );
-    }
-    for i in 0..4 {
-        let y = screen.y + bar + 10.0 + i as f32 * 28.0;
-        if y + 22.0 < screen.y + screen.h - bar - 4.0 {
-            rect(
-                &mut out,
-                "sw-row",
-                Rect::new(screen.x + 8.0, y, screen.w - 16.0, 22.0),
-                4.0,
-            );
-        }
-    }
-    if touch {
-        rect(
-            &mut out,
-            "sw-bar",
-            Rect::new(screen.x, screen.y + screen.h - bar, screen.w, bar),
-            0.0,
-        );
-    }
+    device(&mut out, s, w, h, screen);
+    app(&mut out, s.app, screen, touch);
     match s.at {
         Some(Location::SideMenu) => {
             rect(&mut out, "sw-shade", screen, 0.0);
@@ -238,67 +143,160 @@ pub fn draw(s: &Schematic<'_>) -> String {
         }
         _ => {}
     }
-    // The control, highlighted and labelled; without one, a caption in the middle.
     match s.at {
-        Some(at) => {
-            let t = target_rect(at, screen, touch, s.label.chars().count());
-            let halo = Rect::new(t.x - 3.0, t.y - 3.0, t.w + 6.0, t.h + 6.0);
-            rect(&mut out, "sw-target", halo, 6.0);
-            let label = fit(s.label, t.w.max(90.0) - 10.0);
-            // The label goes inside a wide target, otherwise below or above it.
-            let (lx, ly, anchor) = if t.w >= 90.0 {
-                (t.x + t.w / 2.0, t.y + t.h / 2.0 + 4.0, "middle")
-            } else if t.y + t.h + 20.0 < screen.y + screen.h {
-                (
-                    (t.x + t.w / 2.0).clamp(screen.x + 40.0, screen.x + screen.w - 40.0),
-                    t.y + t.h + 16.0,
-                    "middle",
-                )
-            } else {
-                (
-                    (t.x + t.w / 2.0).clamp(screen.x + 40.0, screen.x + screen.w - 40.0),
-                    t.y - 8.0,
-                    "middle",
-                )
-            };
-            let _ = write!(
-                out,
-                r#"<text class="sw-label" x="{lx:.0}" y="{ly:.0}" text-anchor="{anchor}">{}</text>"#,
-                escape(&label)
-            );
-            // A pointer: a fingertip on touch screens, an arrow cursor elsewhere.
-            let (px, py) = (t.x + t.w - 4.0, t.y + t.h * 0.75);
-            if touch {
-                let _ = write!(
-                    out,
-                    r#"<circle class="sw-touch" cx="{px:.0}" cy="{py:.0}" r="7"/>"#
-                );
-            } else {
-                let _ = write!(
-                    out,
-                    r#"<path class="sw-cursor" d="M{px:.0} {py:.0} l0 14 l4 -4 l4 7 l3 -1.5 l-4 -7 l6 0 z"/>"#
-                );
-            }
-        }
-        None => {
-            let c = Rect::new(
-                screen.x + 10.0,
-                screen.y + screen.h / 2.0 - 16.0,
-                screen.w - 20.0,
-                32.0,
-            );
-            rect(&mut out, "sw-caption", c, 6.0);
-            let _ = write!(
-                out,
-                r#"<text class="sw-label" x="{:.0}" y="{:.0}" text-anchor="middle">{}</text>"#,
-                c.x + c.w / 2.0,
-                c.y + 20.0,
-                escape(&fit(s.label, c.w - 10.0))
-            );
-        }
+        Some(at) => control(&mut out, s.label, at, screen, touch),
+        None => caption(&mut out, s.label, screen),
     }
     out.push_str("</svg>");
     out
+}
+
+/// The device around the screen: a browser window, a TV on its stand, a phone or tablet.
+fn device(out: &mut String, s: &Schematic<'_>, w: f32, h: f32, screen: Rect) {
+    match s.kind {
+        PlatformKind::Desktop => {
+            rect(out, "sw-frame", Rect::new(0.5, 0.5, w - 1.0, h - 1.0), 6.0);
+            for (i, x) in [12.0f32, 24.0, 36.0].iter().enumerate() {
+                let _ = write!(
+                    out,
+                    r#"<circle class="sw-dot sw-dot{i}" cx="{x:.0}" cy="12" r="4"/>"#
+                );
+            }
+            rect(
+                out,
+                "sw-address",
+                Rect::new(50.0, 24.0, w - 64.0, 14.0),
+                7.0,
+            );
+            let _ = write!(
+                out,
+                r#"<text class="sw-url" x="58" y="34">{}</text>"#,
+                escape(&fit(s.address, w - 80.0))
+            );
+            rect(out, "sw-screen", screen, 0.0);
+        }
+        PlatformKind::Tv => {
+            rect(out, "sw-frame", Rect::new(0.5, 0.5, w - 1.0, 186.0), 6.0);
+            rect(
+                out,
+                "sw-frame",
+                Rect::new(w / 2.0 - 40.0, 188.0, 80.0, 8.0),
+                3.0,
+            );
+            rect(out, "sw-screen", screen, 2.0);
+        }
+        PlatformKind::Phone | PlatformKind::Tablet => {
+            rect(out, "sw-frame", Rect::new(0.5, 0.5, w - 1.0, h - 1.0), 22.0);
+            rect(out, "sw-screen", screen, 12.0);
+            if s.kind == PlatformKind::Phone {
+                rect(
+                    out,
+                    "sw-frame",
+                    Rect::new(w / 2.0 - 22.0, 4.0, 44.0, 6.0),
+                    3.0,
+                );
+            }
+        }
+    }
+}
+
+/// The app's structure: a top bar with its name, a few rows, a tab bar on touch screens.
+fn app(out: &mut String, name: &str, screen: Rect, touch: bool) {
+    let bar = if touch { 30.0 } else { 24.0 };
+    rect(
+        out,
+        "sw-bar",
+        Rect::new(screen.x, screen.y, screen.w, bar),
+        0.0,
+    );
+    if !name.is_empty() {
+        let _ = write!(
+            out,
+            r#"<text class="sw-app" x="{:.0}" y="{:.0}">{}</text>"#,
+            screen.x + 10.0,
+            screen.y + bar / 2.0 + 4.0,
+            escape(&fit(name, screen.w * 0.4))
+        );
+    }
+    for i in 0..4 {
+        let y = screen.y + bar + 10.0 + i as f32 * 28.0;
+        if y + 22.0 < screen.y + screen.h - bar - 4.0 {
+            rect(
+                out,
+                "sw-row",
+                Rect::new(screen.x + 8.0, y, screen.w - 16.0, 22.0),
+                4.0,
+            );
+        }
+    }
+    if touch {
+        rect(
+            out,
+            "sw-bar",
+            Rect::new(screen.x, screen.y + screen.h - bar, screen.w, bar),
+            0.0,
+        );
+    }
+}
+
+/// The control at `at`, highlighted and labelled, with a pointer on it.
+fn control(out: &mut String, label: &str, at: Location, screen: Rect, touch: bool) {
+    let t = target_rect(at, screen, touch, label.chars().count());
+    let halo = Rect::new(t.x - 3.0, t.y - 3.0, t.w + 6.0, t.h + 6.0);
+    rect(out, "sw-target", halo, 6.0);
+    let label = fit(label, t.w.max(90.0) - 10.0);
+    // The label goes inside a wide target, otherwise below or above it.
+    let (lx, ly, anchor) = if t.w >= 90.0 {
+        (t.x + t.w / 2.0, t.y + t.h / 2.0 + 4.0, "middle")
+    } else if t.y + t.h + 20.0 < screen.y + screen.h {
+        (
+            (t.x + t.w / 2.0).clamp(screen.x + 40.0, screen.x + screen.w - 40.0),
+            t.y + t.h + 16.0,
+            "middle",
+        )
+    } else {
+        (
+            (t.x + t.w / 2.0).clamp(screen.x + 40.0, screen.x + screen.w - 40.0),
+            t.y - 8.0,
+            "middle",
+        )
+    };
+    let _ = write!(
+        out,
+        r#"<text class="sw-label" x="{lx:.0}" y="{ly:.0}" text-anchor="{anchor}">{}</text>"#,
+        escape(&label)
+    );
+    // A pointer: a fingertip on touch screens, an arrow cursor elsewhere.
+    let (px, py) = (t.x + t.w - 4.0, t.y + t.h * 0.75);
+    if touch {
+        let _ = write!(
+            out,
+            r#"<circle class="sw-touch" cx="{px:.0}" cy="{py:.0}" r="7"/>"#
+        );
+    } else {
+        let _ = write!(
+            out,
+            r#"<path class="sw-cursor" d="M{px:.0} {py:.0} l0 14 l4 -4 l4 7 l3 -1.5 l-4 -7 l6 0 z"/>"#
+        );
+    }
+}
+
+/// A caption in the middle of the screen, for steps without a control.
+fn caption(out: &mut String, label: &str, screen: Rect) {
+    let c = Rect::new(
+        screen.x + 10.0,
+        screen.y + screen.h / 2.0 - 16.0,
+        screen.w - 20.0,
+        32.0,
+    );
+    rect(out, "sw-caption", c, 6.0);
+    let _ = write!(
+        out,
+        r#"<text class="sw-label" x="{:.0}" y="{:.0}" text-anchor="middle">{}</text>"#,
+        c.x + c.w / 2.0,
+        c.y + 20.0,
+        escape(&fit(label, c.w - 10.0))
+    );
 }
 
 /// The overlay of a screenshot's callouts, in the image's own pixel coordinates, so that it

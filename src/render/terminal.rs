@@ -147,7 +147,7 @@ impl Out<'_> {
                     flush(self, &mut para);
                 }
                 Event::Start(Tag::Item) => para.push_str("• "),
-                Event::Text(t) => para.push_str(&escape_md(&t)),
+                Event::Text(t) => para.push_str(&super::escape::markdown(&t)),
                 Event::Code(c) => {
                     para.push('`');
                     para.push_str(&c);
@@ -217,10 +217,6 @@ impl Out<'_> {
             );
         }
     }
-}
-
-fn escape_md(s: &str) -> String {
-    s.replace('*', "\\*").replace('_', "\\_")
 }
 
 /// Renders a resolved guide for the terminal.

@@ -2,11 +2,15 @@
 
 use serde::Serialize;
 
-use super::instruction::{Instruction, instruction};
+use super::instruction::{Instruction, Piece, instruction, target_label};
 use super::markdown::{to_html, to_inline_html};
 use crate::layout;
-use crate::model::{Guide, Step};
+use crate::model::{
+    CalloutShape, Control, Guide, Image, Location, Platform, PlatformKind, Product, Role, Step,
+    Target,
+};
 use crate::resolve::{PlatformSteps, ResolvedGuide, ResolvedStep};
+use crate::source::Spanned;
 
 /// A link to a page.
 #[derive(Debug, Clone, Serialize)]
@@ -56,12 +60,111 @@ pub struct ImageView {
     pub width: Option<u32>,
     /// Pixel height, if known.
     pub height: Option<u32>,
+    /// Marks drawn over the screenshot, as data.
+    pub callouts: Vec<CalloutView>,
     /// Callouts drawn over the screenshot (inline SVG).
     pub overlay: Option<String>,
     /// The callouts' labels, as text for everyone (`1: Tap here`).
     pub notes: Vec<String>,
     /// A generated schematic (inline SVG) where there is no screenshot.
     pub schematic: Option<String>,
+}
+
+/// A mark over a screenshot, in the image's pixels.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "shape", rename_all = "lowercase")]
+pub enum CalloutView {
+    /// A highlight box.
+    Box {
+        /// Left edge.
+        x: u32,
+        /// Top edge.
+        y: u32,
+        /// Width.
+        width: u32,
+        /// Height.
+        height: u32,
+        /// Words beside the box.
+        label: Option<String>,
+    },
+    /// An arrow from (`x1`, `y1`) to (`x2`, `y2`).
+    Arrow {
+        /// Start, horizontal.
+        x1: u32,
+        /// Start, vertical.
+        y1: u32,
+        /// Tip, horizontal.
+        x2: u32,
+        /// Tip, vertical.
+        y2: u32,
+        /// Words beside the arrow.
+        label: Option<String>,
+    },
+    /// A numbered marker centred at (`x`, `y`).
+    Marker {
+        /// Centre, horizontal.
+        x: u32,
+        /// Centre, vertical.
+        y: u32,
+        /// The number drawn in it (markers count among themselves).
+        number: u32,
+        /// What the number stands for.
+        label: Option<String>,
+    },
+}
+
+/// One piece of a step's instruction, for templates to mark up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Part {
+    /// Plain words.
+    Text {
+        /// The words.
+        text: String,
+    },
+    /// A UI label.
+    Ui {
+        /// The label.
+        text: String,
+    },
+    /// Author-written Markdown, already rendered to inline HTML.
+    Html {
+        /// The HTML.
+        html: String,
+    },
+    /// Where the preceding UI element sits (`bottom right`).
+    Where {
+        /// The location in words.
+        text: String,
+    },
+}
+
+/// The thing a step acts on.
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetView {
+    /// Glossary key, when the target is a glossary entry.
+    pub key: Option<String>,
+    /// The label as this platform shows it.
+    pub label: String,
+    /// The element's role from the glossary (`button`, `menu-item`).
+    pub role: Option<&'static str>,
+}
+
+/// The Markdown a step was written with, for the JSON data and text checklists.
+#[derive(Debug, Clone, Default)]
+pub struct StepSource {
+    /// Condition under which the step applies.
+    pub condition: Option<String>,
+    /// More explanation.
+    pub detail: Option<String>,
+    /// What happens next.
+    pub result: Option<String>,
+    /// Note.
+    pub note: Option<String>,
+    /// Warning.
+    pub warning: Option<String>,
+    /// Choices.
+    pub choices: Vec<String>,
 }
 
 /// A step as shown on one platform.
@@ -71,14 +174,18 @@ pub struct StepView {
     pub anchor: String,
     /// Number shown (`3`, or `3.1` for sub-steps).
     pub number: String,
-    /// The instruction as inline HTML.
-    pub html: String,
+    /// The instruction, piece by piece.
+    pub instruction: Vec<Part>,
     /// The instruction as plain text.
     pub text: String,
     /// The instruction as Markdown.
     pub markdown: String,
+    /// What the step acts on.
+    pub target: Option<TargetView>,
     /// Location of the target, if known.
     pub location: Option<String>,
+    /// The control that confirms the action (a dialog's button).
+    pub confirm: Option<TargetView>,
     /// Optional step.
     pub optional: bool,
     /// More explanation (HTML).
@@ -95,6 +202,9 @@ pub struct StepView {
     pub image: Option<ImageView>,
     /// Sub-steps.
     pub substeps: Vec<StepView>,
+    /// The Markdown behind the HTML fields; templates do not need it.
+    #[serde(skip)]
+    pub source: StepSource,
 }
 
 /// One platform's procedure.
@@ -154,7 +264,7 @@ pub struct GuideView {
     pub json_url: String,
 }
 
-fn inline(list: &[crate::source::Spanned<String>]) -> Vec<String> {
+fn inline(list: &[Spanned<String>]) -> Vec<String> {
     list.iter().map(|s| to_inline_html(&s.value)).collect()
 }
 
@@ -203,31 +313,23 @@ fn step_view(
 ) -> StepView {
     let s: &Step = rs.step;
     let ins: Instruction = instruction(s, ps.platform, rg.product);
-    let mut html = String::new();
-    for p in &ins.pieces {
-        match p {
-            super::instruction::Piece::Text(t) => html.push_str(&escape(t)),
-            super::instruction::Piece::Ui(t) => {
-                html.push_str("<b class=\"ui\">");
-                html.push_str(&escape(t));
-                html.push_str("</b>");
-            }
-            super::instruction::Piece::Markdown(m) => html.push_str(&to_inline_html(m)),
-            super::instruction::Piece::Where(w) => {
-                html.push_str(" <span class=\"where\">(");
-                html.push_str(&escape(w));
-                html.push_str(")</span>");
-            }
-        }
-    }
     let anchor = format!("{}-{}", ps.platform.id, number.replace('.', "-"));
     let image = illustration(rg, ps, s, &ins, &anchor, media);
+    let md = |t: &Option<Spanned<String>>| t.as_ref().map(|t| t.value.clone());
     StepView {
         anchor,
-        html,
+        instruction: parts(&ins),
         text: ins.to_text(),
         markdown: ins.to_markdown(),
+        target: s
+            .target
+            .as_ref()
+            .map(|t| target_view(t, ps.platform, rg.product)),
         location: ins.location.clone(),
+        confirm: s
+            .confirm
+            .as_ref()
+            .map(|t| target_view(t, ps.platform, rg.product)),
         optional: s.optional,
         detail_html: s.detail.as_ref().map(|t| to_html(&t.value)),
         result_html: s.result.as_ref().map(|t| to_inline_html(&t.value)),
@@ -242,6 +344,47 @@ fn step_view(
             .map(|(i, sub)| step_view(rg, ps, sub, format!("{number}.{}", i + 1), media))
             .collect(),
         number,
+        source: StepSource {
+            condition: md(&s.condition),
+            detail: md(&s.detail),
+            result: md(&s.result),
+            note: md(&s.note),
+            warning: md(&s.warning),
+            choices: s.choices.iter().map(|c| c.value.clone()).collect(),
+        },
+    }
+}
+
+/// The instruction's pieces, with the author's Markdown rendered.
+fn parts(ins: &Instruction) -> Vec<Part> {
+    ins.pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(t) => Part::Text { text: t.clone() },
+            Piece::Ui(t) => Part::Ui { text: t.clone() },
+            Piece::Markdown(m) => Part::Html {
+                html: to_inline_html(m),
+            },
+            Piece::Where(w) => Part::Where { text: w.clone() },
+        })
+        .collect()
+}
+
+fn target_view(t: &Target, platform: &Platform, product: Option<&Product>) -> TargetView {
+    let (label, _) = target_label(t, platform, product);
+    match t {
+        Target::Key(k) => TargetView {
+            key: Some(k.value.clone()),
+            label,
+            role: product
+                .and_then(|p| p.control(&k.value))
+                .map(|c| c.role.value.as_str()),
+        },
+        Target::Text(_) => TargetView {
+            key: None,
+            label,
+            role: None,
+        },
     }
 }
 
@@ -255,56 +398,98 @@ fn illustration(
     anchor: &str,
     media: &MediaLookup<'_>,
 ) -> Option<ImageView> {
-    use super::schematic::{Schematic, callouts, draw};
-    use crate::model::{Location, PlatformKind, Target};
-    let given_alt = s
-        .image
-        .as_ref()
-        .and_then(|i| i.alt.as_ref())
-        .map(|a| a.value.clone());
     if let Some(img) = &s.image
         && let Some(src) = &img.src
     {
         let (url, size) = media(rg.guide, &src.value)?;
-        // Markers are numbered among themselves, as drawn.
-        let mut markers = 0;
-        let notes = img
-            .callouts
-            .iter()
-            .filter_map(|c| {
-                let marker = matches!(c.shape, crate::model::CalloutShape::Marker(..));
-                if marker {
-                    markers += 1;
-                }
-                c.label.as_ref().map(|l| {
-                    if marker {
-                        format!("{markers}: {}", l.value)
-                    } else {
-                        l.value.clone()
-                    }
-                })
-            })
-            .collect();
-        return Some(ImageView {
-            src: Some(url),
-            alt: given_alt.unwrap_or_default(),
-            width: size.map(|s| s.0),
-            height: size.map(|s| s.1),
-            overlay: size.and_then(|(w, h)| callouts(img, w, h)),
-            notes,
-            schematic: None,
-        });
+        return Some(screenshot(img, url, size));
     }
     if s.image.is_none() && !rg.site.illustrate_all {
         return None;
     }
-    let platform = ps.platform;
+    Some(schematic(rg, ps.platform, s, ins, anchor))
+}
+
+fn screenshot(img: &Image, url: String, size: Option<(u32, u32)>) -> ImageView {
+    let (callouts, notes) = callout_views(img);
+    ImageView {
+        src: Some(url),
+        alt: img
+            .alt
+            .as_ref()
+            .map(|a| a.value.clone())
+            .unwrap_or_default(),
+        width: size.map(|s| s.0),
+        height: size.map(|s| s.1),
+        callouts,
+        overlay: size.and_then(|(w, h)| super::schematic::callouts(img, w, h)),
+        notes,
+        schematic: None,
+    }
+}
+
+/// A screenshot's callouts as data, and their labels as text (`1: Tap here`).
+fn callout_views(img: &Image) -> (Vec<CalloutView>, Vec<String>) {
+    // Markers are numbered among themselves, as drawn.
+    let mut markers = 0;
+    let mut notes = Vec::new();
+    let views = img
+        .callouts
+        .iter()
+        .map(|c| {
+            let label = c.label.as_ref().map(|l| l.value.clone());
+            match c.shape {
+                CalloutShape::Box(x, y, width, height) => {
+                    notes.extend(label.clone());
+                    CalloutView::Box {
+                        x,
+                        y,
+                        width,
+                        height,
+                        label,
+                    }
+                }
+                CalloutShape::Arrow(x1, y1, x2, y2) => {
+                    notes.extend(label.clone());
+                    CalloutView::Arrow {
+                        x1,
+                        y1,
+                        x2,
+                        y2,
+                        label,
+                    }
+                }
+                CalloutShape::Marker(x, y) => {
+                    markers += 1;
+                    notes.extend(label.as_ref().map(|l| format!("{markers}: {l}")));
+                    CalloutView::Marker {
+                        x,
+                        y,
+                        number: markers,
+                        label,
+                    }
+                }
+            }
+        })
+        .collect();
+    (views, notes)
+}
+
+/// A schematic of the step's control on the platform's device, drawn from the glossary.
+fn schematic(
+    rg: &ResolvedGuide<'_>,
+    platform: &Platform,
+    s: &Step,
+    ins: &Instruction,
+    anchor: &str,
+) -> ImageView {
+    use super::schematic::{Schematic, draw};
     let control = match &s.target {
         Some(Target::Key(k)) => rg.product.and_then(|p| p.control(&k.value)),
         _ => None,
     };
     let (label, where_text) = match &s.target {
-        Some(t) => super::instruction::target_label(t, platform, rg.product),
+        Some(t) => target_label(t, platform, rg.product),
         None => (ins.to_text().trim_end_matches('.').to_owned(), None),
     };
     let at = control.and_then(|c| {
@@ -314,33 +499,21 @@ fn illustration(
             .or_else(|| where_text.as_deref().and_then(Location::find_in))
     });
     // A whole screen (opening an app or a page) is shown as a caption, not a control.
-    let is_screen = control.is_some_and(|c| c.role.value == crate::model::Role::Screen);
+    let is_screen = control.is_some_and(|c| c.role.value == Role::Screen);
     let at = match (&s.target, at) {
         _ if is_screen => None,
         (Some(_), None) => Some(Location::Centre),
         (_, at) => at,
     };
-    let surface = if platform.kind == PlatformKind::Desktop {
-        "website"
-    } else {
-        "app"
-    };
-    let product = rg.product.map_or("", |p| p.name.value.as_str());
-    let alt = given_alt.unwrap_or_else(|| match (&s.target, control) {
-        (Some(_), c) => {
-            let role = c.map_or(String::new(), |c| {
-                format!(" {}", c.role.value.as_str().replace('-', " "))
-            });
-            let place = where_text
-                .as_deref()
-                .map_or(String::new(), |w| format!(", {w}"));
-            format!(
-                "{label}{role}{place}, in the {product} {surface} on {}",
-                platform.name
-            )
-        }
-        (None, _) => format!("{label}, in the {product} {surface} on {}", platform.name),
-    });
+    let alt = s
+        .image
+        .as_ref()
+        .and_then(|i| i.alt.as_ref())
+        .map(|a| a.value.clone())
+        .unwrap_or_else(|| {
+            let control = s.target.as_ref().map(|_| (control, where_text.as_deref()));
+            schematic_alt(rg.product, platform, &label, control)
+        });
     let address = rg
         .product
         .and_then(|p| p.home.as_ref())
@@ -355,35 +528,47 @@ fn illustration(
         at,
         label: &label,
         address: &address,
-        app: product,
+        app: rg.product.map_or("", |p| p.name.value.as_str()),
         alt: &alt,
         id: &format!("fig-{anchor}"),
     });
-    Some(ImageView {
+    ImageView {
         src: None,
         alt,
         width: None,
         height: None,
+        callouts: Vec::new(),
         overlay: None,
         notes: Vec::new(),
         schematic: Some(svg),
-    })
+    }
 }
 
-/// Minimal HTML escaping for text nodes and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+/// Alt text of a schematic (`Log out button, top right, in the Acme app on Android`);
+/// `control` is the glossary entry and location in words, for steps with a target.
+fn schematic_alt(
+    product: Option<&Product>,
+    platform: &Platform,
+    label: &str,
+    control: Option<(Option<&Control>, Option<&str>)>,
+) -> String {
+    let surface = if platform.kind == PlatformKind::Desktop {
+        "website"
+    } else {
+        "app"
+    };
+    let product = product.map_or("", |p| p.name.value.as_str());
+    let Some((c, where_text)) = control else {
+        return format!("{label}, in the {product} {surface} on {}", platform.name);
+    };
+    let role = c.map_or(String::new(), |c| {
+        format!(" {}", c.role.value.as_str().replace('-', " "))
+    });
+    let place = where_text.map_or(String::new(), |w| format!(", {w}"));
+    format!(
+        "{label}{role}{place}, in the {product} {surface} on {}",
+        platform.name
+    )
 }
 
 /// The card of a guide.
@@ -417,6 +602,41 @@ pub fn card(rg: &ResolvedGuide<'_>) -> GuideCard {
     }
 }
 
+/// One platform's procedure, with the hash checklists keep their state under.
+fn platform_view(
+    rg: &ResolvedGuide<'_>,
+    ps: &PlatformSteps<'_>,
+    media: &MediaLookup<'_>,
+) -> PlatformView {
+    let steps: Vec<StepView> = ps
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, rs)| step_view(rg, ps, rs, (i + 1).to_string(), media))
+        .collect();
+    let mut h = String::new();
+    for s in &steps {
+        h.push_str(&s.text);
+        h.push('\n');
+        for sub in &s.substeps {
+            h.push_str(&sub.text);
+            h.push('\n');
+        }
+    }
+    PlatformView {
+        id: ps.platform.id.clone(),
+        name: ps.platform.name.clone(),
+        same_as: ps.same_as.and_then(|id| {
+            rg.platforms
+                .iter()
+                .find(|p| p.platform.id == id)
+                .map(|p| p.platform.name.clone())
+        }),
+        steps,
+        hash: format!("{:016x}", layout::content_hash(h.as_bytes())),
+    }
+}
+
 /// The full view of a guide page.
 pub fn guide_view(
     rg: &ResolvedGuide<'_>,
@@ -427,35 +647,7 @@ pub fn guide_view(
     let procedures = rg
         .platforms
         .iter()
-        .map(|ps| {
-            let steps: Vec<StepView> = ps
-                .steps
-                .iter()
-                .enumerate()
-                .map(|(i, rs)| step_view(rg, ps, rs, (i + 1).to_string(), media))
-                .collect();
-            let mut h = String::new();
-            for s in &steps {
-                h.push_str(&s.text);
-                h.push('\n');
-                for sub in &s.substeps {
-                    h.push_str(&sub.text);
-                    h.push('\n');
-                }
-            }
-            PlatformView {
-                id: ps.platform.id.clone(),
-                name: ps.platform.name.clone(),
-                same_as: ps.same_as.and_then(|id| {
-                    rg.platforms
-                        .iter()
-                        .find(|p| p.platform.id == id)
-                        .map(|p| p.platform.name.clone())
-                }),
-                steps,
-                hash: format!("{:016x}", layout::content_hash(h.as_bytes())),
-            }
-        })
+        .map(|ps| platform_view(rg, ps, media))
         .collect();
     GuideView {
         card: card(rg),

@@ -353,8 +353,9 @@ fn every_generated_illustration_is_well_formed_svg() {
         }
     }
     // The seed: 6 web + 7 Android + 7 iOS steps, every one illustrated; the full fixture:
-    // 14 schematics and one callout overlay on its guide, 2 schematics on the other.
-    assert_eq!(count, 36, "illustrations (seed 20, full fixture 16)");
+    // 16 schematics (two of them for sub-steps) and one callout overlay on its guide, 2
+    // schematics on the other.
+    assert_eq!(count, 38, "illustrations (seed 20, full fixture 18)");
 }
 
 #[test]
@@ -418,4 +419,102 @@ fn rebuilds_write_only_what_changed_and_remove_what_is_gone() {
         ..o.clone()
     });
     assert_eq!(read_tree(&out), read_tree(&fresh));
+}
+
+#[test]
+fn a_sub_step_shows_every_field_on_the_page_in_the_checklist_and_in_the_json() {
+    let t = GuideTest::new();
+    let out = tmp(&t, "substeps").join("site");
+    build(&opts("tests/fixtures/build/substeps/guides", &out)).unwrap();
+    let tree = read_tree(&out);
+    let media: Vec<&String> = tree.keys().filter(|k| k.starts_with("media/")).collect();
+    assert_eq!(media.len(), 1, "{media:?}");
+
+    // The guide page: everything inside the sub-step's own list item.
+    let page = text(&tree, "guides/remove-a-device.html");
+    let start = page
+        .find(r#"<li id="web-2-1" class="step">"#)
+        .expect("the sub-step has its own list item");
+    let len = page[start..].find("</ol>").expect("the sub-step list ends");
+    let sub = &page[start..start + len];
+    for part in [
+        r#"<span class="tag">Optional</span> Click <b class="ui">Remove device</b> <span class="where">(bottom right)</span>."#,
+        r#"<div class="detail"><p>The list shows every device signed in during the last <strong>90 days</strong>.</p>"#,
+        r#"<ul class="choices"><li>A phone</li><li>A smart TV</li></ul>"#,
+        &format!(
+            r#"<img src="../{}" alt="The Devices page, with the Remove device button at the bottom right" width="360" height="240""#,
+            media[0]
+        ),
+        r#"<svg class="callouts" viewBox="0 0 360 240""#,
+        r#"<span class="label">Result:</span> The device disappears from the list."#,
+        r#"<span class="label">Note:</span> A removed device can sign in again with your password."#,
+        r#"<span class="label">Warning:</span> Downloads on the removed device are deleted."#,
+    ] {
+        assert!(sub.contains(part), "missing {part} in\n{sub}");
+    }
+
+    // The checklist page: the sub-step's checkbox, optional tag and choices.
+    let checklist = text(&tree, "checklists/remove-a-device.html");
+    assert!(
+        checklist.contains(r#"<label for="c-web-2-1"><span class="tag">Optional</span> Click <b class="ui">Remove device</b>"#),
+        "{checklist}"
+    );
+    assert!(checklist.contains(r#"<ul class="choices"><li>A phone</li><li>A smart TV</li></ul>"#));
+
+    // The JSON: every field of the sub-step.
+    let data: serde_json::Value =
+        serde_json::from_str(&text(&tree, "data/remove-a-device.json")).unwrap();
+    let step = &data["platforms"][0]["steps"][1];
+    assert_eq!(step["number"], "2");
+    let s = &step["substeps"][0];
+    assert_eq!(s["number"], "2.1");
+    assert_eq!(s["anchor"], "web-2-1");
+    assert_eq!(s["text"], "Click “Remove device” (bottom right).");
+    assert_eq!(s["markdown"], "Click **Remove device** (bottom right).");
+    assert_eq!(
+        s["target"],
+        serde_json::json!({"key": "remove-device", "label": "Remove device", "role": "button"})
+    );
+    assert_eq!(s["location"], "bottom right");
+    assert_eq!(s["optional"], true);
+    assert_eq!(
+        s["detail"],
+        "The list shows every device signed in during the last **90 days**."
+    );
+    assert_eq!(s["choices"], serde_json::json!(["A phone", "A smart TV"]));
+    assert_eq!(s["result"], "The device disappears from the list.");
+    assert_eq!(
+        s["note"],
+        "A removed device can sign in again with your password."
+    );
+    assert_eq!(s["warning"], "Downloads on the removed device are deleted.");
+    assert_eq!(
+        s["image"],
+        serde_json::json!({
+            "src": media[0],
+            "alt": "The Devices page, with the Remove device button at the bottom right",
+            "width": 360,
+            "height": 240,
+            "callouts": [{"shape": "box", "x": 200, "y": 192, "width": 148, "height": 32, "label": "Remove device"}],
+        })
+    );
+    assert_eq!(s["substeps"], serde_json::json!([]));
+
+    // The text checklists: the optional tag and the choices under the sub-step.
+    let (code, md, err) = crate::support::run(
+        &[
+            "checklist",
+            "remove-a-device",
+            "--dir",
+            "tests/fixtures/build/substeps/guides",
+            "--format",
+            "md",
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        md.contains("  - [ ] (optional) Click **Remove device** (bottom right).\n    - A phone\n    - A smart TV\n"),
+        "{md}"
+    );
 }
