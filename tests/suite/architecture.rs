@@ -623,7 +623,6 @@ fn ladder(g: &Graph) -> String {
 }
 
 #[test]
-#[ignore = "src/ has import circles today; enable once they are removed"]
 fn modules_form_a_ladder_without_circles() {
     let graphs = graphs(&files());
     assert!(
@@ -708,7 +707,6 @@ fn fn_name(line: &str) -> Option<String> {
 }
 
 #[test]
-#[ignore = "src/ has functions over 100 lines today; enable once they are split"]
 fn no_function_is_over_100_lines() {
     let all = functions(&files());
     assert!(all.len() > 100, "too few functions found: {}", all.len());
