@@ -8,7 +8,7 @@ use crate::source::SourceMap;
 
 /// The new text of one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileEdit {
+pub(crate) struct FileEdit {
     /// The file.
     pub path: PathBuf,
     /// Its text before.
@@ -21,7 +21,7 @@ pub struct FileEdit {
 
 /// Computes the edits for every unsuppressed finding with a fix. Overlapping fixes keep the
 /// first one; the next run of `--fix` picks up the rest.
-pub fn plan(diags: &[Diagnostic], sources: &SourceMap) -> Vec<FileEdit> {
+pub(crate) fn plan(diags: &[Diagnostic], sources: &SourceMap) -> Vec<FileEdit> {
     // Per file: (byte start, byte end, replacement).
     type Edits<'d> = Vec<(usize, usize, &'d str)>;
     let mut by_file: Vec<(crate::source::FileId, Edits<'_>)> = Vec::new();
@@ -67,7 +67,7 @@ pub fn plan(diags: &[Diagnostic], sources: &SourceMap) -> Vec<FileEdit> {
 }
 
 /// A unified diff of the edits.
-pub fn diff(edits: &[FileEdit]) -> String {
+pub(crate) fn diff(edits: &[FileEdit]) -> String {
     let mut out = String::new();
     for e in edits {
         let path = e.path.display().to_string();
@@ -83,7 +83,7 @@ pub fn diff(edits: &[FileEdit]) -> String {
 }
 
 /// Writes the edits, each file through a temporary file and a rename.
-pub fn write(edits: &[FileEdit]) -> std::io::Result<()> {
+pub(crate) fn write(edits: &[FileEdit]) -> std::io::Result<()> {
     for e in edits {
         let mut tmp = e.path.clone().into_os_string();
         tmp.push(".stepwise-fix");

@@ -14,63 +14,63 @@
 //! ```
 
 /// The home page.
-pub const INDEX: &str = "index.html";
+pub(crate) const INDEX: &str = "index.html";
 /// The page servers show for missing paths.
-pub const NOT_FOUND: &str = "404.html";
+pub(crate) const NOT_FOUND: &str = "404.html";
 /// The sitemap.
-pub const SITEMAP: &str = "sitemap.xml";
+pub(crate) const SITEMAP: &str = "sitemap.xml";
 /// The code highlighting stylesheet (generated).
-pub const HIGHLIGHT_CSS: &str = "assets/highlight.css";
+pub(crate) const HIGHLIGHT_CSS: &str = "assets/highlight.css";
 
 /// The folders holding one file per guide, in the order of [`guide_files`]. They may hold
 /// tens of thousands of files, so rebuilds find stale ones through the manifest rather than
 /// by listing them.
-pub const GUIDE_FOLDERS: [&str; 3] = ["guides", "checklists", "data"];
+pub(crate) const GUIDE_FOLDERS: [&str; 3] = ["guides", "checklists", "data"];
 
 /// How many files each guide adds to a site.
-pub const FILES_PER_GUIDE: usize = GUIDE_FOLDERS.len();
+pub(crate) const FILES_PER_GUIDE: usize = GUIDE_FOLDERS.len();
 
 /// A guide's page.
-pub fn guide_page(id: &str) -> String {
+pub(crate) fn guide_page(id: &str) -> String {
     format!("guides/{id}.html")
 }
 
 /// A guide's checklist page.
-pub fn checklist_page(id: &str) -> String {
+pub(crate) fn checklist_page(id: &str) -> String {
     format!("checklists/{id}.html")
 }
 
 /// A guide's JSON data.
-pub fn guide_data(id: &str) -> String {
+pub(crate) fn guide_data(id: &str) -> String {
     format!("data/{id}.json")
 }
 
 /// Every file of one guide: page, checklist, data.
-pub fn guide_files(id: &str) -> [String; FILES_PER_GUIDE] {
+pub(crate) fn guide_files(id: &str) -> [String; FILES_PER_GUIDE] {
     [guide_page(id), checklist_page(id), guide_data(id)]
 }
 
 /// The page listing a category's guides, from the category's name; `None` when the name
 /// has nothing to make a URL of (no letter or digit in any script).
-pub fn category_page(name: &str) -> Option<String> {
+pub(crate) fn category_page(name: &str) -> Option<String> {
     let slug = slug(name);
     (!slug.is_empty()).then(|| format!("categories/{slug}.html"))
 }
 
 /// The page listing a product's guides (product keys are ids already).
-pub fn product_page(key: &str) -> String {
+pub(crate) fn product_page(key: &str) -> String {
     format!("products/{key}.html")
 }
 
 /// A screenshot, named by a hash of its bytes and its (lowercased) extension.
-pub fn media_file(hash: u64, ext: &str) -> String {
+pub(crate) fn media_file(hash: u64, ext: &str) -> String {
     format!("media/{hash:016x}.{ext}")
 }
 
 /// The URL slug of a name: lowercase ASCII words joined by hyphens, other scripts
 /// transliterated ("Réglages et confidentialité" gives `reglages-et-confidentialite`,
 /// "Настройки" gives `nastroiki`). Empty when nothing is left.
-pub fn slug(name: &str) -> String {
+pub(crate) fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in deunicode::deunicode(name).chars() {
         if c.is_ascii_alphanumeric() {
@@ -87,7 +87,7 @@ pub fn slug(name: &str) -> String {
 
 /// A 64-bit FNV-1a hash of `bytes`: stable across runs and platforms, used for content
 /// names and version stamps in the output.
-pub fn content_hash(bytes: &[u8]) -> u64 {
+pub(crate) fn content_hash(bytes: &[u8]) -> u64 {
     use std::hash::Hasher;
     let mut h = fnv::FnvHasher::default();
     h.write(bytes);

@@ -6,14 +6,14 @@ use crate::load::decode::is_id;
 use crate::model::{Project, Site};
 
 /// The JSON Schemas for editor completion, written beside the guides on `new`.
-pub use crate::schema::SCHEMAS;
+pub(crate) use crate::schema::SCHEMAS;
 
 /// Folder (inside the guides folder) that holds the schemas; hidden, so never loaded.
-pub const SCHEMA_DIR: &str = ".schema";
+pub(crate) const SCHEMA_DIR: &str = ".schema";
 
 /// A failure to scaffold.
 #[derive(Debug, thiserror::Error)]
-pub enum NewError {
+pub(crate) enum NewError {
     /// The argument is not `product/slug`.
     #[error("expected PRODUCT/SLUG, e.g. `netflix/change-password`, found `{0}`")]
     Shape(String),
@@ -38,7 +38,7 @@ pub enum NewError {
 
 /// What `new` wrote.
 #[derive(Debug)]
-pub struct Created {
+pub(crate) struct Created {
     /// Files written, in order.
     pub files: Vec<PathBuf>,
 }
@@ -56,7 +56,7 @@ fn title_case(id: &str) -> String {
 }
 
 /// Writes `<guides>/<product>/<slug>.yaml` (and `product.yaml` if missing).
-pub fn new_guide(
+pub(crate) fn new_guide(
     guides: &Path,
     spec: &str,
     platforms: Option<&[String]>,

@@ -22,7 +22,7 @@ const OVERLAY_CSS: &str = include_str!("../templates/assets/overlay.css");
 
 /// How to serve.
 #[derive(Debug, Clone)]
-pub struct ServeOptions {
+pub(crate) struct ServeOptions {
     /// The guides folder.
     pub guides: PathBuf,
     /// Template overrides.
@@ -35,7 +35,7 @@ pub struct ServeOptions {
 
 /// A failure that stops the server.
 #[derive(Debug, thiserror::Error)]
-pub enum ServeError {
+pub(crate) enum ServeError {
     /// The port is taken.
     #[error(
         "port {0} is already in use; choose another one with --port (or --port 0 for any free port)"
@@ -275,7 +275,10 @@ fn respond(request: tiny_http::Request, dir: &Path, shared: &Arc<Shared>) {
 }
 
 /// Serves until Ctrl-C. `on_ready` gets the address once the first build is served.
-pub fn serve(opts: &ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
+pub(crate) fn serve(
+    opts: &ServeOptions,
+    on_ready: impl FnOnce(SocketAddr),
+) -> Result<(), ServeError> {
     let out = tempfile::Builder::new()
         .prefix("stepwise-serve-")
         .tempdir()?;

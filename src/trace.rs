@@ -11,7 +11,7 @@ fn enabled() -> bool {
 }
 
 /// Runs one pipeline stage, timing it when timings are on.
-pub fn stage<T>(name: &str, f: impl FnOnce() -> T) -> T {
+pub(crate) fn stage<T>(name: &str, f: impl FnOnce() -> T) -> T {
     if !enabled() {
         return f();
     }

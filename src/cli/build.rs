@@ -34,7 +34,7 @@ pub struct BuildArgs {
 }
 
 /// Builds the site; returns the exit code.
-pub fn run(args: &BuildArgs) -> Result<u8, Box<dyn std::error::Error>> {
+pub(super) fn run(args: &BuildArgs) -> Result<u8, Box<dyn std::error::Error>> {
     let (project, diags) = crate::trace::stage("load", || crate::load::load(&args.dir))?;
     let checked = check(&project, diags);
     print_report(&checked.diagnostics, &project, args.format, args.color)?;

@@ -34,7 +34,7 @@ pub struct CheckArgs {
 }
 
 /// Runs the check and prints the report; returns the exit code.
-pub fn run(args: &CheckArgs) -> Result<u8, Box<dyn std::error::Error>> {
+pub(super) fn run(args: &CheckArgs) -> Result<u8, Box<dyn std::error::Error>> {
     let mut report = check_dir(&args.dir)?;
     if args.fix {
         let edits = fix::plan(&report.diagnostics, &report.project.sources);

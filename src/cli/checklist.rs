@@ -27,7 +27,7 @@ pub struct ChecklistArgs {
 }
 
 /// Prints the checklist; returns the exit code.
-pub fn run(args: &ChecklistArgs) -> Result<u8, Box<dyn std::error::Error>> {
+pub(super) fn run(args: &ChecklistArgs) -> Result<u8, Box<dyn std::error::Error>> {
     let (project, diags) = crate::load::load(&args.dir)?;
     let checked = check(&project, diags);
     if checked.has_errors() {

@@ -15,7 +15,7 @@ pub struct ExplainArgs {
 }
 
 /// Prints the explanation; returns the exit code.
-pub fn run(args: &ExplainArgs) -> Result<u8, Box<dyn std::error::Error>> {
+pub(super) fn run(args: &ExplainArgs) -> Result<u8, Box<dyn std::error::Error>> {
     let text = match &args.rule {
         None => list(),
         Some(id) => match code(id) {

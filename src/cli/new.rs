@@ -21,7 +21,7 @@ pub struct NewArgs {
 }
 
 /// Writes the files; returns the exit code.
-pub fn run(args: &NewArgs) -> Result<u8, Box<dyn std::error::Error>> {
+pub(super) fn run(args: &NewArgs) -> Result<u8, Box<dyn std::error::Error>> {
     std::fs::create_dir_all(&args.dir)?;
     let (project, _) = load::load(&args.dir)?;
     let created = new_guide(&args.dir, &args.guide, args.platforms.as_deref(), &project)?;

@@ -48,7 +48,7 @@ fn width(args: &PreviewArgs) -> usize {
 }
 
 /// Prints the guide; returns the exit code.
-pub fn run(args: &PreviewArgs) -> Result<u8, Box<dyn std::error::Error>> {
+pub(super) fn run(args: &PreviewArgs) -> Result<u8, Box<dyn std::error::Error>> {
     let (project, diags) = crate::load::load(&args.dir)?;
     let checked = check(&project, diags);
     let color = args.color.enabled();

@@ -39,7 +39,7 @@ pub struct SchemaArgs {
 }
 
 /// Prints the schema; returns the exit code.
-pub fn run(args: &SchemaArgs) -> Result<u8, Box<dyn std::error::Error>> {
+pub(super) fn run(args: &SchemaArgs) -> Result<u8, Box<dyn std::error::Error>> {
     let name = match args.file {
         SchemaFile::Guide => "guide.schema.json",
         SchemaFile::Product => "product.schema.json",

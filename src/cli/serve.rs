@@ -29,7 +29,7 @@ pub struct ServeArgs {
 }
 
 /// Serves until Ctrl-C; returns the exit code.
-pub fn run(args: &ServeArgs) -> Result<u8, Box<dyn std::error::Error>> {
+pub(super) fn run(args: &ServeArgs) -> Result<u8, Box<dyn std::error::Error>> {
     let opts = ServeOptions {
         guides: args.dir.clone(),
         templates: args.templates.clone(),

@@ -11,7 +11,7 @@ use crate::model::{Allow, RuleSetting, Term};
 use crate::source::Spanned;
 
 /// Reads `allow: {rule-id: reason}` (or a list of `{rule, reason}`).
-pub fn allow(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Allow> {
+pub(super) fn allow(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Allow> {
     let mut pairs: Vec<(Spanned<String>, &Node)> = Vec::new();
     match &node.value {
         Value::Map(entries) => {
@@ -82,7 +82,7 @@ pub fn allow(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Allow> {
 }
 
 /// Reads `rules: {rule-id: off|warning|error, or {level: ..., option: value}}`.
-pub fn settings(ctx: &mut Ctx<'_>, node: &Node) -> Vec<RuleSetting> {
+pub(super) fn settings(ctx: &mut Ctx<'_>, node: &Node) -> Vec<RuleSetting> {
     let Some(entries) = ctx.entries(
         node,
         "`rules` must map rule ids to settings",
@@ -125,7 +125,7 @@ pub fn settings(ctx: &mut Ctx<'_>, node: &Node) -> Vec<RuleSetting> {
 }
 
 /// Reads `terminology: {preferred wording: [avoided, wordings]}`.
-pub fn terminology(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Term> {
+pub(super) fn terminology(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Term> {
     let Some(entries) = ctx.entries(
         node,
         "`terminology` must map preferred terms to the words they replace",

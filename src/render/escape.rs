@@ -4,7 +4,7 @@
 use pulldown_cmark_escape::{escape_html, escape_html_body_text};
 
 /// Escapes `&`, `<`, `>`, `"` and `'`: safe in text nodes and quoted attribute values.
-pub fn html(s: &str) -> String {
+pub(super) fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     // Writing into a `String` cannot fail.
     let _ = escape_html(&mut out, s);
@@ -13,7 +13,7 @@ pub fn html(s: &str) -> String {
 
 /// Escapes `&`, `<` and `>` only, as pulldown-cmark does in text nodes, so that text that
 /// skips the Markdown parser comes out byte for byte as if it had not.
-pub fn html_text(s: &str) -> String {
+pub(super) fn html_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
     // Writing into a `String` cannot fail.
     let _ = escape_html_body_text(&mut out, s);
@@ -21,7 +21,7 @@ pub fn html_text(s: &str) -> String {
 }
 
 /// Backslash-escapes the characters that would make plain words into Markdown markup.
-pub fn markdown(s: &str) -> String {
+pub(super) fn markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '>' | '\\' | '#') {

@@ -17,7 +17,7 @@ fn syntaxes() -> &'static SyntaxSet {
 
 /// Highlights `code` written in `lang` (a name or file extension) into classed HTML spans.
 /// Unknown languages are escaped as plain text.
-pub fn highlight(code: &str, lang: &str) -> String {
+pub(super) fn highlight(code: &str, lang: &str) -> String {
     let set = syntaxes();
     let syntax = set
         .find_syntax_by_token(lang)
@@ -35,7 +35,7 @@ pub fn highlight(code: &str, lang: &str) -> String {
 }
 
 /// Highlights `code` for a 24-bit colour terminal.
-pub fn terminal(code: &str, lang: &str) -> String {
+pub(super) fn terminal(code: &str, lang: &str) -> String {
     use syntect::easy::HighlightLines;
     use syntect::util::as_24_bit_terminal_escaped;
     static THEMES: OnceLock<ThemeSet> = OnceLock::new();
@@ -68,7 +68,7 @@ pub fn terminal(code: &str, lang: &str) -> String {
 }
 
 /// The stylesheet for highlighted code: a light theme, and a dark one for dark schemes.
-pub fn stylesheet() -> String {
+pub(super) fn stylesheet() -> String {
     let themes = ThemeSet::load_defaults();
     let css = |name: &str| {
         themes

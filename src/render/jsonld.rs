@@ -64,7 +64,7 @@ struct Direction<'a> {
 }
 
 /// The `HowTo` document of a guide, as a string safe to embed in a `<script>` data block.
-pub fn howto(gv: &GuideView, base_url: &str) -> String {
+pub(super) fn howto(gv: &GuideView, base_url: &str) -> String {
     let page = format!("{base_url}{}", gv.card.url);
     let named = |kind: &'static str, list: &[String]| -> Vec<Named> {
         list.iter()

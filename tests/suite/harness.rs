@@ -20,21 +20,21 @@ use stepwise::check::{Report, check_dir};
 use tempfile::TempDir;
 
 /// What replaces the tree's path in output.
-pub const ROOT: &str = "[ROOT]";
+pub(crate) const ROOT: &str = "[ROOT]";
 
 /// The repository, where `tests/fixtures` and the bundled `guides` are.
-pub fn repo() -> &'static Path {
+pub(crate) fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// A temporary folder holding a guides tree at `guides/`; removed when dropped.
-pub struct GuideTest {
+pub(crate) struct GuideTest {
     dir: TempDir,
 }
 
 impl GuideTest {
     /// An empty `guides/` folder in a new temporary folder.
-    pub fn new() -> GuideTest {
+    pub(crate) fn new() -> GuideTest {
         let dir = tempfile::Builder::new()
             .prefix("stepwise-test-")
             .tempdir()
@@ -44,12 +44,12 @@ impl GuideTest {
     }
 
     /// A copy of `tests/fixtures/<name>/guides` (for example `check/unknown-field`).
-    pub fn from_fixture(name: &str) -> GuideTest {
+    pub(crate) fn from_fixture(name: &str) -> GuideTest {
         GuideTest::from_dir(&format!("tests/fixtures/{name}/guides"))
     }
 
     /// A copy of the guides folder `path` of the repository (for example `guides`).
-    pub fn from_dir(path: &str) -> GuideTest {
+    pub(crate) fn from_dir(path: &str) -> GuideTest {
         let from = repo().join(path);
         assert!(from.is_dir(), "no guides folder {}", from.display());
         let t = GuideTest::new();
@@ -58,13 +58,13 @@ impl GuideTest {
     }
 
     /// Writes `contents` to `path` under `guides/`, creating folders as needed.
-    pub fn file(self, path: &str, contents: impl AsRef<[u8]>) -> GuideTest {
+    pub(crate) fn file(self, path: &str, contents: impl AsRef<[u8]>) -> GuideTest {
         self.write(&format!("guides/{path}"), contents);
         self
     }
 
     /// Writes `contents` to `path` relative to the temporary folder.
-    pub fn write(&self, path: &str, contents: impl AsRef<[u8]>) {
+    pub(crate) fn write(&self, path: &str, contents: impl AsRef<[u8]>) {
         let p = self.path(path);
         if let Some(parent) = p.parent() {
             std::fs::create_dir_all(parent).expect("create the file's folder");
@@ -73,33 +73,33 @@ impl GuideTest {
     }
 
     /// The temporary folder (the binary's working folder).
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         self.dir.path()
     }
 
     /// The guides folder, `<root>/guides`.
-    pub fn guides(&self) -> PathBuf {
+    pub(crate) fn guides(&self) -> PathBuf {
         self.path("guides")
     }
 
     /// `path` relative to the temporary folder.
-    pub fn path(&self, path: &str) -> PathBuf {
+    pub(crate) fn path(&self, path: &str) -> PathBuf {
         self.root().join(path)
     }
 
     /// `path` relative to the temporary folder, as a string for command arguments.
-    pub fn arg(&self, path: &str) -> String {
+    pub(crate) fn arg(&self, path: &str) -> String {
         self.path(path).to_string_lossy().into_owned()
     }
 
     /// Runs `stepwise args` in the temporary folder.
-    pub fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         self.run_with_env(args, &[])
     }
 
     /// Runs `stepwise args` in the temporary folder with extra environment variables
     /// (`NO_COLOR` and `COLUMNS` are removed first, so the caller's shell does not matter).
-    pub fn run_with_env(&self, args: &[&str], envs: &[(&str, &str)]) -> Run {
+    pub(crate) fn run_with_env(&self, args: &[&str], envs: &[(&str, &str)]) -> Run {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_stepwise"));
         cmd.args(args)
             .current_dir(self.root())
@@ -121,12 +121,12 @@ impl GuideTest {
     }
 
     /// Checks `guides/` with the library (no process).
-    pub fn check(&self) -> Report {
+    pub(crate) fn check(&self) -> Report {
         check_dir(&self.guides()).unwrap_or_else(|e| panic!("check {}: {e}", ROOT))
     }
 
     /// `text` with every spelling of the temporary folder's path replaced by [`ROOT`].
-    pub fn redact(&self, text: &str) -> String {
+    pub(crate) fn redact(&self, text: &str) -> String {
         let mut out = text.to_owned();
         let mut roots = vec![self.root().to_path_buf()];
         if let Ok(real) = self.root().canonicalize() {
@@ -144,13 +144,13 @@ impl GuideTest {
 
     /// The text of `path` relative to the temporary folder.
     #[track_caller]
-    pub fn read(&self, path: &str) -> String {
+    pub(crate) fn read(&self, path: &str) -> String {
         read(self.root(), path)
     }
 
     /// Asserts that `path` (relative to the temporary folder) is a file.
     #[track_caller]
-    pub fn file_exists(&self, path: &str) -> &GuideTest {
+    pub(crate) fn file_exists(&self, path: &str) -> &GuideTest {
         assert!(self.path(path).is_file(), "no file {ROOT}/{path}");
         self
     }
@@ -158,7 +158,7 @@ impl GuideTest {
 
 /// One run of the binary: exit code and redacted output.
 #[derive(Debug)]
-pub struct Run {
+pub(crate) struct Run {
     /// The arguments, for failure messages.
     pub args: String,
     /// The exit code (-1 when killed by a signal).
@@ -173,7 +173,7 @@ pub struct Run {
 impl Run {
     /// Asserts the exit code.
     #[track_caller]
-    pub fn code(&self, expected: i32) -> &Run {
+    pub(crate) fn code(&self, expected: i32) -> &Run {
         assert_eq!(
             self.code, expected,
             "`stepwise {}` exit code\nstdout:\n{}\nstderr:\n{}",
@@ -184,7 +184,7 @@ impl Run {
 
     /// Asserts that stdout contains `needle`.
     #[track_caller]
-    pub fn stdout_contains(&self, needle: &str) -> &Run {
+    pub(crate) fn stdout_contains(&self, needle: &str) -> &Run {
         assert!(
             self.stdout.contains(needle),
             "`stepwise {}`: stdout lacks {needle:?}:\n{}",
@@ -196,7 +196,7 @@ impl Run {
 
     /// Asserts that stdout does not contain `needle`.
     #[track_caller]
-    pub fn stdout_lacks(&self, needle: &str) -> &Run {
+    pub(crate) fn stdout_lacks(&self, needle: &str) -> &Run {
         assert!(
             !self.stdout.contains(needle),
             "`stepwise {}`: stdout has {needle:?}:\n{}",
@@ -208,7 +208,7 @@ impl Run {
 
     /// Asserts that stderr contains `needle`.
     #[track_caller]
-    pub fn stderr_contains(&self, needle: &str) -> &Run {
+    pub(crate) fn stderr_contains(&self, needle: &str) -> &Run {
         assert!(
             self.stderr.contains(needle),
             "`stepwise {}`: stderr lacks {needle:?}:\n{}",
@@ -220,7 +220,7 @@ impl Run {
 
     /// Asserts that stderr is empty.
     #[track_caller]
-    pub fn stderr_is_empty(&self) -> &Run {
+    pub(crate) fn stderr_is_empty(&self) -> &Run {
         assert!(
             self.stderr.is_empty(),
             "`stepwise {}`: stderr is not empty:\n{}",
@@ -232,14 +232,14 @@ impl Run {
 
     /// Compares stdout with the snapshot `suite__<calling module>__<name>.snap`.
     #[track_caller]
-    pub fn snapshot_stdout(&self, name: &str) -> &Run {
+    pub(crate) fn snapshot_stdout(&self, name: &str) -> &Run {
         snapshot(name, &self.stdout);
         self
     }
 
     /// Asserts that `path` (relative to the temporary folder) is a file.
     #[track_caller]
-    pub fn file_exists(&self, path: &str) -> &Run {
+    pub(crate) fn file_exists(&self, path: &str) -> &Run {
         assert!(
             self.root.join(path).is_file(),
             "`stepwise {}`: no file {ROOT}/{path}",
@@ -250,7 +250,7 @@ impl Run {
 
     /// The text of `path` relative to the temporary folder.
     #[track_caller]
-    pub fn read(&self, path: &str) -> String {
+    pub(crate) fn read(&self, path: &str) -> String {
         read(&self.root, path)
     }
 }
@@ -258,7 +258,7 @@ impl Run {
 /// Compares `text` with the snapshot named after the calling test module and `name`
 /// (`suite__cli__name.snap`), as `insta::assert_snapshot!` in that module would.
 #[track_caller]
-pub fn snapshot(name: &str, text: &str) {
+pub(crate) fn snapshot(name: &str, text: &str) {
     let caller = std::panic::Location::caller().file();
     let module = Path::new(caller)
         .file_stem()
@@ -276,7 +276,7 @@ fn read(root: &Path, path: &str) -> String {
 }
 
 /// Copies a folder recursively.
-pub fn copy_tree(from: &Path, to: &Path) {
+pub(crate) fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap() {
         let p = e.unwrap().path();

@@ -6,7 +6,7 @@ use std::process::Command;
 /// Runs `stepwise` with `args` and extra environment variables (`NO_COLOR` and `COLUMNS`
 /// removed, so output does not depend on the caller's shell). Returns the exit code,
 /// stdout and stderr.
-pub fn run(args: &[&str], envs: &[(&str, &str)]) -> (i32, String, String) {
+pub(crate) fn run(args: &[&str], envs: &[(&str, &str)]) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_stepwise"));
     cmd.args(args)
         .env_remove("NO_COLOR")

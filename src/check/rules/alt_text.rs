@@ -6,7 +6,7 @@ use crate::resolve::Resolved;
 use crate::source::Spanned;
 
 /// The `alt-text` rule.
-pub struct AltText;
+pub(super) struct AltText;
 
 fn looks_like_file_name(alt: &str) -> bool {
     let a = alt.trim().to_ascii_lowercase();

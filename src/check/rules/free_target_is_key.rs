@@ -7,7 +7,7 @@ use crate::model::{PerPlatform, Target};
 use crate::resolve::Resolved;
 
 /// The `free-target-is-key` rule.
-pub struct FreeTargetIsKey;
+pub(super) struct FreeTargetIsKey;
 
 static META: RuleMeta = RuleMeta {
     id: "free-target-is-key",

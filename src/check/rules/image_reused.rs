@@ -6,7 +6,7 @@ use crate::model::Step;
 use crate::resolve::Resolved;
 
 /// The `image-reused` rule.
-pub struct ImageReused;
+pub(super) struct ImageReused;
 
 static META: RuleMeta = RuleMeta {
     id: "image-reused",

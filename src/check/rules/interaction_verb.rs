@@ -10,7 +10,7 @@ use crate::model::{Action, Step};
 use crate::resolve::Resolved;
 
 /// The `interaction-verb` rule.
-pub struct InteractionVerb;
+pub(super) struct InteractionVerb;
 
 static META: RuleMeta = RuleMeta {
     id: "interaction-verb",

@@ -10,7 +10,7 @@ use crate::resolve::Resolved;
 use crate::source::Spanned;
 
 /// The `label-drift` rule.
-pub struct LabelDrift;
+pub(super) struct LabelDrift;
 
 static META: RuleMeta = RuleMeta {
     id: "label-drift",

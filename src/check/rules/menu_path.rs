@@ -9,7 +9,7 @@ use crate::model::{Control, PerPlatform, Product};
 use crate::resolve::Resolved;
 
 /// The `menu-path` rule.
-pub struct MenuPath;
+pub(super) struct MenuPath;
 
 const SEPARATORS: &[&str] = &[" > ", " › ", " → ", " -> "];
 

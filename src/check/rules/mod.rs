@@ -40,7 +40,7 @@ pub(crate) mod testing {
     use crate::load::load_in_memory;
 
     /// Findings of `code` for a site with `files` (paths relative to the guides root).
-    pub fn findings(code: Code, files: &[(&str, &str)]) -> Vec<Diagnostic> {
+    pub(crate) fn findings(code: Code, files: &[(&str, &str)]) -> Vec<Diagnostic> {
         let bytes: Vec<(&str, &[u8])> = files.iter().map(|(p, t)| (*p, t.as_bytes())).collect();
         let (project, diags) = load_in_memory(&bytes).expect("in-memory load");
         let report = crate::check::check_project(project, diags);
@@ -52,7 +52,7 @@ pub(crate) mod testing {
     }
 
     /// A product with a small glossary on web, android and ios.
-    pub const PRODUCT: &str = "name: Demo\nglossary:\n  settings: {role: screen, label: Settings}\n  privacy: {role: section, label: Privacy, screen: settings}\n  sign-out: {role: button, label: Sign out}\n  menu: {role: icon, label: Menu, on: [android, ios]}\n";
+    pub(crate) const PRODUCT: &str = "name: Demo\nglossary:\n  settings: {role: screen, label: Settings}\n  privacy: {role: section, label: Privacy, screen: settings}\n  sign-out: {role: button, label: Sign out}\n  menu: {role: icon, label: Menu, on: [android, ios]}\n";
 }
 
 #[cfg(test)]

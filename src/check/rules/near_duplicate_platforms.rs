@@ -8,7 +8,7 @@ use crate::model::Action;
 use crate::resolve::{PlatformSteps, Resolved};
 
 /// The `near-duplicate-platforms` rule.
-pub struct NearDuplicatePlatforms;
+pub(super) struct NearDuplicatePlatforms;
 
 /// What a step does, ignoring the click/tap verb: (action, target, text).
 type Shape<'s> = (&'static str, Option<&'s str>, Option<&'s str>);

@@ -7,7 +7,7 @@ use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::resolve::Resolved;
 
 /// The `one-action-per-step` rule.
-pub struct OneActionPerStep;
+pub(super) struct OneActionPerStep;
 
 /// Where a second action starts in `text`: after "then", or after "and"/"," when the text
 /// itself starts with an action verb. Returns the byte offset of the connecting word.

@@ -6,7 +6,7 @@ use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::resolve::Resolved;
 
 /// The `platform-parity` rule.
-pub struct PlatformParity;
+pub(super) struct PlatformParity;
 
 static META: RuleMeta = RuleMeta {
     id: "platform-parity",

@@ -9,7 +9,7 @@ use crate::model::PerPlatform;
 use crate::resolve::Resolved;
 
 /// The `quoted-label-mismatch` rule.
-pub struct QuotedLabelMismatch;
+pub(super) struct QuotedLabelMismatch;
 
 static META: RuleMeta = RuleMeta {
     id: "quoted-label-mismatch",

@@ -6,7 +6,7 @@ use crate::diag::{Code, Diagnostic, OptionKind, OptionSpec, RuleDoc, RuleMeta, S
 use crate::resolve::Resolved;
 
 /// The `stale-review` rule.
-pub struct StaleReview;
+pub(super) struct StaleReview;
 
 /// Today's date (UTC), or `STEPWISE_TODAY` (YYYY-MM-DD) for reproducible runs.
 fn today() -> Option<jiff::civil::Date> {

@@ -6,7 +6,7 @@ use crate::diag::{Code, Diagnostic, OptionKind, OptionSpec, RuleDoc, RuleMeta, S
 use crate::resolve::Resolved;
 
 /// The `step-count` rule.
-pub struct StepCount;
+pub(super) struct StepCount;
 
 static META: RuleMeta = RuleMeta {
     id: "step-count",

@@ -7,7 +7,7 @@ use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::resolve::Resolved;
 
 /// The `terminology` rule.
-pub struct Terminology;
+pub(super) struct Terminology;
 
 static META: RuleMeta = RuleMeta {
     id: "terminology",

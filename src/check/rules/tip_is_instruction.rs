@@ -8,7 +8,7 @@ use crate::model::PerPlatform;
 use crate::resolve::Resolved;
 
 /// The `tip-is-instruction` rule.
-pub struct TipIsInstruction;
+pub(super) struct TipIsInstruction;
 
 fn numbered(text: &str) -> bool {
     text.lines()

@@ -6,7 +6,7 @@ use crate::diag::{Code, Diagnostic, OptionKind, OptionSpec, RuleDoc, RuleMeta, S
 use crate::resolve::Resolved;
 
 /// The `title-form` rule.
-pub struct TitleForm;
+pub(super) struct TitleForm;
 
 static META: RuleMeta = RuleMeta {
     id: "title-form",

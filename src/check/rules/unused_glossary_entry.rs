@@ -9,7 +9,7 @@ use crate::model::Target;
 use crate::resolve::Resolved;
 
 /// The `unused-glossary-entry` rule.
-pub struct UnusedGlossaryEntry;
+pub(super) struct UnusedGlossaryEntry;
 
 static META: RuleMeta = RuleMeta {
     id: "unused-glossary-entry",
