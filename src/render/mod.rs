@@ -40,6 +40,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/checklist.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     ("error.html", error_page::BUILTIN),
 ];
 
@@ -330,7 +331,12 @@ impl<'r> SiteRenderer<'r> {
         );
         pages.push(Page {
             path: layout::SITEMAP.into(),
-            bytes: sitemap(&site.base_url, &urls).into_bytes(),
+            bytes: self
+                .render("sitemap.xml", "", &|ctx| {
+                    ctx.insert("base_url", &site.base_url);
+                    ctx.insert("urls", &urls);
+                })?
+                .into_bytes(),
         });
         pages.push(Page {
             path: layout::HIGHLIGHT_CSS.into(),
@@ -421,15 +427,20 @@ fn breadcrumbs(gv: &GuideView) -> Vec<Link> {
     out
 }
 
-fn sitemap(base: &str, urls: &[String]) -> String {
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for u in urls {
-        out.push_str("  <url><loc>");
-        out.push_str(&escape::html(&format!("{base}{u}")));
-        out.push_str("</loc></url>\n");
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sitemap_template_escapes_urls() {
+        let tera = templates(None).unwrap();
+        let mut ctx = Context::new();
+        ctx.insert("base_url", "https://help.example.com/?a=1&b=2/");
+        ctx.insert("urls", &["guides/x.html"]);
+        let xml = tera.render("sitemap.xml", &ctx).unwrap();
+        assert!(
+            xml.contains("<loc>https://help.example.com/?a=1&amp;b=2/guides/x.html</loc>"),
+            "{xml}"
+        );
     }
-    out.push_str("</urlset>\n");
-    out
 }
