@@ -3,16 +3,17 @@
 # articles. Usage: benches/run.sh [SIZES...]   (default: 1000 10000 30000)
 #
 # Installs what it needs when missing (Debian's hugo and hyperfine; mdbook with
-# `cargo install --locked` into target/bench-tools). Not part of tests/run.sh: it takes
+# `cargo install --locked` into the target folder's bench-tools/, CARGO_TARGET_DIR honoured). Not part of tests/run.sh: it takes
 # minutes and its figures depend on the machine. Prints a Markdown table of medians, with
 # ratios to peers measured in the same run, so the machine's noise mostly cancels.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(1000 10000 30000); fi
-WORK="${BENCH_DIR:-target/bench}"
+TARGET="$(mkdir -p "${CARGO_TARGET_DIR:-target}" && cd "${CARGO_TARGET_DIR:-target}" && pwd)"
+WORK="${BENCH_DIR:-$TARGET/bench}"
 RUNS="${RUNS:-3}"
-TOOLS="$PWD/target/bench-tools"
+TOOLS="$TARGET/bench-tools"
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 need_apt() {
@@ -30,8 +31,8 @@ MDBOOK="$(command -v mdbook || echo "$TOOLS/bin/mdbook")"
 
 cargo build --release --locked --quiet
 cargo build --release --locked --quiet --example gen-corpus
-BIN="$PWD/target/release/stepwise"
-GEN="$PWD/target/release/examples/gen-corpus"
+BIN="$TARGET/release/stepwise"
+GEN="$TARGET/release/examples/gen-corpus"
 mkdir -p "$WORK"
 
 median() { # hyperfine JSON -> median seconds
