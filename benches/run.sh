@@ -24,7 +24,10 @@ need_apt() {
 need_apt hyperfine hyperfine
 need_apt hugo hugo
 [ -x /usr/bin/time ] || need_apt /usr/bin/time time
-if ! command -v mdbook >/dev/null 2>&1 && [ ! -x "$TOOLS/bin/mdbook" ]; then
+# mdBook runs only at 1,000 guides or fewer (minutes beyond), so it is built only then.
+want_mdbook=${MDBOOK_ALL:-}
+for n in "${SIZES[@]}"; do [ "$n" -le 1000 ] && want_mdbook=1; done
+if [ -n "$want_mdbook" ] && ! command -v mdbook >/dev/null 2>&1 && [ ! -x "$TOOLS/bin/mdbook" ]; then
   cargo install mdbook --locked --root "$TOOLS"
 fi
 MDBOOK="$(command -v mdbook || echo "$TOOLS/bin/mdbook")"
