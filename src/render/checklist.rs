@@ -14,6 +14,7 @@ pub struct GuideData<'a> {
     /// Title.
     pub title: &'a str,
     /// Estimated time, ISO 8601.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total_time: Option<&'a str>,
     /// Steps per platform.
     pub platforms: Vec<PlatformData<'a>>,
@@ -27,6 +28,7 @@ pub struct PlatformData<'a> {
     /// Platform name.
     pub name: &'a str,
     /// Platform whose steps these are (`same_as`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub same_as: Option<&'a str>,
     /// Version hash of the steps.
     pub hash: &'a str,
@@ -34,7 +36,8 @@ pub struct PlatformData<'a> {
     pub steps: Vec<StepData<'a>>,
 }
 
-/// One step in the JSON data: every field of the step as this platform reads it.
+/// One step in the JSON data: every field of the step as this platform reads it (fields
+/// the step does not have are left out).
 #[derive(Debug, Serialize)]
 pub struct StepData<'a> {
     /// Number (`3` or `3.1`).
@@ -46,28 +49,39 @@ pub struct StepData<'a> {
     /// Instruction, Markdown.
     pub markdown: &'a str,
     /// What the step acts on: glossary key, label and role.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<&'a TargetView>,
     /// Location of the target.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<&'a str>,
     /// The condition under which the step applies (Markdown).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub condition: Option<&'a str>,
     /// The control that confirms the action.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub confirm: Option<&'a TargetView>,
     /// Whether the step may be skipped.
     pub optional: bool,
     /// More explanation (Markdown).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<&'a str>,
     /// What happens next (Markdown).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<&'a str>,
     /// Note (Markdown).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'a str>,
     /// Warning (Markdown).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub warning: Option<&'a str>,
     /// Alternatives to pick from (Markdown).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub choices: &'a [String],
     /// Illustration.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<ImageData<'a>>,
     /// Sub-steps.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub substeps: Vec<StepData<'a>>,
 }
 
@@ -75,14 +89,18 @@ pub struct StepData<'a> {
 #[derive(Debug, Serialize)]
 pub struct ImageData<'a> {
     /// Screenshot URL relative to the site root (`None` for a generated schematic).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub src: Option<&'a str>,
     /// Alt text.
     pub alt: &'a str,
     /// Pixel width, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub width: Option<u32>,
     /// Pixel height, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub height: Option<u32>,
     /// Marks over the screenshot.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub callouts: &'a [CalloutView],
 }
 

@@ -31,6 +31,14 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("guide.html", include_str!("../../templates/guide.html")),
     ("step.html", include_str!("../../templates/step.html")),
     (
+        "step_body.html",
+        include_str!("../../templates/step_body.html"),
+    ),
+    (
+        "check_item.html",
+        include_str!("../../templates/check_item.html"),
+    ),
+    (
         "instruction.html",
         include_str!("../../templates/instruction.html"),
     ),
@@ -270,8 +278,7 @@ impl<'r> SiteRenderer<'r> {
             ctx.insert_value("guide", guide.clone());
             ctx.insert_value("breadcrumbs", crumbs.clone());
         })?;
-        let mut json =
-            serde_json::to_vec_pretty(&checklist::GuideData::of(&gv)).unwrap_or_default();
+        let mut json = serde_json::to_vec(&checklist::GuideData::of(&gv)).unwrap_or_default();
         json.push(b'\n');
         Ok(vec![
             Page {

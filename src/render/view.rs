@@ -85,6 +85,7 @@ pub enum CalloutView {
         /// Height.
         height: u32,
         /// Words beside the box.
+        #[serde(skip_serializing_if = "Option::is_none")]
         label: Option<String>,
     },
     /// An arrow from (`x1`, `y1`) to (`x2`, `y2`).
@@ -98,6 +99,7 @@ pub enum CalloutView {
         /// Tip, vertical.
         y2: u32,
         /// Words beside the arrow.
+        #[serde(skip_serializing_if = "Option::is_none")]
         label: Option<String>,
     },
     /// A numbered marker centred at (`x`, `y`).
@@ -109,44 +111,37 @@ pub enum CalloutView {
         /// The number drawn in it (markers count among themselves).
         number: u32,
         /// What the number stands for.
+        #[serde(skip_serializing_if = "Option::is_none")]
         label: Option<String>,
     },
 }
 
-/// One piece of a step's instruction, for templates to mark up.
+/// One piece of a step's instruction, for templates to mark up. Each serialises as a map
+/// with one key saying what it is (`{"ui": "Profile"}`), so a template tells them apart by
+/// asking for the key (`{% if p.ui %}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
 pub enum Part {
     /// Plain words.
-    Text {
-        /// The words.
-        text: String,
-    },
+    Text(String),
     /// A UI label.
-    Ui {
-        /// The label.
-        text: String,
-    },
+    Ui(String),
     /// Author-written Markdown, already rendered to inline HTML.
-    Html {
-        /// The HTML.
-        html: String,
-    },
+    Html(String),
     /// Where the preceding UI element sits (`bottom right`).
-    Where {
-        /// The location in words.
-        text: String,
-    },
+    Where(String),
 }
 
 /// The thing a step acts on.
 #[derive(Debug, Clone, Serialize)]
 pub struct TargetView {
     /// Glossary key, when the target is a glossary entry.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// The label as this platform shows it.
     pub label: String,
     /// The element's role from the glossary (`button`, `menu-item`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<&'static str>,
 }
 
@@ -176,15 +171,19 @@ pub struct StepView {
     pub number: String,
     /// The instruction, piece by piece.
     pub instruction: Vec<Part>,
-    /// The instruction as plain text.
+    /// The instruction as plain text (in the JSON data; templates use `instruction`).
+    #[serde(skip)]
     pub text: String,
-    /// The instruction as Markdown.
+    /// The instruction as Markdown (in the JSON data).
+    #[serde(skip)]
     pub markdown: String,
-    /// What the step acts on.
+    /// What the step acts on (in the JSON data).
+    #[serde(skip)]
     pub target: Option<TargetView>,
     /// Location of the target, if known.
     pub location: Option<String>,
-    /// The control that confirms the action (a dialog's button).
+    /// The control that confirms the action, a dialog's button (in the JSON data).
+    #[serde(skip)]
     pub confirm: Option<TargetView>,
     /// Optional step.
     pub optional: bool,
@@ -360,12 +359,10 @@ fn parts(ins: &Instruction) -> Vec<Part> {
     ins.pieces
         .iter()
         .map(|p| match p {
-            Piece::Text(t) => Part::Text { text: t.clone() },
-            Piece::Ui(t) => Part::Ui { text: t.clone() },
-            Piece::Markdown(m) => Part::Html {
-                html: to_inline_html(m),
-            },
-            Piece::Where(w) => Part::Where { text: w.clone() },
+            Piece::Text(t) => Part::Text(t.clone()),
+            Piece::Ui(t) => Part::Ui(t.clone()),
+            Piece::Markdown(m) => Part::Html(to_inline_html(m)),
+            Piece::Where(w) => Part::Where(w.clone()),
         })
         .collect()
 }
