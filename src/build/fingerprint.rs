@@ -43,6 +43,10 @@ impl Fingerprint {
     }
 }
 
+/// A screenshot a guide names (as written) and its probe (`None`: missing or outside the
+/// root).
+type Shot<'r> = (&'r str, Option<&'r ImageFile>);
+
 /// The fingerprints of one build.
 #[derive(Debug)]
 pub(super) struct Fingerprints {
@@ -61,10 +65,17 @@ pub(super) fn fingerprints(resolved: &Resolved<'_>, templates: &Path) -> Fingerp
         .iter()
         .map(|g| (g.id.value.as_str(), g.title.value.as_str()))
         .collect();
+    // Each guide's screenshots, found once for both its own and the shared fingerprint.
+    let shots: Vec<Vec<Shot<'_>>> = project
+        .guides
+        .iter()
+        .map(|g| images(resolved, g).collect())
+        .collect();
     let guides = project
         .guides
         .iter()
-        .map(|g| {
+        .zip(&shots)
+        .map(|(g, shots)| {
             let mut h = base.clone();
             if let Some(p) = project.product(&g.product) {
                 h.add(project.sources.get(p.file).text.as_bytes());
@@ -73,15 +84,15 @@ pub(super) fn fingerprints(resolved: &Resolved<'_>, templates: &Path) -> Fingerp
             for r in &g.related {
                 h.add(titles.get(r.value.as_str()).unwrap_or(&"").as_bytes());
             }
-            for (src, file) in images(resolved, g) {
-                h.add(src.as_bytes()).image(file);
+            for (src, file) in shots {
+                h.add(src.as_bytes()).image(*file);
             }
             (g.id.value.clone(), h.finish())
         })
         .collect();
     Fingerprints {
         guides,
-        shared: shared(resolved, base),
+        shared: shared(project, &shots, base),
     }
 }
 
@@ -111,15 +122,19 @@ fn base(project: &Project, templates: &Path) -> Fingerprint {
 
 /// The shared pages (home, categories, products, sitemap) show each guide's card: its id,
 /// title, summary, category, product and platforms; screenshots are shared files too.
-fn shared(resolved: &Resolved<'_>, base: Fingerprint) -> u64 {
-    let project = resolved.project;
+fn shared(project: &Project, shots: &[Vec<Shot<'_>>], base: Fingerprint) -> u64 {
     let mut shared = base;
     for p in &project.products {
         shared.add(project.sources.get(p.file).text.as_bytes());
     }
-    let mut cards: Vec<&Guide> = project.guides.iter().collect();
-    cards.sort_by(|a, b| a.id.value.cmp(&b.id.value));
-    for g in cards {
+    let mut cards: Vec<(&Guide, &[Shot<'_>])> = project
+        .guides
+        .iter()
+        .zip(shots)
+        .map(|(g, s)| (g, s.as_slice()))
+        .collect();
+    cards.sort_by(|a, b| a.0.id.value.cmp(&b.0.id.value));
+    for (g, shots) in cards {
         shared
             .add(g.id.value.as_bytes())
             .add(g.title.value.as_bytes())
@@ -136,18 +151,15 @@ fn shared(resolved: &Resolved<'_>, base: Fingerprint) -> u64 {
                 shared.add(p.value.as_bytes());
             }
         }
-        for (_, file) in images(resolved, g) {
-            shared.image(file);
+        for (_, file) in shots {
+            shared.image(*file);
         }
     }
     shared.finish()
 }
 
 /// Each screenshot a guide names, with its probe (`None`: missing or outside the root).
-fn images<'r>(
-    resolved: &'r Resolved<'_>,
-    g: &'r Guide,
-) -> impl Iterator<Item = (&'r str, Option<&'r ImageFile>)> + 'r {
+fn images<'r>(resolved: &'r Resolved<'_>, g: &'r Guide) -> impl Iterator<Item = Shot<'r>> + 'r {
     g.written_steps()
         .into_iter()
         .filter_map(|s| s.image.as_ref()?.src.as_ref())

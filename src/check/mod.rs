@@ -28,15 +28,10 @@ pub struct Checked<'p> {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl<'p> Checked<'p> {
-    /// The project that was checked.
-    pub fn project(&self) -> &'p Project {
-        self.resolved.project
-    }
-
+impl Checked<'_> {
     /// Whether any error is left once suppressed findings are set aside.
     pub fn has_errors(&self) -> bool {
-        has_errors(&self.diagnostics)
+        diag::has_errors(&self.diagnostics)
     }
 }
 
@@ -49,15 +44,6 @@ pub struct Report {
     /// Every finding, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
 }
-
-impl Report {
-    /// Whether any error is left once suppressed findings are set aside.
-    pub fn has_errors(&self) -> bool {
-        has_errors(&self.diagnostics)
-    }
-}
-
-pub use crate::diag::has_errors;
 
 /// Loads and checks the guides under `root`.
 pub fn check_dir(root: &Path) -> Result<Report, LoadError> {

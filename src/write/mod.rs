@@ -199,8 +199,10 @@ fn changed_pages(
     rg: &ResolvedGuide<'_>,
 ) -> Result<Vec<Page>, RenderError> {
     let id = rg.guide.id.value.as_str();
-    let same_inputs =
-        before.guides.contains_key(id) && before.guides.get(id) == site.manifest.guides.get(id);
+    let same_inputs = before
+        .guides
+        .get(id)
+        .is_some_and(|fp| site.manifest.guides.get(id) == Some(fp));
     if same_inputs
         && layout::guide_files(id)
             .iter()

@@ -3,18 +3,12 @@
 use std::path::Path;
 
 use crate::harness::GuideTest;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn stepwise(args: &[&str], envs: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_stepwise"));
-    cmd.args(args)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR")
-        .env_remove("CLICOLOR_FORCE");
-    for (k, v) in envs {
-        cmd.env(k, v);
-    }
-    cmd.output().expect("run stepwise")
+    crate::support::command(args, envs)
+        .output()
+        .expect("run stepwise")
 }
 
 fn stdout(o: &Output) -> String {

@@ -14,7 +14,6 @@
 //! way, output and snapshots never depend on where the repository or the target folder are.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use stepwise::check::{Report, check_dir};
 use tempfile::TempDir;
@@ -98,19 +97,12 @@ impl GuideTest {
     }
 
     /// Runs `stepwise args` in the temporary folder with extra environment variables
-    /// (`NO_COLOR` and `COLUMNS` are removed first, so the caller's shell does not matter).
+    /// (the caller's shell does not matter: see [`crate::support::command`]).
     pub(crate) fn run_with_env(&self, args: &[&str], envs: &[(&str, &str)]) -> Run {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_stepwise"));
-        cmd.args(args)
+        let o = crate::support::command(args, envs)
             .current_dir(self.root())
-            .env_remove("NO_COLOR")
-            .env_remove("COLUMNS")
-            .env_remove("CLICOLOR")
-            .env_remove("CLICOLOR_FORCE");
-        for (k, v) in envs {
-            cmd.env(k, v);
-        }
-        let o = cmd.output().expect("run stepwise");
+            .output()
+            .expect("run stepwise");
         Run {
             args: args.join(" "),
             code: o.status.code().unwrap_or(-1),

@@ -3,10 +3,10 @@
 
 use std::process::Command;
 
-/// Runs `stepwise` with `args` and extra environment variables (`NO_COLOR` and `COLUMNS`
-/// removed, so output does not depend on the caller's shell). Returns the exit code,
-/// stdout and stderr.
-pub(crate) fn run(args: &[&str], envs: &[(&str, &str)]) -> (i32, String, String) {
+/// The `stepwise` command with `args` and extra environment variables, after removing
+/// the variables of the caller's shell that change output (`NO_COLOR`, `COLUMNS`,
+/// `CLICOLOR`, `CLICOLOR_FORCE`).
+pub(crate) fn command(args: &[&str], envs: &[(&str, &str)]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_stepwise"));
     cmd.args(args)
         .env_remove("NO_COLOR")
@@ -16,7 +16,13 @@ pub(crate) fn run(args: &[&str], envs: &[(&str, &str)]) -> (i32, String, String)
     for (k, v) in envs {
         cmd.env(k, v);
     }
-    let o = cmd.output().expect("run stepwise");
+    cmd
+}
+
+/// Runs `stepwise` in the package folder (see [`command`]). Returns the exit code, stdout
+/// and stderr.
+pub(crate) fn run(args: &[&str], envs: &[(&str, &str)]) -> (i32, String, String) {
+    let o = command(args, envs).output().expect("run stepwise");
     (
         o.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&o.stdout).into_owned(),
