@@ -10,6 +10,8 @@
 //! checklists/<id>.html                   its checklist,
 //! data/<id>.json                         and its data
 //! media/<hash>.<ext>                     screenshots, named by content
+//! search.html, search/index.js           the search page and the index's table of files
+//! search/{t,d}-<hash>.js                 the index's term and guide files, named by content
 //! assets/...                             stylesheets and scripts
 //! ```
 
@@ -19,6 +21,16 @@ pub(crate) const INDEX: &str = "index.html";
 pub(crate) const NOT_FOUND: &str = "404.html";
 /// The sitemap.
 pub(crate) const SITEMAP: &str = "sitemap.xml";
+/// The search results page.
+pub(crate) const SEARCH_PAGE: &str = "search.html";
+/// The search index's table of files (see `render::search`).
+pub(crate) const SEARCH_INDEX: &str = "search/index.js";
+
+/// A file of the search index (`t`: terms, `d`: guides), named by a hash of its content.
+pub(crate) fn search_file(kind: &str, hash: u64) -> String {
+    format!("search/{kind}-{hash:016x}.js")
+}
+
 /// The code highlighting stylesheet (generated).
 pub(crate) const HIGHLIGHT_CSS: &str = "assets/highlight.css";
 

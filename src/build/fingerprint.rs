@@ -121,7 +121,8 @@ fn base(project: &Project, templates: &Path) -> Fingerprint {
 }
 
 /// The shared pages (home, categories, products, sitemap) show each guide's card: its id,
-/// title, summary, category, product and platforms; screenshots are shared files too.
+/// title, summary, category, product and platforms; screenshots are shared files too; and
+/// the search index holds every word of every guide, so it counts each guide's whole file.
 fn shared(project: &Project, shots: &[Vec<Shot<'_>>], base: Fingerprint) -> u64 {
     let mut shared = base;
     for p in &project.products {
@@ -145,7 +146,8 @@ fn shared(project: &Project, shots: &[Vec<Shot<'_>>], base: Fingerprint) -> u64 
                     .map_or("", |c| c.value.as_str())
                     .as_bytes(),
             )
-            .add(g.product.as_bytes());
+            .add(g.product.as_bytes())
+            .add(project.sources.get(g.file).text.as_bytes());
         for proc in &g.procedures {
             for p in &proc.platforms {
                 shared.add(p.value.as_bytes());

@@ -9,6 +9,7 @@ pub mod instruction;
 mod jsonld;
 pub mod markdown;
 pub mod schematic;
+mod search;
 pub mod terminal;
 pub mod view;
 
@@ -48,6 +49,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/checklist.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    ("search.html", include_str!("../../templates/search.html")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     ("error.html", error_page::BUILTIN),
 ];
@@ -64,6 +66,10 @@ pub const ASSETS: &[(&str, &str)] = &[
     (
         "assets/stepwise.js",
         include_str!("../../templates/assets/stepwise.js"),
+    ),
+    (
+        "assets/search.js",
+        include_str!("../../templates/assets/search.js"),
     ),
 ];
 
@@ -328,6 +334,16 @@ impl<'r> SiteRenderer<'r> {
             path: layout::NOT_FOUND.into(),
             bytes: html.into_bytes(),
         });
+        let html = self.render("search.html", "", &|ctx| ctx.insert("search_page", &true))?;
+        pages.push(Page {
+            path: layout::SEARCH_PAGE.into(),
+            bytes: html.into_bytes(),
+        });
+        let index = crate::trace::stage("search index", || search::pages(resolved));
+        pages.extend(index.into_iter().map(|f| Page {
+            path: f.path,
+            bytes: f.bytes,
+        }));
         let mut urls = vec![String::new()];
         urls.extend(groups.iter().filter_map(|g| g.url.clone()));
         urls.extend(products.keys().cloned());

@@ -34,6 +34,7 @@ export const SITES = {
   seed: 'guides',
   full: 'tests/fixtures/build/full/guides',
   xss: 'tests/fixtures/build/xss/guides',
+  search: 'tests/fixtures/build/search/guides',
 };
 
 /** The guide ids of each site (for page lists). */

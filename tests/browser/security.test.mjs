@@ -41,9 +41,11 @@ const injected = (page) => page.evaluate(() => {
       if (/^\s*javascript:/i.test(a.value)) found.push(`<${el.localName} ${a.name}="${a.value}">`);
     }
   }
-  const own = `${location.origin}/assets/stepwise.js`;
+  const own = ['stepwise.js', 'search.js'].map((f) => `${location.origin}/assets/${f}`);
+  // The search index's files, loaded as scripts while the reader searches.
+  const index = new RegExp(`^${location.origin}/search/(index|[td]-[0-9a-f]{16})\\.js$`);
   for (const s of document.querySelectorAll('script')) {
-    if (s.src === own && !s.textContent.trim()) continue;
+    if ((own.includes(s.src) || index.test(s.src)) && !s.textContent.trim()) continue;
     if (!s.src && s.type === 'application/ld+json') continue;
     found.push(`script ${s.outerHTML.slice(0, 120)}`);
   }
@@ -71,6 +73,11 @@ test('hostile markup in every field stays text: no dialog, no handler, no foreig
       const scripts = await page.locator('script').count();
       assert.ok(scripts >= 1, path);
     }
+    // Search results show the hostile title and summary as text too.
+    await page.locator('#search-q').fill('script alert');
+    await page.locator('.search-popup .search-result').first().waitFor();
+    assert.match(await page.locator('.search-popup').innerText(), /<script>alert\(1\)<\/script>/);
+    assert.deepEqual(await injected(page), [], 'search results: injected markup');
     // Give late handlers (image errors, timers) a chance to fire.
     await page.waitForTimeout(300);
     assert.deepEqual(seen.csp, [], 'no CSP violation: nothing inline tried to run');

@@ -15,6 +15,7 @@ mod preview;
 mod regression;
 mod sarif;
 mod schema;
+mod search;
 mod seed;
 mod serve;
 mod support;
