@@ -85,6 +85,31 @@ for n in "${SIZES[@]}"; do
     "$hugo_t" "$(ratio "$render" "$hugo_t")" "$(ratio "$fresh" "$hugo_t")" "$mdbook_t" "$rss" "$hugo_rss"
 done
 
+# Search: what the index costs a build and what a reader's first search downloads, typed
+# a key at a time in Chromium (benches/search.mjs; needs node and tests/browser's packages).
+SEARCH_QUERIES=("playback settings" "family devices" "quality password" "change")
+if command -v node >/dev/null 2>&1 && [ -x /usr/bin/chromium ]; then
+  [ -d tests/browser/node_modules ] || (cd tests/browser && npm ci --no-audit --no-fund --ignore-scripts >/dev/null)
+  printf '\n| guides | search index stage | whole build, empty output | index share | index files | index size | index.js | first search (typed), largest of %s queries |\n' "${#SEARCH_QUERIES[@]}"
+  printf '|---|---|---|---|---|---|---|---|\n'
+  for n in "${SIZES[@]}"; do
+    dir="$WORK/c$n"
+    out="$dir/out"
+    rm -rf "$out"
+    log=$(STEPWISE_TIMINGS=1 "$BIN" build "$dir/guides" -o "$out" --format short 2>&1 >/dev/null)
+    stage=$(printf '%s\n' "$log" | awk '/search index:/ {print $(NF-1)}')
+    total=$(printf '%s\n' "$log" | awk '/stepwise: [a-z ]*: [0-9.]+ ms/ {s += $(NF-1)} END {print s}')
+    files=$(find "$out/search" -type f | wc -l)
+    size=$(du -sk "$out/search" | cut -f1)
+    table=$(stat -c %s "$out/search/index.js")
+    first=$(node benches/search.mjs "$out" "${SEARCH_QUERIES[@]}" | python3 -c 'import json,sys; print(max(json.loads(l)["kb"] for l in sys.stdin))')
+    printf '| %s | %.0f ms | %.0f ms | %s%% | %s | %s KB | %s KB | %s KB |\n' "$n" "$stage" "$total" \
+      "$(python3 -c "print(round(100 * $stage / $total))")" "$files" "$size" "$((table / 1024))" "$first"
+  done
+else
+  printf '\n(search download figures skipped: node or chromium missing)\n'
+fi
+
 # Determinism: two builds of the largest corpus into two folders must be byte-identical.
 n="${SIZES[-1]}"
 dir="$WORK/c$n"

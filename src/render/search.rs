@@ -127,7 +127,11 @@ impl Indexer<'_> {
     /// Adds the words of `text` at `weight`; `mask` is the platforms it shows on (0: all).
     fn add(&self, out: &mut GuideTerms, text: &str, weight: Weight, mask: u32) {
         words(text, self.stop, |w| {
-            let hit = out.terms.entry(w.to_owned()).or_default();
+            // Most words repeat within a guide: look before allocating a key.
+            let hit = match out.terms.get_mut(w) {
+                Some(hit) => hit,
+                None => out.terms.entry(w.to_owned()).or_default(),
+            };
             hit.score = (hit.score + weight as u32).min(MAX_SCORE);
             hit.platforms |= mask;
             hit.everywhere |= mask == 0;
