@@ -75,3 +75,30 @@ test('an open page reloads itself after an edit, shows errors and recovers', asy
     await server.stop();
   }
 });
+
+test('search works on the served site and finds a guide edited while serving', async () => {
+  const guides = copyGuides('guides');
+  const file = join(guides, 'netflix', `${SEED_GUIDE}.yaml`);
+  const server = await startServe(guides);
+  try {
+    await withBrowser({}, async (_ctx, page) => {
+      await page.goto(`${server.url}index.html`);
+      const search = async (q) => {
+        await page.locator('#search-q').fill(q);
+        await page.waitForFunction(
+          (w) => document.querySelector('.search-status').textContent.includes(w), q);
+        return page.locator('.search-popup .search-result a').allTextContents();
+      };
+      assert.deepEqual(await search('my netflix'), ['How to sign out of Netflix on all devices']);
+      assert.deepEqual(await search('kumquat'), []);
+      await page.waitForTimeout(300);
+      edit(file, 'lent your password', 'lent your kumquat password');
+      await page.waitForFunction(() => document.readyState === 'complete');
+      // The reload after the rebuild brings the new index.
+      await page.waitForEvent('load', { timeout: 10_000 });
+      assert.deepEqual(await search('kumquat'), ['How to sign out of Netflix on all devices']);
+    });
+  } finally {
+    await server.stop();
+  }
+});
