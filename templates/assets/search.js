@@ -237,19 +237,25 @@
   }
 
   var timer = null;
+  var reopen = true;
   input.addEventListener("input", function () {
     window.clearTimeout(timer);
     timer = window.setTimeout(update, 80);
   });
-  input.addEventListener("focus", function () {
-    load("index.js").catch(function () {});
+  input.addEventListener("focus", function (e) {
+    // Coming back to a query from elsewhere on the page shows its results again.
+    var back = !e.relatedTarget || !form.contains(e.relatedTarget);
+    if (back && input.value.trim() && !onPage && popup.hidden && reopen) update();
+    else load("index.js").catch(function () {});
   });
   form.addEventListener("keydown", function (e) {
     if (e.key === "Escape") {
       if (!popup.hidden) {
         e.preventDefault();
         close();
+        reopen = false;
         input.focus();
+        reopen = true;
       }
       return;
     }

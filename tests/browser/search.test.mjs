@@ -194,3 +194,15 @@ for (const scheme of ['light', 'dark']) {
     });
   }
 }
+
+test('coming back to the search box shows the results of its query again', async () => {
+  await withBrowser({}, async (_ctx, page) => {
+    await page.goto(sites.search.url + 'index.html');
+    await type(page, 'freeze');
+    await page.mouse.click(5, 700);
+    assert.ok(await page.locator('.search-popup').isHidden(), 'a click elsewhere closes the results');
+    await page.locator('#search-q').focus();
+    await page.locator('.search-popup:not([hidden])').waitFor();
+    assert.equal((await results(page)).length, 1);
+  });
+});
