@@ -27,6 +27,8 @@ pub(crate) struct ServeOptions {
     pub guides: PathBuf,
     /// Template overrides.
     pub templates: Option<PathBuf>,
+    /// The static folder.
+    pub static_dir: Option<PathBuf>,
     /// Address to bind (127.0.0.1 unless the user asks otherwise).
     pub bind: IpAddr,
     /// Port (0: any free port).
@@ -154,6 +156,11 @@ fn content_type(path: &Path) -> &'static str {
         Some("png") => "image/png",
         Some("jpg" | "jpeg") => "image/jpeg",
         Some("webp") => "image/webp",
+        Some("gif") => "image/gif",
+        Some("ico") => "image/x-icon",
+        Some("txt") => "text/plain; charset=utf-8",
+        Some("webmanifest") => "application/manifest+json",
+        Some("woff2") => "font/woff2",
         _ => "application/octet-stream",
     }
 }
@@ -287,6 +294,7 @@ pub(crate) fn serve(
         guides: opts.guides.clone(),
         output: dir.clone(),
         templates: opts.templates.clone(),
+        static_dir: opts.static_dir.clone(),
     };
     let shared = Arc::new(Shared {
         state: Mutex::new(State {
@@ -333,6 +341,10 @@ pub(crate) fn serve(
         .unwrap_or_else(|| build::default_templates(&opts.guides));
     if templates.is_dir() {
         let _ = watcher.watch(&templates, RecursiveMode::Recursive);
+    }
+    let statics = bopts.static_dir();
+    if statics.is_dir() {
+        let _ = watcher.watch(&statics, RecursiveMode::Recursive);
     }
 
     let stop = Arc::new(AtomicBool::new(false));

@@ -19,6 +19,13 @@ pub(super) const SITE_FIELDS: &[&str] = &[
     "rules",
     "terminology",
     "illustrations",
+    "logo",
+    "favicon",
+    "accent",
+    "header_links",
+    "footer_links",
+    "contact",
+    "feedback",
 ];
 /// The fields of a platform defined in `site.yaml`.
 pub(super) const PLATFORM_FIELDS: &[&str] = &["name", "verb", "kind"];
@@ -38,6 +45,7 @@ pub fn default_site() -> Site {
         rules: Vec::new(),
         terminology: Vec::new(),
         illustrate_all: false,
+        brand: crate::model::Brand::default(),
     };
     let mut site = node
         .map(|n| decode(&mut Ctx { diags: &mut diags }, &n, None, &builtin))
@@ -121,6 +129,11 @@ pub(super) fn decode(
         let choices = [("all-steps", true), ("where-given", false)];
         if let Some(v) = ctx.one_of(n, "illustrations setting", &choices) {
             site.illustrate_all = v.value;
+        }
+    }
+    for key in super::brand::FIELDS {
+        if let Some(n) = f.get(key) {
+            super::brand::field(ctx, key, n, &mut site.brand);
         }
     }
     site
