@@ -121,7 +121,7 @@
         credentials: "omit"
       }).then(function (r) {
         if (!r.ok) throw new Error("status " + r.status);
-        form.hidden = true;
+        form.querySelector(".feedback-answers").hidden = true;
         status.textContent = form.getAttribute("data-thanks");
         status.focus();
       }).catch(function () {

@@ -118,8 +118,10 @@ test('logo, favicon, accent colour, header and footer links and the contact bloc
         const [r, g, b] = colour.match(/\d+/g).map(Number);
         assert.ok(r > g && r > b, colour);
       }
-      const button = await page.getByRole('button', { name: 'Yes' }).evaluate((b) => getComputedStyle(b).backgroundColor);
-      assert.equal(button, colour, 'accent buttons use the accent');
+      const button = await page.getByRole('button', { name: 'Yes' }).evaluate((b) => getComputedStyle(b).borderColor);
+      assert.equal(button, colour, 'the answer buttons use the accent');
+      const search = await page.getByRole('button', { name: 'Search' }).evaluate((b) => getComputedStyle(b).backgroundColor);
+      assert.equal(search, colour, 'accent buttons use the accent');
     }
     assert.equal(await page.getByRole('navigation', { name: 'Site links' }).getByRole('link').getAttribute('href'), 'https://status.acme.example/');
     const footer = page.getByRole('navigation', { name: 'Site information' });
@@ -145,7 +147,8 @@ test('with JavaScript, an answer is a JSON POST to the endpoint and a thank-you 
     await status.waitFor();
     assert.equal(await status.innerText(), 'Thanks, that helps us improve.');
     assert.equal(await status.getAttribute('class'), 'feedback-status');
-    assert.equal(await page.locator('form.feedback-form').isHidden(), true, 'the buttons are gone');
+    assert.equal(await page.locator('.feedback-answers').isHidden(), true, 'the buttons are gone');
+    assert.equal(await question.getByRole('heading').innerText(), 'Was this guide helpful?', 'the question stays');
     assert.equal(page.url(), site.url + GUIDE + '#android', 'the page stayed');
   });
   const posts = hook.received.filter((r) => r.method === 'POST');
