@@ -315,3 +315,48 @@ test('the Nu HTML Checker finds no error on the branded pages', () => {
   const errors = report.messages.filter((m) => m.type === 'error' || m.subType === 'fatal' || m.type === 'non-document-error');
   assert.deepEqual(errors.map((m) => `${m.url}:${m.lastLine}: ${m.message}`), []);
 });
+
+test('the receiver docs/site.md shows records answers sent with and without JavaScript', async () => {
+  const doc = readFileSync(join(HERE, '..', '..', 'docs', 'site.md'), 'utf8');
+  const code = doc.split('```python\n')[1]?.split('```')[0];
+  assert.ok(code?.includes('HTTPServer(("", 8080)'), 'docs/site.md has the Python receiver');
+  const work = dirname(copyGuides(SITES.full));
+  const port = await new Promise((ok) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); }); });
+  writeFileSync(join(work, 'receiver.py'), code.replace('HTTPServer(("", 8080)', `HTTPServer(("127.0.0.1", ${port})`));
+  const receiver = spawn('python3', ['receiver.py'], { cwd: work, stdio: 'ignore' });
+  const out = join(work, 'site');
+  mkdirSync(out);
+  const served = await serve(out);
+  try {
+    const guides = join(work, 'guides');
+    const site = readFileSync(join(guides, 'site.yaml'), 'utf8').replace(/^base_url: .*$/m, `base_url: ${served.url}`);
+    writeFileSync(join(guides, 'site.yaml'), `${site}feedback: {endpoint: "http://127.0.0.1:${port}/"}\n`);
+    buildSite(guides, out);
+    const log = join(work, 'feedback.jsonl');
+    const lines = () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : []);
+    // Wait for the receiver to listen.
+    for (let i = 0; i < 50; i++) {
+      if (await fetch(`http://127.0.0.1:${port}/`, { method: 'OPTIONS' }).then(() => true, () => false)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await withBrowser({}, async (_ctx, page) => {
+      await page.goto(served.url + GUIDE);
+      await tabsReady(page);
+      await page.getByRole('button', { name: 'Yes' }).click();
+      await page.getByRole('status').filter({ hasText: 'Thank you for your feedback.' }).waitFor();
+    });
+    await withBrowser({ javaScriptEnabled: false }, async (_ctx, page) => {
+      await page.goto(served.url + GUIDE);
+      await page.getByRole('button', { name: 'No' }).click();
+      // The receiver sends the reader back to the guide.
+      await page.waitForURL(served.url + GUIDE);
+    });
+    assert.deepEqual(lines(), [
+      { guide: FULL_GUIDE, platform: 'web', helpful: true, url: served.url + GUIDE },
+      { guide: FULL_GUIDE, platform: '', url: served.url + GUIDE, helpful: false },
+    ]);
+  } finally {
+    receiver.kill();
+    await served.close();
+  }
+});
