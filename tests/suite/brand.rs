@@ -350,3 +350,40 @@ fn the_static_option_names_another_folder() {
         .stderr_contains("404.html` would replace the generated `404.html`");
     assert!(!t.path("site2").exists());
 }
+
+#[test]
+fn unknown_fields_in_brand_settings_are_reported_with_a_suggestion() {
+    let t = branded(
+        "feedback: {endpoint: \"https://f.example/\", thank: Thanks}\naccent: {light: \"#0b5cad\", drak: \"#7cb8ff\"}\nfooter_links:\n  - {title: Terms, href: terms.html}\n",
+    );
+    let report = t.check();
+    let found: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.id() == "unknown-field")
+        .map(|d| {
+            format!(
+                "{}:{}: {} ({})",
+                d.span.start.line,
+                d.span.start.col,
+                d.message,
+                d.help.as_deref().unwrap_or("")
+            )
+        })
+        .collect();
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(
+        found[0].starts_with("9:44: unknown field `thank` in feedback setting"),
+        "{found:#?}"
+    );
+    assert!(found[0].contains("thanks"), "{found:#?}");
+    assert!(
+        found[1].starts_with("10:28: unknown field `drak` in accent"),
+        "{found:#?}"
+    );
+    assert!(found[1].contains("dark"), "{found:#?}");
+    assert!(
+        found[2].starts_with("12:20: unknown field `href` in link"),
+        "{found:#?}"
+    );
+}
