@@ -299,8 +299,9 @@ mod tests {
             .nearest_passing(&[Accent::LIGHT_BG], Accent::AA, true)
             .unwrap();
         assert!(fixed.contrast(Accent::LIGHT_BG) >= Accent::AA);
-        // One step less dark would fail: it is the nearest.
+        // Still an orange (red over green over blue), and barely past the line: the nearest.
         assert!(fixed.0 > fixed.1 && fixed.1 > fixed.2, "{}", fixed.hex());
+        assert!(fixed.contrast(Accent::LIGHT_BG) < 4.6, "{}", fixed.hex());
     }
 
     #[test]
