@@ -4,7 +4,7 @@ use super::decode::{Ctx, Fields};
 use super::yaml::{self, Entry, Node, Value};
 use crate::diag::suggest::help_for;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Platform, PlatformKind, Site};
+use crate::model::{Platform, PlatformKind, Site, Updated};
 use crate::source::{FileId, SourceMap};
 
 /// The built-in settings, as YAML (also the documented example).
@@ -19,6 +19,8 @@ pub(super) const SITE_FIELDS: &[&str] = &[
     "rules",
     "terminology",
     "illustrations",
+    "featured",
+    "updated",
 ];
 /// The fields of a platform defined in `site.yaml`.
 pub(super) const PLATFORM_FIELDS: &[&str] = &["name", "verb", "kind"];
@@ -38,6 +40,8 @@ pub fn default_site() -> Site {
         rules: Vec::new(),
         terminology: Vec::new(),
         illustrate_all: false,
+        featured: Vec::new(),
+        updated: Updated::ReviewedOrGit,
     };
     let mut site = node
         .map(|n| decode(&mut Ctx { diags: &mut diags }, &n, None, &builtin))
@@ -121,6 +125,14 @@ pub(super) fn decode(
         let choices = [("all-steps", true), ("where-given", false)];
         if let Some(v) = ctx.one_of(n, "illustrations setting", &choices) {
             site.illustrate_all = v.value;
+        }
+    }
+    if let Some(n) = f.get("featured") {
+        site.featured = ctx.text_list(n, "a guide id");
+    }
+    if let Some(n) = f.get("updated") {
+        if let Some(v) = ctx.one_of(n, "updated setting", Updated::NAMES) {
+            site.updated = v.value;
         }
     }
     site

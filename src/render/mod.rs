@@ -2,18 +2,20 @@
 //! JSON-LD `HowTo`, the sitemap and checklists. Pure: returns bytes, writes nothing.
 
 pub mod checklist;
+pub mod date;
 mod error_page;
 mod escape;
 mod highlight;
 pub mod instruction;
 mod jsonld;
+mod lists;
 pub mod markdown;
 pub mod schematic;
 mod search;
 pub mod terminal;
 pub mod view;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -29,6 +31,19 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("list.html", include_str!("../../templates/list.html")),
+    ("tiles.html", include_str!("../../templates/tiles.html")),
+    (
+        "search_form.html",
+        include_str!("../../templates/search_form.html"),
+    ),
+    (
+        "card_list.html",
+        include_str!("../../templates/card_list.html"),
+    ),
+    (
+        "tile_list.html",
+        include_str!("../../templates/tile_list.html"),
+    ),
     ("guide.html", include_str!("../../templates/guide.html")),
     ("step.html", include_str!("../../templates/step.html")),
     (
@@ -53,9 +68,6 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     ("error.html", error_page::BUILTIN),
 ];
-
-/// The heading of the home page's group of guides that have no category.
-const UNCATEGORISED: &str = "More guides";
 
 /// Static assets copied as they are.
 pub const ASSETS: &[(&str, &str)] = &[
@@ -136,11 +148,11 @@ struct SiteView<'a> {
     platforms: Vec<PlatformRef>,
 }
 
+/// One `<url>` of the sitemap.
 #[derive(Serialize)]
-struct Group {
-    title: String,
-    url: Option<String>,
-    guides: Vec<GuideCard>,
+struct SitemapEntry {
+    loc: String,
+    lastmod: Option<String>,
 }
 
 /// Files referenced by guides, to copy into the site.
@@ -310,22 +322,18 @@ impl<'r> SiteRenderer<'r> {
         let mut pages = self.media_pages.clone();
         let mut cards: Vec<GuideCard> = resolved.guides.iter().map(view::card).collect();
         cards.sort_by(|a, b| a.title.cmp(&b.title).then(a.id.cmp(&b.id)));
-        let (groups, products) = group(&cards);
-        let html = self.render("index.html", "", &|ctx| {
-            ctx.insert("groups", &groups);
-            ctx.insert("count", &cards.len());
-        })?;
-        pages.push(Page {
-            path: layout::INDEX.into(),
-            bytes: html.into_bytes(),
-        });
-        for g in &groups {
-            if let Some(url) = &g.url {
-                pages.push(self.list_page(url, "Category", &g.title, &g.guides)?);
-            }
-        }
-        for (url, (title, guides)) in &products {
-            pages.push(self.list_page(url, "Product", title, guides)?);
+        let catalog = lists::Catalog::new(&cards);
+        let listed =
+            std::iter::once(lists::home(site, &cards, &catalog)).chain(lists::pages(&catalog));
+        for l in listed {
+            let mut ctx = l.context;
+            ctx.insert_value("site", self.site_value.clone());
+            ctx.insert("root", &l.root);
+            let html = self.tera.render(l.template, &ctx).map_err(template_error)?;
+            pages.push(Page {
+                path: l.path,
+                bytes: html.into_bytes(),
+            });
         }
         // Servers show the 404 page at any missing path, so its links start from the site's
         // own root path (taken from `base_url`) rather than being relative.
@@ -344,14 +352,22 @@ impl<'r> SiteRenderer<'r> {
             path: f.path,
             bytes: f.bytes,
         }));
-        let mut urls = vec![String::new()];
-        urls.extend(groups.iter().filter_map(|g| g.url.clone()));
-        urls.extend(products.keys().cloned());
-        urls.extend(
-            self.guide_paths()
-                .into_iter()
-                .filter(|p| p.ends_with(".html")),
-        );
+        let mut urls: Vec<SitemapEntry> = std::iter::once(String::new())
+            .chain(catalog.urls())
+            .map(|loc| SitemapEntry { loc, lastmod: None })
+            .collect();
+        for rg in &resolved.guides {
+            let lastmod = rg.guide.updated(site.updated).map(|d| d.to_string());
+            urls.extend(
+                self.guide_page_paths(rg)
+                    .into_iter()
+                    .filter(|p| p.ends_with(".html"))
+                    .map(|loc| SitemapEntry {
+                        loc,
+                        lastmod: lastmod.clone(),
+                    }),
+            );
+        }
         pages.push(Page {
             path: layout::SITEMAP.into(),
             bytes: self
@@ -373,61 +389,6 @@ impl<'r> SiteRenderer<'r> {
         }
         Ok(pages)
     }
-
-    /// A page listing guides: a category's or a product's.
-    fn list_page(
-        &self,
-        url: &str,
-        kind: &str,
-        heading: &str,
-        guides: &[GuideCard],
-    ) -> Result<Page, RenderError> {
-        let html = self.render("list.html", "../", &|ctx| {
-            ctx.insert("heading", heading);
-            ctx.insert("kind", kind);
-            ctx.insert("guides", guides);
-        })?;
-        Ok(Page {
-            path: url.to_owned(),
-            bytes: html.into_bytes(),
-        })
-    }
-}
-
-/// Product pages by URL, with the product's name and its guides.
-type Products = BTreeMap<String, (String, Vec<GuideCard>)>;
-
-/// Groups sorted cards by category page (categories in the order of their names, guides
-/// without a category last, in a group of their own that has no page) and by product.
-fn group(cards: &[GuideCard]) -> (Vec<Group>, Products) {
-    let mut categories: BTreeMap<(bool, String), (String, Vec<GuideCard>)> = BTreeMap::new();
-    let mut products: Products = BTreeMap::new();
-    for c in cards {
-        let (key, title) = match &c.category {
-            Some(l) => ((false, l.url.clone()), l.title.as_str()),
-            None => ((true, String::new()), UNCATEGORISED),
-        };
-        categories
-            .entry(key)
-            .or_insert_with(|| (title.to_owned(), Vec::new()))
-            .1
-            .push(c.clone());
-        products
-            .entry(c.product.url.clone())
-            .or_insert_with(|| (c.product.title.clone(), Vec::new()))
-            .1
-            .push(c.clone());
-    }
-    let mut groups: Vec<Group> = categories
-        .into_iter()
-        .map(|((none, url), (title, guides))| Group {
-            title,
-            url: (!none).then_some(url),
-            guides,
-        })
-        .collect();
-    groups.sort_by(|a, b| (a.url.is_none(), &a.title).cmp(&(b.url.is_none(), &b.title)));
-    (groups, products)
 }
 
 /// The path part of the site's base URL (`/help/` of `https://example.com/help/`).
@@ -459,10 +420,16 @@ mod tests {
         let tera = templates(None).unwrap();
         let mut ctx = Context::new();
         ctx.insert("base_url", "https://help.example.com/?a=1&b=2/");
-        ctx.insert("urls", &["guides/x.html"]);
+        ctx.insert(
+            "urls",
+            &[SitemapEntry {
+                loc: "guides/x.html".into(),
+                lastmod: Some("2026-12-03".into()),
+            }],
+        );
         let xml = tera.render("sitemap.xml", &ctx).unwrap();
         assert!(
-            xml.contains("<loc>https://help.example.com/?a=1&amp;b=2/guides/x.html</loc>"),
+            xml.contains("<loc>https://help.example.com/?a=1&amp;b=2/guides/x.html</loc><lastmod>2026-12-03</lastmod>"),
             "{xml}"
         );
     }
