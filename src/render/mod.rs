@@ -323,17 +323,27 @@ impl<'r> SiteRenderer<'r> {
         let mut cards: Vec<GuideCard> = resolved.guides.iter().map(view::card).collect();
         cards.sort_by(|a, b| a.title.cmp(&b.title).then(a.id.cmp(&b.id)));
         let catalog = lists::Catalog::new(&cards);
-        let listed =
-            std::iter::once(lists::home(site, &cards, &catalog)).chain(lists::pages(&catalog));
-        for l in listed {
-            let mut ctx = l.context;
-            ctx.insert_value("site", self.site_value.clone());
-            ctx.insert("root", &l.root);
-            let html = self.tera.render(l.template, &ctx).map_err(template_error)?;
-            pages.push(Page {
-                path: l.path,
-                bytes: html.into_bytes(),
-            });
+        let mut listed = vec![lists::home(site, &cards, &catalog)];
+        listed.extend(lists::pages(&catalog));
+        // Thousands of list pages at scale: render them on every core, in order.
+        let rendered: Vec<Result<Page, RenderError>> = {
+            use rayon::prelude::*;
+            listed
+                .into_par_iter()
+                .map(|l| {
+                    let mut ctx = l.context;
+                    ctx.insert_value("site", self.site_value.clone());
+                    ctx.insert("root", &l.root);
+                    let html = self.tera.render(l.template, &ctx).map_err(template_error)?;
+                    Ok(Page {
+                        path: l.path,
+                        bytes: html.into_bytes(),
+                    })
+                })
+                .collect()
+        };
+        for page in rendered {
+            pages.push(page?);
         }
         // Servers show the 404 page at any missing path, so its links start from the site's
         // own root path (taken from `base_url`) rather than being relative.
