@@ -85,6 +85,16 @@ for n in "${SIZES[@]}"; do
     "$hugo_t" "$(ratio "$render" "$hugo_t")" "$(ratio "$fresh" "$hugo_t")" "$mdbook_t" "$rss" "$hugo_rss"
 done
 
+# Pages that list guides: the home page stays the same size whatever the number of guides,
+# and list pages hold 50 guides at most (the builds of the loop above are still there).
+printf '\n| guides | home page | largest category, product or tag page | list pages |\n|---|---|---|---|\n'
+for n in "${SIZES[@]}"; do
+  out="$WORK/c$n/out"
+  largest=$(find "$out/categories" "$out/products" "$out/tags" -type f -printf '%s\n' | sort -n | tail -n 1)
+  printf '| %s | %.1f KB | %.1f KB | %s |\n' "$n" "$(python3 -c "print($(stat -c %s "$out/index.html") / 1024)")" \
+    "$(python3 -c "print($largest / 1024)")" "$(find "$out/categories" "$out/products" "$out/tags" -type f | wc -l)"
+done
+
 # Search: what the index costs a build and what a reader's first search downloads, typed
 # a key at a time in Chromium (benches/search.mjs; needs node and tests/browser's packages).
 SEARCH_QUERIES=("playback settings" "family devices" "quality password" "change")

@@ -4,8 +4,11 @@
 //!
 //! ```text
 //! index.html, 404.html, sitemap.xml      shared pages
-//! categories/<slug>.html                 one per category (slug of its name)
-//! products/<key>.html                    one per product (its folder name)
+//! categories/<slug>.html                 one per category (slug of its name); further
+//! categories/<slug>/<n>.html             pages of a long list from 2 on (same for
+//! products/<key>.html                    products and tags); one per product (its folder)
+//! tags/<slug>.html                       one per tag (slug of its first spelling)
+//! categories.html, tags.html             every category and product; every tag
 //! guides/<id>.html                       one per guide: the page,
 //! checklists/<id>.html                   its checklist,
 //! data/<id>.json                         and its data
@@ -21,6 +24,10 @@ pub(crate) const INDEX: &str = "index.html";
 pub(crate) const NOT_FOUND: &str = "404.html";
 /// The sitemap.
 pub(crate) const SITEMAP: &str = "sitemap.xml";
+/// The page listing every category and product.
+pub(crate) const CATEGORIES_INDEX: &str = "categories.html";
+/// The page listing every tag.
+pub(crate) const TAGS_INDEX: &str = "tags.html";
 /// The search results page.
 pub(crate) const SEARCH_PAGE: &str = "search.html";
 /// The search index's table of files (see `render::search`).
@@ -74,6 +81,22 @@ pub(crate) fn product_page(key: &str) -> String {
     format!("products/{key}.html")
 }
 
+/// The page listing a tag's guides, from the tag; `None` when it has no letter or digit.
+pub(crate) fn tag_page(name: &str) -> Option<String> {
+    let slug = slug(name);
+    (!slug.is_empty()).then(|| format!("tags/{slug}.html"))
+}
+
+/// Page `n` (from 1) of a list whose first page is `first` (`categories/x.html`): the
+/// first page itself, then `categories/x/2.html`...
+pub(crate) fn list_page(first: &str, n: usize) -> String {
+    if n <= 1 {
+        return first.to_owned();
+    }
+    let stem = first.strip_suffix(".html").unwrap_or(first);
+    format!("{stem}/{n}.html")
+}
+
 /// A screenshot, named by a hash of its bytes and its (lowercased) extension.
 pub(crate) fn media_file(hash: u64, ext: &str) -> String {
     format!("media/{hash:016x}.{ext}")
@@ -125,6 +148,14 @@ mod tests {
             category_page("Sign in").as_deref(),
             Some("categories/sign-in.html")
         );
+    }
+
+    #[test]
+    fn long_lists_continue_in_a_folder_named_after_their_first_page() {
+        assert_eq!(list_page("categories/x.html", 1), "categories/x.html");
+        assert_eq!(list_page("categories/x.html", 2), "categories/x/2.html");
+        assert_eq!(tag_page("Sign-in").as_deref(), Some("tags/sign-in.html"));
+        assert_eq!(tag_page("?"), None);
     }
 
     #[test]

@@ -82,6 +82,8 @@ pub(super) fn fingerprints(resolved: &Resolved<'_>, templates: &Path) -> Fingerp
                 h.add(project.sources.get(p.file).text.as_bytes());
             }
             h.add(project.sources.get(g.file).text.as_bytes());
+            // A new commit changes a git-dated guide's page without touching its text.
+            h.add(updated(project, g).as_bytes());
             for r in &g.related {
                 h.add(titles.get(r.value.as_str()).unwrap_or(&"").as_bytes());
             }
@@ -127,8 +129,8 @@ fn base(project: &Project, templates: &Path) -> Fingerprint {
     base
 }
 
-/// The shared pages (home, categories, products, sitemap) show each guide's card: its id,
-/// title, summary, category, product and platforms; screenshots are shared files too; and
+/// The shared pages (home, categories, products, tags, sitemap) show each guide's card: its
+/// id, title, summary, category, product, platforms, tags and date; screenshots are shared files too; and
 /// the search index holds every word of every guide, so it counts each guide's whole file.
 fn shared(project: &Project, shots: &[Vec<Shot<'_>>], base: Fingerprint) -> u64 {
     let mut shared = base;
@@ -154,7 +156,8 @@ fn shared(project: &Project, shots: &[Vec<Shot<'_>>], base: Fingerprint) -> u64 
                     .as_bytes(),
             )
             .add(g.product.as_bytes())
-            .add(project.sources.get(g.file).text.as_bytes());
+            .add(project.sources.get(g.file).text.as_bytes())
+            .add(updated(project, g).as_bytes());
         for proc in &g.procedures {
             for p in &proc.platforms {
                 shared.add(p.value.as_bytes());
@@ -165,6 +168,13 @@ fn shared(project: &Project, shots: &[Vec<Shot<'_>>], base: Fingerprint) -> u64 
         }
     }
     shared.finish()
+}
+
+/// A guide's "Last updated" date as its pages show it (empty: none).
+fn updated(project: &Project, g: &Guide) -> String {
+    g.updated(project.site.updated)
+        .map(|d| d.to_string())
+        .unwrap_or_default()
 }
 
 /// Each screenshot a guide names, with its probe (`None`: missing or outside the root).

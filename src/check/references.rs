@@ -14,6 +14,7 @@ pub(super) fn check(resolved: &Resolved<'_>, diags: &mut Vec<Diagnostic>) {
     let project = resolved.project;
     duplicate_ids(project, diags);
     let ids: HashSet<&str> = project.guides.iter().map(|g| g.id.value.as_str()).collect();
+    featured(project, &ids, diags);
     for rg in &resolved.guides {
         related(rg.guide, &ids, diags);
         scoping(rg, diags);
@@ -63,6 +64,39 @@ fn duplicate_ids(project: &Project, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The ids in sorted order, so that ties between equally close ids resolve the same way.
+fn sorted_ids<'a>(ids: &HashSet<&'a str>) -> Vec<&'a str> {
+    let mut sorted: Vec<&str> = ids.iter().copied().collect();
+    sorted.sort_unstable();
+    sorted
+}
+
+/// `featured:` in `site.yaml` names guides by id.
+fn featured(project: &Project, ids: &HashSet<&str>, diags: &mut Vec<Diagnostic>) {
+    let mut seen: HashSet<&str> = HashSet::new();
+    for f in &project.site.featured {
+        if !ids.contains(f.value.as_str()) {
+            diags.push(
+                Diagnostic::new(
+                    Code::UnknownFeaturedGuide,
+                    f.span,
+                    format!("`featured` names `{}`, but no guide has this id", f.value),
+                )
+                .help(help_for(&f.value, sorted_ids(ids), "guide")),
+            );
+        } else if !seen.insert(&f.value) {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    f.span,
+                    format!("`{}` is featured twice", f.value),
+                )
+                .help("remove this entry"),
+            );
+        }
+    }
+}
+
 fn related(g: &Guide, ids: &HashSet<&str>, diags: &mut Vec<Diagnostic>) {
     for r in &g.related {
         if r.value == g.id.value {
@@ -81,12 +115,7 @@ fn related(g: &Guide, ids: &HashSet<&str>, diags: &mut Vec<Diagnostic>) {
                     r.span,
                     format!("no guide has the id `{}`", r.value),
                 )
-                .help({
-                    // Sorted so that ties between equally close ids resolve the same way.
-                    let mut sorted: Vec<&str> = ids.iter().copied().collect();
-                    sorted.sort_unstable();
-                    help_for(&r.value, sorted, "guide")
-                }),
+                .help(help_for(&r.value, sorted_ids(ids), "guide")),
             );
         }
     }

@@ -100,6 +100,8 @@ codes! {
     SameAsCycle = ("same-as-cycle", Error, "`same_as` links form a cycle."),
     /// `related` names an unknown guide.
     UnknownRelatedGuide = ("unknown-related-guide", Error, "A related guide id does not exist."),
+    /// `featured` in `site.yaml` names an unknown guide.
+    UnknownFeaturedGuide = ("unknown-featured-guide", Error, "A featured guide id in site.yaml does not exist."),
     /// An image file that does not exist.
     ImageNotFound = ("image-not-found", Error, "An illustration file does not exist."),
     /// An image path that is absolute or leaves the guides folder.

@@ -120,6 +120,7 @@ pub(super) fn decode(
         tags,
         time,
         reviewed,
+        committed: None,
         prerequisites,
         tools,
         supplies,

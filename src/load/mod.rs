@@ -6,6 +6,7 @@
 
 mod brand;
 pub mod decode;
+mod git;
 mod guide;
 mod image;
 #[cfg(test)]
@@ -129,7 +130,24 @@ pub fn load(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError> {
             layout.stray.push(path);
         }
     }
-    assemble(root, layout, &read_file)
+    let (mut project, diags) = assemble(root, layout, &read_file)?;
+    if project.site.updated == crate::model::Updated::ReviewedOrGit {
+        add_commit_dates(&mut project);
+    }
+    Ok((project, diags))
+}
+
+/// Gives each guide its file's last commit date (one `git log` for the whole folder).
+fn add_commit_dates(project: &mut Project) {
+    let dates = crate::trace::stage("git dates", || git::commit_dates(&project.root));
+    if dates.is_empty() {
+        return;
+    }
+    for g in &mut project.guides {
+        let path = &project.sources.get(g.file).path;
+        let rel = path.strip_prefix(&project.root).unwrap_or(path);
+        g.committed = dates.get(rel).copied();
+    }
 }
 
 /// Loads a guides tree held in memory: `(relative path, bytes)` pairs laid out as on disk

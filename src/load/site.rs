@@ -4,7 +4,7 @@ use super::decode::{Ctx, Fields};
 use super::yaml::{self, Entry, Node, Value};
 use crate::diag::suggest::help_for;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Platform, PlatformKind, Site};
+use crate::model::{Platform, PlatformKind, Site, Updated};
 use crate::source::{FileId, SourceMap};
 
 /// The built-in settings, as YAML (also the documented example).
@@ -26,6 +26,8 @@ pub(super) const SITE_FIELDS: &[&str] = &[
     "footer_links",
     "contact",
     "feedback",
+    "featured",
+    "updated",
 ];
 /// The fields of a platform defined in `site.yaml`.
 pub(super) const PLATFORM_FIELDS: &[&str] = &["name", "verb", "kind"];
@@ -46,6 +48,8 @@ pub fn default_site() -> Site {
         terminology: Vec::new(),
         illustrate_all: false,
         brand: crate::model::Brand::default(),
+        featured: Vec::new(),
+        updated: Updated::ReviewedOrGit,
     };
     let mut site = node
         .map(|n| decode(&mut Ctx { diags: &mut diags }, &n, None, &builtin))
@@ -134,6 +138,14 @@ pub(super) fn decode(
     for key in super::brand::FIELDS {
         if let Some(n) = f.get(key) {
             super::brand::field(ctx, key, n, &mut site.brand);
+        }
+    }
+    if let Some(n) = f.get("featured") {
+        site.featured = ctx.text_list(n, "a guide id");
+    }
+    if let Some(n) = f.get("updated") {
+        if let Some(v) = ctx.one_of(n, "updated setting", Updated::NAMES) {
+            site.updated = v.value;
         }
     }
     site

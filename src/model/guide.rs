@@ -209,6 +209,16 @@ pub struct Trouble {
 }
 
 impl Guide {
+    /// The "Last updated" date under the site's `updated` setting.
+    pub fn updated(&self, setting: crate::model::Updated) -> Option<jiff::civil::Date> {
+        use crate::model::Updated;
+        match setting {
+            Updated::ReviewedOrGit => self.reviewed.as_ref().map(|d| d.value).or(self.committed),
+            Updated::Reviewed => self.reviewed.as_ref().map(|d| d.value),
+            Updated::None => None,
+        }
+    }
+
     /// Every step as written: top-level steps, sub-steps and `instead` replacements (also
     /// those of sub-steps), in file order.
     pub fn written_steps(&self) -> Vec<&Step> {
@@ -258,6 +268,9 @@ pub struct Guide {
     pub time: Option<Spanned<u32>>,
     /// Date of the last review.
     pub reviewed: Option<Spanned<jiff::civil::Date>>,
+    /// The date of the file's last commit, when the site takes dates from git and the
+    /// guides folder is in a repository (filled in after loading).
+    pub committed: Option<jiff::civil::Date>,
     /// What the reader needs first (Markdown).
     pub prerequisites: Vec<Spanned<String>>,
     /// Tools needed (schema.org `tool`).

@@ -89,6 +89,27 @@ pub struct Term {
     pub avoid: Vec<String>,
 }
 
+/// Where a guide's "Last updated" date comes from (`updated:` in `site.yaml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Updated {
+    /// The guide's `reviewed` date, else its file's last commit date when the guides
+    /// folder is in a git repository.
+    ReviewedOrGit,
+    /// Only the guide's `reviewed` date.
+    Reviewed,
+    /// No date is shown.
+    None,
+}
+
+impl Updated {
+    /// Names accepted in YAML.
+    pub const NAMES: &'static [(&'static str, Updated)] = &[
+        ("reviewed-or-git", Updated::ReviewedOrGit),
+        ("reviewed", Updated::Reviewed),
+        ("none", Updated::None),
+    ];
+}
+
 /// Site-wide settings from `site.yaml`.
 #[derive(Debug, Clone)]
 pub struct Site {
@@ -111,6 +132,11 @@ pub struct Site {
     pub illustrate_all: bool,
     /// Logo, favicon, accent colour, header and footer links, contact and feedback.
     pub brand: Brand,
+    /// Guides shown first on the home page (`featured:`), as written; empty: the most
+    /// recently updated.
+    pub featured: Vec<Spanned<String>>,
+    /// Where "Last updated" dates come from.
+    pub updated: Updated,
 }
 
 impl Site {

@@ -16,6 +16,9 @@ pub struct GuideData<'a> {
     /// Estimated time, ISO 8601.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total_time: Option<&'a str>,
+    /// When the guide was last updated (ISO 8601 date).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<&'a str>,
     /// Steps per platform.
     pub platforms: Vec<PlatformData<'a>>,
 }
@@ -139,6 +142,7 @@ impl<'a> GuideData<'a> {
             id: &gv.card.id,
             title: &gv.card.title,
             total_time: gv.time_iso.as_deref(),
+            updated: gv.card.updated.as_ref().map(|d| d.iso.as_str()),
             platforms: gv.procedures.iter().map(platform_data).collect(),
         }
     }

@@ -18,6 +18,8 @@ struct HowTo<'a> {
     url: String,
     #[serde(rename = "totalTime", skip_serializing_if = "Option::is_none")]
     total_time: Option<&'a str>,
+    #[serde(rename = "dateModified", skip_serializing_if = "Option::is_none")]
+    date_modified: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     tool: Vec<Named>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -81,6 +83,7 @@ pub(super) fn howto(gv: &GuideView, base_url: &str) -> String {
         description: strip_tags(&gv.card.summary_html),
         url: page.clone(),
         total_time: gv.time_iso.as_deref(),
+        date_modified: gv.card.updated.as_ref().map(|d| d.iso.as_str()),
         tool: named("HowToTool", &gv.tools),
         supply: named("HowToSupply", &gv.supplies),
         step: gv

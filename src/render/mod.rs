@@ -3,18 +3,20 @@
 
 mod brand;
 pub mod checklist;
+pub mod date;
 mod error_page;
 mod escape;
 mod highlight;
 pub mod instruction;
 mod jsonld;
+mod lists;
 pub mod markdown;
 pub mod schematic;
 mod search;
 pub mod terminal;
 pub mod view;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -30,6 +32,19 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("list.html", include_str!("../../templates/list.html")),
+    ("tiles.html", include_str!("../../templates/tiles.html")),
+    (
+        "search_form.html",
+        include_str!("../../templates/search_form.html"),
+    ),
+    (
+        "card_list.html",
+        include_str!("../../templates/card_list.html"),
+    ),
+    (
+        "tile_list.html",
+        include_str!("../../templates/tile_list.html"),
+    ),
     ("guide.html", include_str!("../../templates/guide.html")),
     ("step.html", include_str!("../../templates/step.html")),
     (
@@ -54,9 +69,6 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     ("error.html", error_page::BUILTIN),
 ];
-
-/// The heading of the home page's group of guides that have no category.
-const UNCATEGORISED: &str = "More guides";
 
 /// Static assets copied as they are.
 pub const ASSETS: &[(&str, &str)] = &[
@@ -138,11 +150,11 @@ struct SiteView<'a> {
     brand: brand::BrandView,
 }
 
+/// One `<url>` of the sitemap.
 #[derive(Serialize)]
-struct Group {
-    title: String,
-    url: Option<String>,
-    guides: Vec<GuideCard>,
+struct SitemapEntry {
+    loc: String,
+    lastmod: Option<String>,
 }
 
 /// Files referenced by guides, to copy into the site.
@@ -320,22 +332,28 @@ impl<'r> SiteRenderer<'r> {
         let mut pages = self.media_pages.clone();
         let mut cards: Vec<GuideCard> = resolved.guides.iter().map(view::card).collect();
         cards.sort_by(|a, b| a.title.cmp(&b.title).then(a.id.cmp(&b.id)));
-        let (groups, products) = group(&cards);
-        let html = self.render("index.html", "", &|ctx| {
-            ctx.insert("groups", &groups);
-            ctx.insert("count", &cards.len());
-        })?;
-        pages.push(Page {
-            path: layout::INDEX.into(),
-            bytes: html.into_bytes(),
-        });
-        for g in &groups {
-            if let Some(url) = &g.url {
-                pages.push(self.list_page(url, "Category", &g.title, &g.guides)?);
-            }
-        }
-        for (url, (title, guides)) in &products {
-            pages.push(self.list_page(url, "Product", title, guides)?);
+        let catalog = lists::Catalog::new(&cards);
+        let mut listed = vec![lists::home(site, &cards, &catalog)];
+        listed.extend(lists::pages(&catalog));
+        // Thousands of list pages at scale: render them on every core, in order.
+        let rendered: Vec<Result<Page, RenderError>> = {
+            use rayon::prelude::*;
+            listed
+                .into_par_iter()
+                .map(|l| {
+                    let mut ctx = l.context;
+                    ctx.insert_value("site", self.site_value.clone());
+                    ctx.insert("root", &l.root);
+                    let html = self.tera.render(l.template, &ctx).map_err(template_error)?;
+                    Ok(Page {
+                        path: l.path,
+                        bytes: html.into_bytes(),
+                    })
+                })
+                .collect()
+        };
+        for page in rendered {
+            pages.push(page?);
         }
         // Servers show the 404 page at any missing path, so its links start from the site's
         // own root path (taken from `base_url`) rather than being relative.
@@ -354,14 +372,22 @@ impl<'r> SiteRenderer<'r> {
             path: f.path,
             bytes: f.bytes,
         }));
-        let mut urls = vec![String::new()];
-        urls.extend(groups.iter().filter_map(|g| g.url.clone()));
-        urls.extend(products.keys().cloned());
-        urls.extend(
-            self.guide_paths()
-                .into_iter()
-                .filter(|p| p.ends_with(".html")),
-        );
+        let mut urls: Vec<SitemapEntry> = std::iter::once(String::new())
+            .chain(catalog.urls())
+            .map(|loc| SitemapEntry { loc, lastmod: None })
+            .collect();
+        for rg in &resolved.guides {
+            let lastmod = rg.guide.updated(site.updated).map(|d| d.to_string());
+            urls.extend(
+                self.guide_page_paths(rg)
+                    .into_iter()
+                    .filter(|p| p.ends_with(".html"))
+                    .map(|loc| SitemapEntry {
+                        loc,
+                        lastmod: lastmod.clone(),
+                    }),
+            );
+        }
         pages.push(Page {
             path: layout::SITEMAP.into(),
             bytes: self
@@ -383,61 +409,6 @@ impl<'r> SiteRenderer<'r> {
         }
         Ok(pages)
     }
-
-    /// A page listing guides: a category's or a product's.
-    fn list_page(
-        &self,
-        url: &str,
-        kind: &str,
-        heading: &str,
-        guides: &[GuideCard],
-    ) -> Result<Page, RenderError> {
-        let html = self.render("list.html", "../", &|ctx| {
-            ctx.insert("heading", heading);
-            ctx.insert("kind", kind);
-            ctx.insert("guides", guides);
-        })?;
-        Ok(Page {
-            path: url.to_owned(),
-            bytes: html.into_bytes(),
-        })
-    }
-}
-
-/// Product pages by URL, with the product's name and its guides.
-type Products = BTreeMap<String, (String, Vec<GuideCard>)>;
-
-/// Groups sorted cards by category page (categories in the order of their names, guides
-/// without a category last, in a group of their own that has no page) and by product.
-fn group(cards: &[GuideCard]) -> (Vec<Group>, Products) {
-    let mut categories: BTreeMap<(bool, String), (String, Vec<GuideCard>)> = BTreeMap::new();
-    let mut products: Products = BTreeMap::new();
-    for c in cards {
-        let (key, title) = match &c.category {
-            Some(l) => ((false, l.url.clone()), l.title.as_str()),
-            None => ((true, String::new()), UNCATEGORISED),
-        };
-        categories
-            .entry(key)
-            .or_insert_with(|| (title.to_owned(), Vec::new()))
-            .1
-            .push(c.clone());
-        products
-            .entry(c.product.url.clone())
-            .or_insert_with(|| (c.product.title.clone(), Vec::new()))
-            .1
-            .push(c.clone());
-    }
-    let mut groups: Vec<Group> = categories
-        .into_iter()
-        .map(|((none, url), (title, guides))| Group {
-            title,
-            url: (!none).then_some(url),
-            guides,
-        })
-        .collect();
-    groups.sort_by(|a, b| (a.url.is_none(), &a.title).cmp(&(b.url.is_none(), &b.title)));
-    (groups, products)
 }
 
 /// The path part of the site's base URL (`/help/` of `https://example.com/help/`).
@@ -469,10 +440,16 @@ mod tests {
         let tera = templates(None).unwrap();
         let mut ctx = Context::new();
         ctx.insert("base_url", "https://help.example.com/?a=1&b=2/");
-        ctx.insert("urls", &["guides/x.html"]);
+        ctx.insert(
+            "urls",
+            &[SitemapEntry {
+                loc: "guides/x.html".into(),
+                lastmod: Some("2026-12-03".into()),
+            }],
+        );
         let xml = tera.render("sitemap.xml", &ctx).unwrap();
         assert!(
-            xml.contains("<loc>https://help.example.com/?a=1&amp;b=2/guides/x.html</loc>"),
+            xml.contains("<loc>https://help.example.com/?a=1&amp;b=2/guides/x.html</loc><lastmod>2026-12-03</lastmod>"),
             "{xml}"
         );
     }

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::date::DateView;
 use super::instruction::{Instruction, Piece, instruction, target_label};
 use super::markdown::{to_html, to_inline_html};
 use crate::layout;
@@ -47,6 +48,10 @@ pub struct GuideCard {
     pub category: Option<Link>,
     /// Product (name and URL).
     pub product: Link,
+    /// When the guide was last updated (`updated:` in `site.yaml` says from what).
+    pub updated: Option<DateView>,
+    /// Tags (name and URL), each once.
+    pub tags: Vec<Link>,
 }
 
 /// An illustration.
@@ -595,6 +600,23 @@ pub fn card(rg: &ResolvedGuide<'_>) -> GuideCard {
                 .product
                 .map_or_else(|| g.product.clone(), |p| p.name.value.clone()),
             url: layout::product_page(&g.product),
+        },
+        updated: g
+            .updated(rg.site.updated)
+            .map(|d| DateView::new(d, &rg.site.language)),
+        tags: {
+            let mut tags: Vec<Link> = Vec::new();
+            for t in &g.tags {
+                if let Some(url) = layout::tag_page(&t.value)
+                    && !tags.iter().any(|l| l.url == url)
+                {
+                    tags.push(Link {
+                        title: t.value.clone(),
+                        url,
+                    });
+                }
+            }
+            tags
         },
     }
 }

@@ -24,6 +24,14 @@ feedback:
 const LOGO: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>"#;
 
 /// The full fixture with `extra` appended to its site file, a logo and a favicon.
+/// How many lines the fixture's site.yaml has before the settings a test appends.
+fn base_lines() -> usize {
+    GuideTest::from_fixture("build/full")
+        .read("guides/site.yaml")
+        .lines()
+        .count()
+}
+
 fn branded(extra: &str) -> GuideTest {
     let t = GuideTest::from_fixture("build/full");
     let site = t.read("guides/site.yaml");
@@ -203,12 +211,22 @@ fn brand_mistakes_are_diagnostics_at_their_line() {
             )
         })
         .collect();
+    let l = base_lines();
     let expected = [
-        "10:24: invalid-value: `url` must be an http(s) URL, a `mailto:` address or a path inside the site, found `javascript:alert(1)`",
-        "11:6: missing-field: this link has no `title`",
-        "12:10: invalid-value: `contact` must be an http(s) URL, a `mailto:` address or a path inside the site, found `ftp://files.example`",
-        "13:22: invalid-value: `endpoint` must be an absolute http(s) URL, found `/feedback`",
-        "14:7: missing-field: `accent` is empty",
+        format!(
+            "{}:24: invalid-value: `url` must be an http(s) URL, a `mailto:` address or a path inside the site, found `javascript:alert(1)`",
+            l + 2
+        ),
+        format!("{}:6: missing-field: this link has no `title`", l + 3),
+        format!(
+            "{}:10: invalid-value: `contact` must be an http(s) URL, a `mailto:` address or a path inside the site, found `ftp://files.example`",
+            l + 4
+        ),
+        format!(
+            "{}:22: invalid-value: `endpoint` must be an absolute http(s) URL, found `/feedback`",
+            l + 5
+        ),
+        format!("{}:7: missing-field: `accent` is empty", l + 6),
     ];
     assert_eq!(found, expected);
     let empty_accent = report
@@ -373,17 +391,26 @@ fn unknown_fields_in_brand_settings_are_reported_with_a_suggestion() {
         .collect();
     assert_eq!(found.len(), 3, "{found:#?}");
     assert!(
-        found[0].starts_with("9:44: unknown field `thank` in feedback setting"),
+        found[0].starts_with(&format!(
+            "{}:44: unknown field `thank` in feedback setting",
+            base_lines() + 1
+        )),
         "{found:#?}"
     );
     assert!(found[0].contains("thanks"), "{found:#?}");
     assert!(
-        found[1].starts_with("10:28: unknown field `drak` in accent"),
+        found[1].starts_with(&format!(
+            "{}:28: unknown field `drak` in accent",
+            base_lines() + 2
+        )),
         "{found:#?}"
     );
     assert!(found[1].contains("dark"), "{found:#?}");
     assert!(
-        found[2].starts_with("12:20: unknown field `href` in link"),
+        found[2].starts_with(&format!(
+            "{}:20: unknown field `href` in link",
+            base_lines() + 4
+        )),
         "{found:#?}"
     );
 }

@@ -77,6 +77,7 @@ fn seed_site_has_every_page() {
             "assets/search.js",
             "assets/stepwise.css",
             "assets/stepwise.js",
+            "categories.html",
             "categories/account-and-security.html",
             "checklists/sign-out-all-devices.html",
             "data/sign-out-all-devices.json",
@@ -88,6 +89,10 @@ fn seed_site_has_every_page() {
             "search/index.js",
             "search/t-<hash>.js",
             "sitemap.xml",
+            "tags.html",
+            "tags/account.html",
+            "tags/devices.html",
+            "tags/security.html",
         ]
     );
     insta::assert_snapshot!(

@@ -10,6 +10,7 @@ mod cli;
 mod fixtures;
 mod fuzz;
 mod harness;
+mod home;
 mod lints;
 mod pipeline;
 mod preview;

@@ -122,13 +122,23 @@ fn a_category_named_other_and_uncategorised_guides_stay_apart() {
     assert!(accents.contains("How to sign out quickly"), "{accents}");
     let home = read("index.html");
     for text in [
-        "How to open settings",
-        "More guides",
-        "Other",
+        "categories/other.html\"><span class=\"tile-title\">Other</span> <span class=\"tile-count\">1 guide</span>",
         "Réglages et confidentialité",
     ] {
         assert!(home.contains(text), "home page lacks {text}: {home}");
     }
+    // The product page groups its guides by category; the uncategorised one comes last.
+    let product = read("products/demo.html");
+    let (other, more) = (
+        product.find(">Other</a></h2>"),
+        product.find(">More guides</h2>"),
+    );
+    assert!(
+        other.is_some() && more.is_some() && other < more,
+        "{product}"
+    );
+    let settings = product.find("How to open settings");
+    assert!(settings > more, "{product}");
     // The uncategorised guide's page links to no category page.
     let b = read("guides/b.html");
     assert!(!b.contains("categories/"), "{b}");
