@@ -17,7 +17,7 @@ pub use guide::{
 };
 pub use location::{LOCATION_NAMES, Location};
 pub use product::{Control, PerPlatform, Product, Role};
-pub use site::{Level, Platform, PlatformKind, RuleSetting, Site, Term};
+pub use site::{Illustrations, Level, Platform, PlatformKind, RuleSetting, Site, Term};
 
 use crate::source::SourceMap;
 

@@ -368,10 +368,12 @@ fn every_generated_illustration_is_well_formed_svg() {
             }
         }
     }
-    // The seed: 6 web + 7 Android + 7 iOS steps, every one illustrated; the full fixture:
-    // 16 schematics (two of them for sub-steps) and one callout overlay on its guide, 2
-    // schematics on the other.
-    assert_eq!(count, 38, "illustrations (seed 20, full fixture 18)");
+    // The seed (`illustrations: where-useful`): the web's profile icon, Account in its menu
+    // and the step that asks for a picture; on Android and iOS the My Netflix tab, the Menu
+    // icon, Account in its menu and the confirmation dialog. The full fixture
+    // (`all-steps`): 16 schematics (two of them for sub-steps) and one callout overlay on
+    // its guide, 2 schematics on the other.
+    assert_eq!(count, 29, "illustrations (seed 11, full fixture 18)");
 }
 
 #[test]
