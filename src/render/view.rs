@@ -270,9 +270,9 @@ fn inline(list: &[Spanned<String>]) -> Vec<String> {
     list.iter().map(|s| to_inline_html(&s.value)).collect()
 }
 
-/// Items as one list in a sentence, in inline HTML: `a computer, a cable and your
-/// password`, each item's first word in lower case when it is an article or a possessive
-/// (`A computer` reads `a computer` after "You need:").
+/// Items as one list in a sentence, in Markdown: `a computer, a cable and your password.`,
+/// each item's first word in lower case when it is an article or a possessive (`A computer`
+/// reads `a computer` after "You need:").
 pub fn needs<'a>(items: impl Iterator<Item = &'a str>) -> Option<String> {
     let items: Vec<String> = items
         .map(|t| {
@@ -282,12 +282,11 @@ pub fn needs<'a>(items: impl Iterator<Item = &'a str>) -> Option<String> {
                 first,
                 "A" | "An" | "The" | "Your" | "Some" | "One" | "Two" | "Its" | "Their" | "Any"
             );
-            let t = if lower {
+            if lower {
                 format!("{}{}", first.to_lowercase(), &t[first.len()..])
             } else {
                 t.to_owned()
-            };
-            to_inline_html(&t)
+            }
         })
         .filter(|t| !t.is_empty())
         .collect();
@@ -749,7 +748,8 @@ pub fn guide_view(
         prerequisites: inline(&g.prerequisites),
         tools: inline(&g.tools),
         supplies: inline(&g.supplies),
-        needs_html: needs(g.tools.iter().chain(&g.supplies).map(|t| t.value.as_str())),
+        needs_html: needs(g.tools.iter().chain(&g.supplies).map(|t| t.value.as_str()))
+            .map(|m| to_inline_html(&m)),
         warnings: inline(&g.warnings),
         procedures,
         unavailable: g
@@ -790,5 +790,23 @@ pub fn guide_view(
             .collect(),
         checklist_url: layout::checklist_page(&g.id.value),
         json_url: layout::guide_data(&g.id.value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn what_the_reader_needs_reads_as_one_sentence() {
+        let needs = |items: &[&str]| super::needs(items.iter().copied());
+        assert_eq!(needs(&[]), None);
+        assert_eq!(needs(&["A computer."]).as_deref(), Some("a computer."));
+        assert_eq!(
+            needs(&["A web browser", "Your account email"]).as_deref(),
+            Some("a web browser and your account email.")
+        );
+        assert_eq!(
+            needs(&["An iPhone", "USB-C cable", "The *Netflix* app"]).as_deref(),
+            Some("an iPhone, USB-C cable and the *Netflix* app.")
+        );
     }
 }
