@@ -214,9 +214,9 @@
         }
       } else {
         more.href = root + "search.html?q=" + encodeURIComponent(query);
-        more.textContent = res.count > res.hits.length
-          ? "All " + plural(res.count, "result", "results")
-          : "Results page";
+        more.textContent = (res.count > res.hits.length
+          ? "See all " + plural(res.count, "result", "results")
+          : "See all results") + " for “" + query + "”";
         if (!res.count) {
           list.appendChild(el("li", "search-empty", text));
         }

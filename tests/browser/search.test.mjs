@@ -117,6 +117,9 @@ test('the keyboard moves through results, Escape closes them, Enter opens the re
     // Links in the popup of a page in guides/ lead back up to the site root.
     await type(page, 'freeze');
     assert.equal((await results(page))[0].href, '../guides/freeze-card.html');
+    const more = page.locator('.search-more a');
+    assert.equal(await more.textContent(), 'See all results for “freeze”');
+    assert.equal(await more.getAttribute('href'), '../search.html?q=freeze');
     await page.keyboard.press('Enter');
     await page.waitForURL(/search\.html\?q=freeze$/);
     await page.locator('#search-page-results .search-result').first().waitFor();
