@@ -341,12 +341,21 @@ fn app(out: &mut String, name: &str, screen: Rect, touch: bool) {
         0.0,
     );
     if !name.is_empty() {
+        // The name is drawn smaller rather than cut where it is long (down to 7 px).
+        let room = screen.w * 0.5;
+        let chars = name.chars().count() as f32;
+        let size = (room / (chars * 0.62)).clamp(7.0, 10.0);
+        let sized = if size < 10.0 {
+            format!(r#" font-size="{size:.1}""#)
+        } else {
+            String::new()
+        };
         let _ = write!(
             out,
-            r#"<text class="sw-app" x="{:.0}" y="{:.0}">{}</text>"#,
+            r#"<text class="sw-app"{sized} x="{:.0}" y="{:.0}">{}</text>"#,
             screen.x + 10.0,
             screen.y + bar / 2.0 + 4.0,
-            escape(&fit(name, screen.w * 0.4))
+            escape(&fit(name, room * 10.0 / size))
         );
     }
     for i in 0..4 {
