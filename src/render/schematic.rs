@@ -22,6 +22,8 @@ pub struct Schematic<'a> {
     pub shape: Shape,
     /// The button of the confirmation dialog the step opens, drawn with the dialog.
     pub confirm: Option<&'a str>,
+    /// For a menu item: the icon its menu opens from, and where it sits.
+    pub menu_from: Option<(Location, Glyph)>,
     /// Text in the address bar of browser frames (the product's host).
     pub address: &'a str,
     /// The app's name, shown in its top bar.
@@ -162,8 +164,9 @@ fn fit(label: &str, width: f32) -> String {
     }
 }
 
-/// Width of a character of 11 px label text, on average.
-const CHAR_W: f32 = 6.2;
+/// Width of a character of 11 px bold label text, on average (a little over, so that a
+/// label keeps some room around it).
+const CHAR_W: f32 = 6.8;
 /// Height of a line of label text.
 const LINE_H: f32 = 13.0;
 
@@ -242,7 +245,17 @@ pub fn draw(s: &Schematic<'_>) -> String {
     let at = if s.confirm.is_some() { None } else { s.at };
     let pointer = match (s.shape, at) {
         (Shape::MenuItem(n), at) if at != Some(Location::SideMenu) => {
-            Some(menu(&mut out, s.label, n, at, screen, touch))
+            // The menu opens below the icon it belongs to, on its side of the screen.
+            let side = match s.menu_from {
+                Some((from, g)) => {
+                    let t = target_rect(from, screen, touch, 20.0, 20.0);
+                    rect(&mut out, "sw-tag", t, 10.0);
+                    glyph(&mut out, g, t);
+                    Some(from)
+                }
+                None => at,
+            };
+            Some(menu(&mut out, s.label, n, side, screen, touch))
         }
         (shape, Some(Location::SideMenu)) => {
             rect(&mut out, "sw-shade", screen, 0.0);
@@ -739,6 +752,7 @@ mod tests {
             label: "My Netflix",
             shape: Shape::Control,
             confirm: None,
+            menu_from: None,
             address: "www.netflix.com",
             app: "Netflix",
             alt: "My Netflix tab, bottom right of the Netflix app on Android",
@@ -769,6 +783,7 @@ mod tests {
             label,
             shape,
             confirm,
+            menu_from: None,
             address: "www.netflix.com",
             app: "Netflix",
             alt: "alt",
@@ -842,7 +857,7 @@ mod tests {
         );
         assert!(svg.contains("font-size="), "a smaller font: {svg}");
         assert_eq!(
-            wrap("Sign out of all devices", 70.0).0,
+            wrap("Sign out of all devices", 77.0).0,
             ["Sign out of", "all devices"]
         );
     }
@@ -896,6 +911,7 @@ mod tests {
                     label: "Privacy & <Security> \"settings\" with a long label",
                     shape: *shape,
                     confirm: *confirm,
+                    menu_from: Some((Location::TopRight, Glyph::Lines)),
                     address: "example.com/?a=1&b=2",
                     app: "A & B",
                     alt: "A <b> & \"c\"",

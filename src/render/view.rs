@@ -585,6 +585,10 @@ fn schematic(
         }),
         _ => Shape::Control,
     };
+    let menu_from = match (shape, control) {
+        (Shape::MenuItem(_), Some(c)) => menu_trigger(rg.product, platform, c),
+        _ => None,
+    };
     let confirm = s
         .confirm
         .as_ref()
@@ -617,6 +621,7 @@ fn schematic(
         label: &label,
         shape,
         confirm: confirm.as_deref(),
+        menu_from,
         address: &address,
         app: rg.product.map_or("", |p| p.name.value.as_str()),
         alt: &alt,
@@ -632,6 +637,38 @@ fn schematic(
         notes: Vec::new(),
         schematic: Some(svg),
     }
+}
+
+/// The icon a menu item's menu opens from: a control of the platform with `role: icon` or
+/// `role: menu`, whose label the item's `where` names ("inside the profile menu" names
+/// **Profile**), with the place it sits and its glyph.
+fn menu_trigger(
+    product: Option<&Product>,
+    platform: &Platform,
+    item: &Control,
+) -> Option<(Location, super::schematic::Glyph)> {
+    use super::schematic::Glyph;
+    let words = |t: &str| -> Vec<String> {
+        t.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let place = words(&item.location.as_ref()?.get(&platform.id)?.value);
+    product?.glossary.iter().find_map(|c| {
+        if !matches!(c.role.value, Role::Icon | Role::Menu) || !c.exists_on(&platform.id) {
+            return None;
+        }
+        let label = words(&c.label.get(&platform.id)?.value);
+        let named = !label.is_empty() && place.windows(label.len()).any(|w| w == label.as_slice());
+        let at = control_at(c, platform)?;
+        let glyph = c
+            .description
+            .as_ref()
+            .map_or(Glyph::Plain, |d| Glyph::from_description(&d.value));
+        named.then_some((at, glyph))
+    })
 }
 
 /// Alt text of a schematic (`Log out button, top right, in the Acme app on Android`);

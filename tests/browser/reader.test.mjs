@@ -87,6 +87,7 @@ test('pictures are drawn where they add to the sentence: icons, menus, dialogs, 
     assert.deepEqual(web.map((p) => p.step), [3, 4, 6]);
     assert.ok(web[1].texts.includes('Account'), JSON.stringify(web[1]));
     assert.equal(await page.locator('#web-4 svg .sw-menu').count(), 1, 'Account is drawn in an open menu');
+    assert.ok(await page.locator('#web-4 svg .sw-glyph').count() > 0, 'the menu opens from the profile icon');
     assert.equal(await page.locator('#web-3 svg .sw-glyph').count() > 0, true, 'the icon is drawn');
     await page.locator('#tab-android').click();
     const android = await pictures(page, 'android');
