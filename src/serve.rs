@@ -27,6 +27,8 @@ pub(crate) struct ServeOptions {
     pub guides: PathBuf,
     /// Template overrides.
     pub templates: Option<PathBuf>,
+    /// The static folder.
+    pub static_dir: Option<PathBuf>,
     /// Address to bind (127.0.0.1 unless the user asks otherwise).
     pub bind: IpAddr,
     /// Port (0: any free port).
@@ -154,15 +156,13 @@ fn content_type(path: &Path) -> &'static str {
         Some("png") => "image/png",
         Some("jpg" | "jpeg") => "image/jpeg",
         Some("webp") => "image/webp",
+        Some("gif") => "image/gif",
+        Some("ico") => "image/x-icon",
+        Some("txt") => "text/plain; charset=utf-8",
+        Some("webmanifest") => "application/manifest+json",
+        Some("woff2") => "font/woff2",
         _ => "application/octet-stream",
     }
-}
-
-/// Response headers (names and values are ASCII constants from this file).
-fn headers(list: &[(&str, &str)]) -> Vec<tiny_http::Header> {
-    list.iter()
-        .filter_map(|(n, v)| tiny_http::Header::from_bytes(n.as_bytes(), v.as_bytes()).ok())
-        .collect()
 }
 
 /// Maps a URL path to a file in `dir`, refusing anything that would leave it.
@@ -227,14 +227,29 @@ fn stream_events(request: tiny_http::Request, shared: &Shared) {
     }
 }
 
+/// Answers one request and asks the browser to close the connection. A page load over
+/// kept-alive connections sometimes stalled on an asset (the response never came), and
+/// tiny_http drops a `Connection` header given to its own responses, so the response is
+/// written as it goes on the wire.
+fn send_closing(request: tiny_http::Request, status: u16, ctype: &str, body: &[u8]) {
+    use std::io::Write;
+    let head_only = *request.method() == tiny_http::Method::Head;
+    let reason = tiny_http::StatusCode(status).default_reason_phrase();
+    let head = format!(
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let mut w = request.into_writer();
+    let _ = w
+        .write_all(head.as_bytes())
+        .and_then(|()| if head_only { Ok(()) } else { w.write_all(body) })
+        .and_then(|()| w.flush());
+}
+
 fn respond(request: tiny_http::Request, dir: &Path, shared: &Arc<Shared>) {
     let url = request.url().to_owned();
     let send = |request: tiny_http::Request, status: u16, ctype: &str, body: Vec<u8>| {
-        let mut response = tiny_http::Response::from_data(body).with_status_code(status);
-        for h in headers(&[("Content-Type", ctype), ("Cache-Control", "no-store")]) {
-            response.add_header(h);
-        }
-        let _ = request.respond(response);
+        send_closing(request, status, ctype, &body);
     };
     match url.split('?').next().unwrap_or("") {
         "/__stepwise/events" => return stream_events(request, shared),
@@ -287,6 +302,7 @@ pub(crate) fn serve(
         guides: opts.guides.clone(),
         output: dir.clone(),
         templates: opts.templates.clone(),
+        static_dir: opts.static_dir.clone(),
     };
     let shared = Arc::new(Shared {
         state: Mutex::new(State {
@@ -333,6 +349,10 @@ pub(crate) fn serve(
         .unwrap_or_else(|| build::default_templates(&opts.guides));
     if templates.is_dir() {
         let _ = watcher.watch(&templates, RecursiveMode::Recursive);
+    }
+    let statics = bopts.static_dir();
+    if statics.is_dir() {
+        let _ = watcher.watch(&statics, RecursiveMode::Recursive);
     }
 
     let stop = Arc::new(AtomicBool::new(false));

@@ -3,7 +3,8 @@
 //! so a rebuild renders only guides whose fingerprint changed.
 //!
 //! Screenshots count by size and modification time, taken from the resolver's single
-//! probe of each file; nothing here touches the disk but the program's own executable.
+//! probe of each file; nothing else here touches the disk but the program's own executable
+//! and the site's logo and favicon (every page links their copies, named by content).
 
 use std::collections::BTreeMap;
 use std::hash::Hasher;
@@ -116,6 +117,12 @@ fn base(project: &Project, templates: &Path) -> Fingerprint {
     }
     if let Some(f) = project.site.file {
         base.add(project.sources.get(f).text.as_bytes());
+    }
+    let brand = &project.site.brand;
+    for file in [&brand.logo, &brand.favicon].into_iter().flatten() {
+        let meta = std::fs::metadata(project.root.join(&file.value)).ok();
+        let stamp = meta.map(|m| format!("{}:{:?}", m.len(), m.modified().ok()));
+        base.add(stamp.unwrap_or_default().as_bytes());
     }
     base
 }

@@ -6,6 +6,9 @@
 //! ([`fingerprint`]) differ from the previous build's manifest.
 
 mod fingerprint;
+mod statics;
+
+pub use statics::StaticError;
 
 use std::path::{Path, PathBuf};
 
@@ -24,6 +27,9 @@ pub struct BuildOptions {
     pub output: PathBuf,
     /// Template overrides (`None`: `templates/` beside the guides folder, if present).
     pub templates: Option<PathBuf>,
+    /// Files copied into the site as they are (`None`: `static/` beside the guides folder,
+    /// if present).
+    pub static_dir: Option<PathBuf>,
 }
 
 impl BuildOptions {
@@ -32,6 +38,13 @@ impl BuildOptions {
         self.templates
             .clone()
             .unwrap_or_else(|| default_templates(&self.guides))
+    }
+
+    /// The static folder in effect.
+    pub fn static_dir(&self) -> PathBuf {
+        self.static_dir
+            .clone()
+            .unwrap_or_else(|| default_static(&self.guides))
     }
 }
 
@@ -47,6 +60,9 @@ pub enum BuildError {
     /// Writing failed.
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// The static folder could not be copied.
+    #[error(transparent)]
+    Static(#[from] StaticError),
 }
 
 /// The result of a build.
@@ -62,6 +78,12 @@ pub struct Built {
 pub fn default_templates(guides: &Path) -> PathBuf {
     let parent = guides.parent().filter(|p| !p.as_os_str().is_empty());
     parent.map_or_else(|| PathBuf::from("templates"), |p| p.join("templates"))
+}
+
+/// Where the static folder is looked for by default.
+pub fn default_static(guides: &Path) -> PathBuf {
+    let parent = guides.parent().filter(|p| !p.as_os_str().is_empty());
+    parent.map_or_else(|| PathBuf::from("static"), |p| p.join("static"))
 }
 
 /// Loads, checks, renders and writes the site (see [`crate::write`] for how).
@@ -102,7 +124,12 @@ pub fn build_checked(
             .filter(|p| p.is_dir())
             .map(PathBuf::as_path),
     )?;
-    let fps = fingerprint::fingerprints(resolved, &templates);
+    let static_dir = opts.static_dir();
+    let static_files = statics::list(&static_dir)?;
+    let mut fps = fingerprint::fingerprints(resolved, &templates);
+    fps.shared = crate::layout::content_hash(
+        format!("{:016x}\n{}", fps.shared, statics::stamp(&static_files)).as_bytes(),
+    );
     let renderer = crate::trace::stage("prepare", || render::SiteRenderer::new(resolved, &tera))?;
     let before = if dry_run {
         None
@@ -116,9 +143,9 @@ pub fn build_checked(
     let shared = if reuse_shared {
         None
     } else {
-        Some(crate::trace::stage("render shared pages", || {
-            renderer.shared_pages()
-        })?)
+        let mut pages = crate::trace::stage("render shared pages", || renderer.shared_pages())?;
+        statics::add(&mut pages, &static_files, &static_dir, resolved)?;
+        Some(pages)
     };
     let site = write::Site {
         renderer: &renderer,

@@ -5,6 +5,7 @@
 //! model [`crate::resolve`] produced, once per command: the result, [`Checked`], carries that
 //! model on to rendering.
 
+mod brand;
 pub mod explain;
 mod images;
 mod paths;
@@ -67,6 +68,7 @@ pub fn check(project: &Project, mut diags: Vec<Diagnostic>) -> Checked<'_> {
     crate::trace::stage("check", || {
         references::check(&resolved, &mut diags);
         images::check(&resolved, &mut diags);
+        brand::check(project, &mut diags);
         paths::check(&resolved, &mut diags);
         // Rules are independent of each other: run them on all cores.
         use rayon::prelude::*;

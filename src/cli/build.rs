@@ -22,6 +22,10 @@ pub struct BuildArgs {
     /// Folder of template overrides (default: `templates/` beside the guides folder).
     #[arg(long)]
     pub templates: Option<PathBuf>,
+    /// Folder of files copied into the site as they are (default: `static/` beside the guides
+    /// folder).
+    #[arg(long = "static", value_name = "DIR")]
+    pub static_dir: Option<PathBuf>,
     /// Format of diagnostics.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -50,6 +54,7 @@ pub(super) fn run(args: &BuildArgs) -> Result<u8, Box<dyn std::error::Error>> {
             guides: args.dir.clone(),
             output: args.output.clone(),
             templates: args.templates.clone(),
+            static_dir: args.static_dir.clone(),
         },
         args.dry_run,
     )?;

@@ -26,6 +26,10 @@ pub struct ServeArgs {
     /// Folder of template overrides (default: `templates/` beside the guides folder).
     #[arg(long)]
     pub templates: Option<PathBuf>,
+    /// Folder of files copied into the site as they are (default: `static/` beside the guides
+    /// folder).
+    #[arg(long = "static", value_name = "DIR")]
+    pub static_dir: Option<PathBuf>,
 }
 
 /// Serves until Ctrl-C; returns the exit code.
@@ -33,6 +37,7 @@ pub(super) fn run(args: &ServeArgs) -> Result<u8, Box<dyn std::error::Error>> {
     let opts = ServeOptions {
         guides: args.dir.clone(),
         templates: args.templates.clone(),
+        static_dir: args.static_dir.clone(),
         bind: args.bind,
         port: args.port,
     };

@@ -120,6 +120,10 @@ codes! {
     StrayFile = ("stray-file", Warning, "A YAML file lies where Stepwise does not read it."),
     /// An unknown rule id in configuration or suppression.
     UnknownRule = ("unknown-rule", Error, "A rule id in configuration or in `allow` does not exist."),
+    /// A logo or favicon file that does not exist.
+    SiteFileNotFound = ("site-file-not-found", Error, "A file that site.yaml names (logo, favicon) does not exist."),
+    /// An accent colour below WCAG AA contrast.
+    AccentContrast = ("accent-contrast", Error, "The accent colour does not reach WCAG AA contrast (4.5:1) with the page background or the text of accent buttons."),
 }
 
 impl Code {

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
+use super::brand::{ACCENT_FIELDS, FEEDBACK_FIELDS, LINK_FIELDS};
 use super::guide::{GUIDE_FIELDS, OUTCOME_FIELDS, SAME_AS_FIELDS, TROUBLE_FIELDS};
 use super::image::{CALLOUT_FIELDS, IMAGE_FIELDS};
 use super::product::{CONTROL_FIELDS, PRODUCT_FIELDS};
@@ -65,6 +66,17 @@ fn mappings() -> Vec<(&'static str, &'static str, BTreeSet<&'static str>)> {
             "/definitions/builtin-platform",
             names(PLATFORM_FIELDS),
         ),
+        (
+            "site.schema.json",
+            "/properties/accent/anyOf/1",
+            names(ACCENT_FIELDS),
+        ),
+        (
+            "site.schema.json",
+            "/properties/feedback",
+            names(FEEDBACK_FIELDS),
+        ),
+        ("site.schema.json", "/definitions/link", names(LINK_FIELDS)),
         ("product.schema.json", "", names(PRODUCT_FIELDS)),
         (
             "product.schema.json",

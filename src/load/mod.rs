@@ -4,6 +4,7 @@
 //! Layout: `site.yaml` (optional), then one folder per product holding `product.yaml` and
 //! one `<slug>.yaml` per guide. Deeper folders hold images and are not read as YAML.
 
+mod brand;
 pub mod decode;
 mod guide;
 mod image;

@@ -19,6 +19,13 @@ pub(super) const SITE_FIELDS: &[&str] = &[
     "rules",
     "terminology",
     "illustrations",
+    "logo",
+    "favicon",
+    "accent",
+    "header_links",
+    "footer_links",
+    "contact",
+    "feedback",
 ];
 /// The fields of a platform defined in `site.yaml`.
 pub(super) const PLATFORM_FIELDS: &[&str] = &["name", "verb", "kind"];
@@ -38,6 +45,7 @@ pub fn default_site() -> Site {
         rules: Vec::new(),
         terminology: Vec::new(),
         illustrations: Illustrations::WhereUseful,
+        brand: crate::model::Brand::default(),
     };
     let mut site = node
         .map(|n| decode(&mut Ctx { diags: &mut diags }, &n, None, &builtin))
@@ -126,6 +134,11 @@ pub(super) fn decode(
         ];
         if let Some(v) = ctx.one_of(n, "illustrations setting", &choices) {
             site.illustrations = v.value;
+        }
+    }
+    for key in super::brand::FIELDS {
+        if let Some(n) = f.get(key) {
+            super::brand::field(ctx, key, n, &mut site.brand);
         }
     }
     site

@@ -17,7 +17,10 @@ pub use guide::{
 };
 pub use location::{LOCATION_NAMES, Location};
 pub use product::{Control, PerPlatform, Product, Role};
-pub use site::{Illustrations, Level, Platform, PlatformKind, RuleSetting, Site, Term};
+pub use site::{
+    Accent, Brand, Feedback, Illustrations, Level, Platform, PlatformKind, Rgb, RuleSetting, Site,
+    SiteLink, Term,
+};
 
 use crate::source::SourceMap;
 

@@ -1,6 +1,7 @@
 //! Rendering the resolved site into pages: HTML through tera templates, per-guide JSON,
 //! JSON-LD `HowTo`, the sitemap and checklists. Pure: returns bytes, writes nothing.
 
+mod brand;
 pub mod checklist;
 mod error_page;
 mod escape;
@@ -134,6 +135,7 @@ struct SiteView<'a> {
     language: &'a str,
     base_url: &'a str,
     platforms: Vec<PlatformRef>,
+    brand: brand::BrandView,
 }
 
 #[derive(Serialize)]
@@ -205,7 +207,14 @@ impl<'r> SiteRenderer<'r> {
         tera: &'r Tera,
     ) -> Result<SiteRenderer<'r>, RenderError> {
         let site = &resolved.project.site;
-        let (media, media_pages) = Media::collect(resolved);
+        let (media, mut media_pages) = Media::collect(resolved);
+        let (brand, brand_pages) = brand::prepare(site, &resolved.project.root);
+        for (path, bytes) in brand_pages {
+            // A logo with the same bytes as a screenshot shares its copy.
+            if !media_pages.iter().any(|m| m.path == path) {
+                media_pages.push(Page { path, bytes });
+            }
+        }
         let site_view = SiteView {
             title: &site.title,
             language: &site.language,
@@ -218,6 +227,7 @@ impl<'r> SiteRenderer<'r> {
                     name: p.name.clone(),
                 })
                 .collect(),
+            brand,
         };
         Ok(SiteRenderer {
             resolved,

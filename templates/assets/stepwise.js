@@ -141,11 +141,56 @@
     });
   }
 
+  // "Was this guide helpful?": with scripts, the answer goes as a small JSON body and the
+  // page stays; without them the form posts to the same endpoint as a plain form.
+  function setupFeedback(form) {
+    if (!window.fetch || !window.JSON) return;
+    var section = form.parentNode;
+    var status = section.querySelector(".feedback-status");
+    var buttons = Array.prototype.slice.call(form.querySelectorAll("button"));
+    function shownPlatform() {
+      var tab = document.querySelector('.tablist:not([hidden]) [role="tab"][aria-selected="true"]');
+      if (tab) return tab.getAttribute("data-platform");
+      var panels = document.querySelectorAll(".panel[data-platform]");
+      return panels.length === 1 ? panels[0].getAttribute("data-platform") : null;
+    }
+    function answer(helpful) {
+      buttons.forEach(function (b) { b.disabled = true; });
+      var body = {
+        guide: form.getAttribute("data-guide"),
+        platform: shownPlatform(),
+        helpful: helpful,
+        url: location.href.split("#")[0]
+      };
+      fetch(form.action, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+        credentials: "omit"
+      }).then(function (r) {
+        if (!r.ok) throw new Error("status " + r.status);
+        form.querySelector(".feedback-answers").hidden = true;
+        status.textContent = form.getAttribute("data-thanks");
+        status.focus();
+      }).catch(function () {
+        buttons.forEach(function (b) { b.disabled = false; });
+        status.textContent = "Sorry, your answer could not be sent. Please try again later.";
+      });
+    }
+    buttons.forEach(function (b) {
+      b.addEventListener("click", function (e) {
+        e.preventDefault();
+        answer(b.value === "yes");
+      });
+    });
+  }
+
   function init() {
     document.documentElement.classList.add("js");
     setupPictures();
     Array.prototype.forEach.call(document.querySelectorAll(".tablist"), setupTabs);
     Array.prototype.forEach.call(document.querySelectorAll("form.checks"), setupChecklist);
+    Array.prototype.forEach.call(document.querySelectorAll("form.feedback-form"), setupFeedback);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -18,6 +18,7 @@ fn opts(guides: &str, output: &Path) -> BuildOptions {
         guides: guides.into(),
         output: output.to_path_buf(),
         templates: None,
+        static_dir: None,
     }
 }
 
@@ -385,6 +386,7 @@ fn rebuilds_write_only_what_changed_and_remove_what_is_gone() {
         guides: guides.clone(),
         output: out.clone(),
         templates: None,
+        static_dir: None,
     };
     let run = |o: &BuildOptions| stepwise::build::build_with(o, false).unwrap().1;
     let first = run(&o);

@@ -31,6 +31,7 @@ macro_rules! fixture_tests {
 }
 
 fixture_tests! {
+    accent_contrast,
     alt_text,
     callout_out_of_bounds,
     control_not_on_platform,
@@ -66,6 +67,7 @@ fixture_tests! {
     quoted_label_mismatch,
     same_as_cycle,
     same_as_missing,
+    site_file_not_found,
     stale_review,
     step_count,
     stray_file,

@@ -14,6 +14,7 @@ fn build(guides: &Path, out: &Path) -> stepwise::build::BuildStats {
         guides: guides.to_path_buf(),
         output: out.to_path_buf(),
         templates: None,
+        static_dir: None,
     };
     build_with(&o, false).unwrap().1
 }

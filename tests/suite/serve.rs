@@ -210,3 +210,44 @@ fn a_busy_port_is_a_clear_error() {
         "{err}"
     );
 }
+
+#[test]
+fn responses_ask_the_browser_to_close_the_connection() {
+    let server = start();
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    s.set_read_timeout(Some(WAIT)).unwrap();
+    // A browser's request: no `Connection` header, so HTTP/1.1 keeps the connection alive.
+    write!(
+        s,
+        "GET /assets/stepwise.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    )
+    .unwrap();
+    let mut reader = BufReader::new(s);
+    let mut head = Vec::new();
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        if line == "\r\n" || line.is_empty() {
+            break;
+        }
+        head.push(line.trim_end().to_ascii_lowercase());
+    }
+    assert_eq!(head[0], "http/1.1 200 ok", "{head:?}");
+    assert!(head.contains(&"connection: close".to_owned()), "{head:?}");
+    assert!(
+        head.contains(&"content-type: text/css; charset=utf-8".to_owned()),
+        "{head:?}"
+    );
+    let len: usize = head
+        .iter()
+        .find_map(|h| h.strip_prefix("content-length: "))
+        .and_then(|n| n.parse().ok())
+        .expect("a Content-Length");
+    let mut body = vec![0; len];
+    reader.read_exact(&mut body).unwrap();
+    assert!(
+        String::from_utf8(body)
+            .unwrap()
+            .starts_with("/* Stepwise help center")
+    );
+}
