@@ -4,7 +4,7 @@ use super::decode::{Ctx, Fields};
 use super::yaml::{self, Entry, Node, Value};
 use crate::diag::suggest::help_for;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Platform, PlatformKind, Site, Updated};
+use crate::model::{Illustrations, Platform, PlatformKind, Site, Updated};
 use crate::source::{FileId, SourceMap};
 
 /// The built-in settings, as YAML (also the documented example).
@@ -46,7 +46,7 @@ pub fn default_site() -> Site {
         platforms: Vec::new(),
         rules: Vec::new(),
         terminology: Vec::new(),
-        illustrate_all: false,
+        illustrations: Illustrations::WhereUseful,
         brand: crate::model::Brand::default(),
         featured: Vec::new(),
         updated: Updated::ReviewedOrGit,
@@ -130,9 +130,14 @@ pub(super) fn decode(
         site.terminology = super::rules::terminology(ctx, n);
     }
     if let Some(n) = f.get("illustrations") {
-        let choices = [("all-steps", true), ("where-given", false)];
+        let choices = [
+            ("where-useful", Illustrations::WhereUseful),
+            ("where-given", Illustrations::WhereGiven),
+            ("all-steps", Illustrations::AllSteps),
+            ("none", Illustrations::None),
+        ];
         if let Some(v) = ctx.one_of(n, "illustrations setting", &choices) {
-            site.illustrate_all = v.value;
+            site.illustrations = v.value;
         }
     }
     for key in super::brand::FIELDS {

@@ -18,8 +18,8 @@ pub use guide::{
 pub use location::{LOCATION_NAMES, Location};
 pub use product::{Control, PerPlatform, Product, Role};
 pub use site::{
-    Accent, Brand, Feedback, Level, Platform, PlatformKind, Rgb, RuleSetting, Site, SiteLink, Term,
-    Updated,
+    Accent, Brand, Feedback, Illustrations, Level, Platform, PlatformKind, Rgb, RuleSetting, Site,
+    SiteLink, Term, Updated,
 };
 
 use crate::source::SourceMap;

@@ -127,9 +127,8 @@ pub struct Site {
     pub rules: Vec<RuleSetting>,
     /// Preferred terms.
     pub terminology: Vec<Term>,
-    /// Draw a schematic for every step without a screenshot (`illustrations: all-steps`),
-    /// not only for steps that ask for one.
-    pub illustrate_all: bool,
+    /// Which steps without a screenshot get a drawn schematic (`illustrations:`).
+    pub illustrations: Illustrations,
     /// Logo, favicon, accent colour, header and footer links, contact and feedback.
     pub brand: Brand,
     /// Guides shown first on the home page (`featured:`), as written; empty: the most
@@ -137,6 +136,21 @@ pub struct Site {
     pub featured: Vec<Spanned<String>>,
     /// Where "Last updated" dates come from.
     pub updated: Updated,
+}
+
+/// Which steps without a screenshot get a drawn schematic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Illustrations {
+    /// Steps that ask for one (`image: {alt: ...}`), and steps where a drawing shows what
+    /// the sentence cannot: where the control sits, an icon, a menu, a dialog.
+    #[default]
+    WhereUseful,
+    /// Only steps that ask for one.
+    WhereGiven,
+    /// Every step.
+    AllSteps,
+    /// None: only screenshots.
+    None,
 }
 
 impl Site {

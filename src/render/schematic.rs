@@ -18,6 +18,12 @@ pub struct Schematic<'a> {
     pub at: Option<Location>,
     /// The control's label, or the instruction for steps without a control.
     pub label: &'a str,
+    /// How the control is drawn: a button, an icon, an item of its menu.
+    pub shape: Shape,
+    /// The button of the confirmation dialog the step opens, drawn with the dialog.
+    pub confirm: Option<&'a str>,
+    /// For a menu item: the icon its menu opens from, and where it sits.
+    pub menu_from: Option<(Location, Glyph)>,
     /// Text in the address bar of browser frames (the product's host).
     pub address: &'a str,
     /// The app's name, shown in its top bar.
@@ -26,6 +32,56 @@ pub struct Schematic<'a> {
     pub alt: &'a str,
     /// Unique id prefix within the page.
     pub id: &'a str,
+}
+
+/// How a control is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A labelled control (button, tab, link, row).
+    Control,
+    /// An icon without text; the label is written beside it.
+    Icon(Glyph),
+    /// An item of a menu, drawn in its open menu (`n`: its row, 1-based).
+    MenuItem(u8),
+}
+
+/// What an icon looks like, from its description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Glyph {
+    /// Three horizontal lines.
+    Lines,
+    /// A person or profile picture.
+    Person,
+    /// Three dots.
+    Dots,
+    /// A gear.
+    Gear,
+    /// A magnifying glass.
+    Search,
+    /// Anything else: a plain round button.
+    Plain,
+}
+
+impl Glyph {
+    /// The glyph a description such as `three horizontal lines` or `your profile picture`
+    /// names.
+    pub fn from_description(d: &str) -> Glyph {
+        let d = d.to_lowercase();
+        let has = |w: &[&str]| w.iter().any(|w| d.contains(w));
+        if has(&["line", "hamburger", "bars"]) {
+            Glyph::Lines
+        } else if has(&["dot", "ellipsis", "kebab"]) {
+            Glyph::Dots
+        } else if has(&["profile", "avatar", "person", "picture", "face", "account"]) {
+            Glyph::Person
+        } else if has(&["gear", "cog", "wheel"]) {
+            Glyph::Gear
+        } else if has(&["magnif", "search", "lens"]) {
+            Glyph::Search
+        } else {
+            Glyph::Plain
+        }
+    }
 }
 
 /// A rectangle.
@@ -53,33 +109,36 @@ fn frame(kind: PlatformKind) -> (f32, f32, Rect) {
     }
 }
 
-/// Where a control at `at` is drawn inside `screen`, wide enough for a label of
-/// `label_chars` characters where the screen allows.
-fn target_rect(at: Location, s: Rect, touch: bool, label_chars: usize) -> Rect {
+/// Where a control of `w` by `h` pixels at `at` is drawn inside `screen`.
+fn target_rect(at: Location, s: Rect, touch: bool, w: f32, h: f32) -> Rect {
     let bar = if touch { 30.0 } else { 24.0 };
-    let w = (label_chars as f32 * 6.4 + 14.0).clamp(s.w * 0.34, s.w - 12.0);
-    let h = bar - 8.0;
     let right = s.x + s.w - w - 6.0;
     let middle = s.x + (s.w - w) / 2.0;
     let bottom = s.y + s.h - h - 6.0;
     let centre_y = s.y + (s.h - h) / 2.0;
+    let top = s.y + ((bar - h) / 2.0).max(3.0);
+    let bottom_bar = if touch {
+        s.y + s.h - bar + ((bar - h) / 2.0).max(1.0)
+    } else {
+        bottom
+    };
     match at {
-        Location::TopLeft => Rect::new(s.x + 6.0, s.y + 4.0, w, h),
-        Location::Top | Location::TopBar => Rect::new(middle, s.y + 4.0, w, h),
-        Location::TopRight => Rect::new(right, s.y + 4.0, w, h),
+        Location::TopLeft => Rect::new(s.x + 6.0, top, w, h),
+        Location::Top | Location::TopBar => Rect::new(middle, top, w, h),
+        Location::TopRight => Rect::new(right, top, w, h),
         Location::Left => Rect::new(s.x + 6.0, centre_y, w, h),
         Location::Centre => Rect::new(middle, centre_y, w, h),
         Location::Right => Rect::new(right, centre_y, w, h),
-        Location::BottomLeft => Rect::new(s.x + 6.0, bottom, w, h),
-        Location::Bottom | Location::BottomTabBar => Rect::new(middle, bottom, w, h),
-        Location::BottomRight => Rect::new(right, bottom, w, h),
-        Location::SideMenu => Rect::new(s.x + 8.0, s.y + bar + 40.0, s.w * 0.6, h),
-        Location::Dialog => Rect::new(s.x + s.w * 0.5, s.y + s.h * 0.5 + 8.0, s.w * 0.3, h),
+        Location::BottomLeft => Rect::new(s.x + 6.0, bottom_bar, w, h),
+        Location::Bottom | Location::BottomTabBar => Rect::new(middle, bottom_bar, w, h),
+        Location::BottomRight => Rect::new(right, bottom_bar, w, h),
+        Location::SideMenu => Rect::new(s.x + 8.0, s.y + bar + 40.0, w.min(s.w - 16.0), h),
+        Location::Dialog => Rect::new(middle, centre_y, w, h),
         Location::ListRow(n) => {
-            let row = 22.0;
-            let y = (s.y + bar + 10.0 + f32::from(n.saturating_sub(1)) * (row + 6.0))
-                .min(s.y + s.h - row - bar);
-            Rect::new(s.x + 8.0, y, s.w - 16.0, row)
+            let row = 28.0;
+            let y = (s.y + bar + 8.0 + f32::from(n.saturating_sub(1)) * row)
+                .min(s.y + s.h - h - bar - 4.0);
+            Rect::new(s.x + 8.0, y, s.w - 16.0, h)
         }
     }
 }
@@ -92,7 +151,8 @@ fn rect(out: &mut String, class: &str, r: Rect, radius: f32) {
     );
 }
 
-/// Shortens a label to fit `width` pixels of 11 px text (about 6 px a character).
+/// Shortens a text to fit `width` pixels of 10 px text (the address bar, the app's name:
+/// never a control's label, which is wrapped instead).
 fn fit(label: &str, width: f32) -> String {
     let max = ((width / 6.2) as usize).max(4);
     if label.chars().count() <= max {
@@ -104,11 +164,75 @@ fn fit(label: &str, width: f32) -> String {
     }
 }
 
+/// Width of a character of 11 px bold label text, on average (a little over, so that a
+/// label keeps some room around it).
+const CHAR_W: f32 = 6.8;
+/// Height of a line of label text.
+const LINE_H: f32 = 13.0;
+
+/// A label broken into lines of at most `width` pixels, and the font size that fits its
+/// longest word (11 px, smaller for a long word; never cut).
+fn wrap(label: &str, width: f32) -> (Vec<String>, f32) {
+    let longest = label
+        .split_whitespace()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0) as f32;
+    let size = if longest * CHAR_W > width {
+        (11.0 * width / (longest * CHAR_W)).max(6.0)
+    } else {
+        11.0
+    };
+    let max = ((width / (CHAR_W * size / 11.0)) as usize).max(1);
+    let mut lines: Vec<String> = Vec::new();
+    for word in label.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    (lines, size)
+}
+
+/// Lines of label text centred on `cx`, the first line's middle at `cy` less half the
+/// block, so that the block is centred on (`cx`, `cy`).
+fn text_lines(out: &mut String, class: &str, lines: &[String], size: f32, cx: f32, cy: f32) {
+    let lh = LINE_H * size / 11.0;
+    let top = cy - lh * (lines.len() as f32 - 1.0) / 2.0 + size * 0.36;
+    let sized = if (size - 11.0).abs() > f32::EPSILON {
+        format!(r#" font-size="{size:.1}""#)
+    } else {
+        String::new()
+    };
+    let _ = write!(
+        out,
+        r#"<text class="{class}"{sized} x="{cx:.0}" y="{top:.0}" text-anchor="middle">"#
+    );
+    for (i, l) in lines.iter().enumerate() {
+        if i == 0 {
+            out.push_str(&escape(l));
+        } else {
+            let _ = write!(
+                out,
+                r#"<tspan x="{cx:.0}" dy="{lh:.0}">{}</tspan>"#,
+                escape(l)
+            );
+        }
+    }
+    out.push_str("</text>");
+}
+
 /// The SVG of a schematic illustration.
 pub fn draw(s: &Schematic<'_>) -> String {
     let (w, h, screen) = frame(s.kind);
     let touch = matches!(s.kind, PlatformKind::Phone | PlatformKind::Tablet);
-    let mut out = String::with_capacity(1600);
+    let mut out = String::with_capacity(2000);
     let _ = write!(
         out,
         r#"<svg class="schematic" viewBox="0 0 {w:.0} {h:.0}" role="img" aria-labelledby="{id}-t" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{alt}</title>"#,
@@ -117,8 +241,23 @@ pub fn draw(s: &Schematic<'_>) -> String {
     );
     device(&mut out, s, w, h, screen);
     app(&mut out, s.app, screen, touch);
-    match s.at {
-        Some(Location::SideMenu) => {
+    // A step that opens a confirmation shows the dialog: its title names the control.
+    let at = if s.confirm.is_some() { None } else { s.at };
+    let pointer = match (s.shape, at) {
+        (Shape::MenuItem(n), at) if at != Some(Location::SideMenu) => {
+            // The menu opens below the icon it belongs to, on its side of the screen.
+            let side = match s.menu_from {
+                Some((from, g)) => {
+                    let t = target_rect(from, screen, touch, 20.0, 20.0);
+                    rect(&mut out, "sw-tag", t, 10.0);
+                    glyph(&mut out, g, t);
+                    Some(from)
+                }
+                None => at,
+            };
+            Some(menu(&mut out, s.label, n, side, screen, touch))
+        }
+        (shape, Some(Location::SideMenu)) => {
             rect(&mut out, "sw-shade", screen, 0.0);
             rect(
                 &mut out,
@@ -126,26 +265,31 @@ pub fn draw(s: &Schematic<'_>) -> String {
                 Rect::new(screen.x, screen.y, screen.w * 0.72, screen.h),
                 0.0,
             );
-        }
-        Some(Location::Dialog) => {
-            rect(&mut out, "sw-shade", screen, 0.0);
-            rect(
+            let panel = Rect::new(screen.x, screen.y, screen.w * 0.72, screen.h);
+            Some(control(
                 &mut out,
-                "sw-panel",
-                Rect::new(
-                    screen.x + screen.w * 0.1,
-                    screen.y + screen.h * 0.32,
-                    screen.w * 0.8,
-                    screen.h * 0.36,
-                ),
-                8.0,
-            );
+                s.label,
+                Location::SideMenu,
+                panel,
+                touch,
+                shape,
+            ))
         }
-        _ => {}
-    }
-    match s.at {
-        Some(at) => control(&mut out, s.label, at, screen, touch),
-        None => caption(&mut out, s.label, screen),
+        (_, Some(Location::Dialog)) => Some(dialog(&mut out, None, s.label, screen)),
+        (shape, Some(at)) => Some(control(&mut out, s.label, at, screen, touch, shape)),
+        (_, None) if s.confirm.is_some() => None,
+        (_, None) => {
+            caption(&mut out, s.label, screen);
+            None
+        }
+    };
+    // A confirmation opens over the screen: the dialog, with the button that confirms.
+    let pointer = match s.confirm {
+        Some(button) => Some(dialog(&mut out, Some(s.label), button, screen)),
+        None => pointer,
+    };
+    if let Some(p) = pointer {
+        self::pointer(&mut out, p, touch);
     }
     out.push_str("</svg>");
     out
@@ -210,12 +354,21 @@ fn app(out: &mut String, name: &str, screen: Rect, touch: bool) {
         0.0,
     );
     if !name.is_empty() {
+        // The name is drawn smaller rather than cut where it is long (down to 7 px).
+        let room = screen.w * 0.5;
+        let chars = name.chars().count() as f32;
+        let size = (room / (chars * 0.62)).clamp(7.0, 10.0);
+        let sized = if size < 10.0 {
+            format!(r#" font-size="{size:.1}""#)
+        } else {
+            String::new()
+        };
         let _ = write!(
             out,
-            r#"<text class="sw-app" x="{:.0}" y="{:.0}">{}</text>"#,
+            r#"<text class="sw-app"{sized} x="{:.0}" y="{:.0}">{}</text>"#,
             screen.x + 10.0,
             screen.y + bar / 2.0 + 4.0,
-            escape(&fit(name, screen.w * 0.4))
+            escape(&fit(name, room * 10.0 / size))
         );
     }
     for i in 0..4 {
@@ -239,39 +392,86 @@ fn app(out: &mut String, name: &str, screen: Rect, touch: bool) {
     }
 }
 
-/// The control at `at`, highlighted and labelled, with a pointer on it.
-fn control(out: &mut String, label: &str, at: Location, screen: Rect, touch: bool) {
-    let t = target_rect(at, screen, touch, label.chars().count());
-    let halo = Rect::new(t.x - 3.0, t.y - 3.0, t.w + 6.0, t.h + 6.0);
-    rect(out, "sw-target", halo, 6.0);
-    let label = fit(label, t.w.max(90.0) - 10.0);
-    // The label goes inside a wide target, otherwise below or above it.
-    let (lx, ly, anchor) = if t.w >= 90.0 {
-        (t.x + t.w / 2.0, t.y + t.h / 2.0 + 4.0, "middle")
-    } else if t.y + t.h + 20.0 < screen.y + screen.h {
-        (
-            (t.x + t.w / 2.0).clamp(screen.x + 40.0, screen.x + screen.w - 40.0),
-            t.y + t.h + 16.0,
-            "middle",
-        )
-    } else {
-        (
-            (t.x + t.w / 2.0).clamp(screen.x + 40.0, screen.x + screen.w - 40.0),
-            t.y - 8.0,
-            "middle",
-        )
-    };
-    let _ = write!(
+/// A highlight around `t`.
+fn halo(out: &mut String, t: Rect, radius: f32) {
+    rect(
         out,
-        r#"<text class="sw-label" x="{lx:.0}" y="{ly:.0}" text-anchor="{anchor}">{}</text>"#,
-        escape(&label)
+        "sw-target",
+        Rect::new(t.x - 3.0, t.y - 3.0, t.w + 6.0, t.h + 6.0),
+        radius,
     );
-    // A pointer: a fingertip on touch screens, an arrow cursor elsewhere.
-    let (px, py) = (t.x + t.w - 4.0, t.y + t.h * 0.75);
+}
+
+/// The size of a labelled control whose label wraps within `max_w`, and the label's lines.
+fn label_box(label: &str, max_w: f32, min_w: f32, min_h: f32) -> (f32, f32, Vec<String>, f32) {
+    let (lines, size) = wrap(label, max_w - 12.0);
+    let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f32;
+    let w = (longest * CHAR_W * size / 11.0 + 14.0).clamp(min_w.min(max_w), max_w);
+    let h = (lines.len() as f32 * LINE_H * size / 11.0 + 6.0).max(min_h);
+    (w, h, lines, size)
+}
+
+/// The control at `at`, highlighted and labelled; returns where the pointer goes.
+fn control(
+    out: &mut String,
+    label: &str,
+    at: Location,
+    screen: Rect,
+    touch: bool,
+    shape: Shape,
+) -> (f32, f32) {
+    let bar = if touch { 30.0 } else { 24.0 };
+    if let Shape::Icon(glyph) = shape {
+        let size = 20.0;
+        let t = target_rect(at, screen, touch, size, size);
+        halo(out, t, 10.0);
+        self::glyph(out, glyph, t);
+        // The icon has no text: its label goes below it, or above near the bottom.
+        let (w, h, lines, fs) = label_box(label, screen.w * 0.7, 0.0, 0.0);
+        let cx = (t.x + t.w / 2.0).clamp(
+            screen.x + w / 2.0 + 2.0,
+            screen.x + screen.w - w / 2.0 - 2.0,
+        );
+        let cy = if t.y + t.h + h + 8.0 < screen.y + screen.h - bar {
+            t.y + t.h + 6.0 + h / 2.0
+        } else {
+            t.y - 6.0 - h / 2.0
+        };
+        let tag = Rect::new(cx - w / 2.0, cy - h / 2.0, w, h);
+        rect(out, "sw-tag", tag, 4.0);
+        text_lines(out, "sw-label", &lines, fs, cx, cy);
+        return (t.x + t.w * 0.85, t.y + t.h * 0.85);
+    }
+    let max_w = match at {
+        Location::ListRow(_) | Location::SideMenu => screen.w - 16.0,
+        _ => screen.w - 12.0,
+    };
+    let min_h = match at {
+        Location::ListRow(_) => 22.0,
+        _ => bar - 8.0,
+    };
+    let (w, h, lines, size) = label_box(label, max_w, screen.w * 0.34, min_h);
+    let t = target_rect(at, screen, touch, w, h);
+    halo(out, t, 6.0);
+    text_lines(
+        out,
+        "sw-label",
+        &lines,
+        size,
+        t.x + t.w / 2.0,
+        t.y + t.h / 2.0,
+    );
+    (t.x + t.w - 6.0, t.y + t.h * 0.7)
+}
+
+/// A fingertip on touch screens, an arrow cursor elsewhere, at (`x`, `y`).
+fn pointer(out: &mut String, (px, py): (f32, f32), touch: bool) {
     if touch {
+        // Off the label: the fingertip sits on the control's lower right corner.
+        let (px, py) = (px + 2.0, py + 3.0);
         let _ = write!(
             out,
-            r#"<circle class="sw-touch" cx="{px:.0}" cy="{py:.0}" r="7"/>"#
+            r#"<circle class="sw-touch" cx="{px:.0}" cy="{py:.0}" r="6"/>"#
         );
     } else {
         let _ = write!(
@@ -281,21 +481,212 @@ fn control(out: &mut String, label: &str, at: Location, screen: Rect, touch: boo
     }
 }
 
+/// An icon's picture inside `t`.
+fn glyph(out: &mut String, g: Glyph, t: Rect) {
+    let (cx, cy) = (t.x + t.w / 2.0, t.y + t.h / 2.0);
+    match g {
+        Glyph::Lines => {
+            for dy in [-5.0f32, 0.0, 5.0] {
+                let _ = write!(
+                    out,
+                    r#"<rect class="sw-glyph" x="{:.0}" y="{:.1}" width="12" height="2" rx="1"/>"#,
+                    cx - 6.0,
+                    cy + dy - 1.0
+                );
+            }
+        }
+        Glyph::Dots => {
+            for dy in [-5.0f32, 0.0, 5.0] {
+                let _ = write!(
+                    out,
+                    r#"<circle class="sw-glyph" cx="{cx:.0}" cy="{:.0}" r="1.6"/>"#,
+                    cy + dy
+                );
+            }
+        }
+        Glyph::Person => {
+            let _ = write!(
+                out,
+                r#"<circle class="sw-glyph" cx="{cx:.0}" cy="{:.1}" r="3.5"/><path class="sw-glyph" d="M{:.1} {:.1} a6.5 5 0 0 1 13 0 z"/>"#,
+                cy - 2.5,
+                cx - 6.5,
+                cy + 7.0
+            );
+        }
+        Glyph::Gear => {
+            let _ = write!(
+                out,
+                r#"<circle class="sw-glyph-line" cx="{cx:.0}" cy="{cy:.0}" r="5"/><circle class="sw-glyph" cx="{cx:.0}" cy="{cy:.0}" r="2"/>"#
+            );
+        }
+        Glyph::Search => {
+            let _ = write!(
+                out,
+                r#"<circle class="sw-glyph-line" cx="{:.1}" cy="{:.1}" r="4"/><path class="sw-glyph-line" d="M{:.1} {:.1} l4 4"/>"#,
+                cx - 1.5,
+                cy - 1.5,
+                cx + 1.5,
+                cy + 1.5
+            );
+        }
+        Glyph::Plain => {
+            let _ = write!(
+                out,
+                r#"<circle class="sw-glyph" cx="{cx:.0}" cy="{cy:.0}" r="3"/>"#
+            );
+        }
+    }
+}
+
+/// An open menu below the top bar, on the side `at` names, with the item in row `n`
+/// highlighted and labelled and the other items sketched; returns where the pointer goes.
+fn menu(
+    out: &mut String,
+    label: &str,
+    n: u8,
+    at: Option<Location>,
+    screen: Rect,
+    touch: bool,
+) -> (f32, f32) {
+    let bar = if touch { 30.0 } else { 24.0 };
+    let pw = if touch {
+        screen.w * 0.82
+    } else {
+        (screen.w * 0.46).max(120.0)
+    };
+    let px = match at {
+        Some(Location::TopLeft | Location::Left | Location::BottomLeft) => screen.x + 6.0,
+        Some(Location::Top | Location::TopBar | Location::Centre | Location::Bottom) => {
+            screen.x + (screen.w - pw) / 2.0
+        }
+        _ => screen.x + screen.w - pw - 6.0,
+    };
+    let (_, ih, lines, size) = label_box(label, pw - 12.0, 0.0, 18.0);
+    let n = n.clamp(1, 5);
+    let rows = (n + 1).max(3);
+    let gap = 4.0;
+    let other = 18.0;
+    let ph = f32::from(rows - 1) * (other + gap) + ih + gap + 8.0;
+    let py = screen.y + bar + 2.0;
+    let panel = Rect::new(px, py, pw, ph.min(screen.h - bar - 4.0));
+    rect(out, "sw-menu", panel, 5.0);
+    let mut y = py + 6.0;
+    let mut hit = (px + pw / 2.0, py + 10.0);
+    for i in 1..=rows {
+        if i == n {
+            let t = Rect::new(px + 6.0, y, pw - 12.0, ih);
+            halo(
+                out,
+                Rect::new(t.x + 2.0, t.y + 1.0, t.w - 4.0, t.h - 2.0),
+                4.0,
+            );
+            text_lines(
+                out,
+                "sw-label",
+                &lines,
+                size,
+                t.x + t.w / 2.0,
+                t.y + t.h / 2.0,
+            );
+            hit = (t.x + t.w - 4.0, t.y + t.h - 2.0);
+            y += ih + gap;
+        } else {
+            let len = [0.55f32, 0.4, 0.65, 0.5, 0.45, 0.6][usize::from(i) % 6];
+            rect(
+                out,
+                "sw-row",
+                Rect::new(px + 12.0, y + 6.0, (pw - 24.0) * len, other - 12.0),
+                3.0,
+            );
+            y += other + gap;
+        }
+    }
+    hit
+}
+
+/// A dialog over the dimmed screen: its title (the step's control, or sketched lines) and
+/// two buttons, the one that confirms highlighted and labelled; returns where the pointer
+/// goes.
+fn dialog(out: &mut String, title: Option<&str>, button: &str, screen: Rect) -> (f32, f32) {
+    rect(out, "sw-shade", screen, 0.0);
+    let dw = screen.w * 0.84;
+    let dx = screen.x + (screen.w - dw) / 2.0;
+    let (tlines, tsize) = match title {
+        Some(t) => wrap(t, dw - 20.0),
+        None => (Vec::new(), 11.0),
+    };
+    let title_h = if tlines.is_empty() {
+        22.0
+    } else {
+        tlines.len() as f32 * LINE_H * tsize / 11.0 + 8.0
+    };
+    let (bw, bh, blines, bsize) = label_box(button, dw * 0.55, dw * 0.3, 20.0);
+    let dh = 12.0 + title_h + 10.0 + bh + 12.0;
+    let dy = screen.y + (screen.h - dh) / 2.0;
+    rect(out, "sw-panel", Rect::new(dx, dy, dw, dh), 8.0);
+    if tlines.is_empty() {
+        rect(
+            out,
+            "sw-row",
+            Rect::new(dx + 12.0, dy + 14.0, dw * 0.6, 6.0),
+            3.0,
+        );
+        rect(
+            out,
+            "sw-row",
+            Rect::new(dx + 12.0, dy + 26.0, dw * 0.4, 6.0),
+            3.0,
+        );
+    } else {
+        text_lines(
+            out,
+            "sw-title",
+            &tlines,
+            tsize,
+            dx + dw / 2.0,
+            dy + 12.0 + title_h / 2.0 - 4.0,
+        );
+    }
+    let by = dy + 12.0 + title_h + 10.0;
+    let b = Rect::new(dx + dw - bw - 10.0, by, bw, bh);
+    // The other button (cancel), sketched: its word is the app's, not the guide's.
+    let other_w = (dw - bw - 30.0).clamp(16.0, 48.0);
+    rect(
+        out,
+        "sw-button",
+        Rect::new(b.x - other_w - 8.0, by, other_w, bh),
+        4.0,
+    );
+    halo(out, b, 5.0);
+    text_lines(
+        out,
+        "sw-label",
+        &blines,
+        bsize,
+        b.x + b.w / 2.0,
+        b.y + b.h / 2.0,
+    );
+    (b.x + b.w - 6.0, b.y + b.h * 0.7)
+}
+
 /// A caption in the middle of the screen, for steps without a control.
 fn caption(out: &mut String, label: &str, screen: Rect) {
+    let (lines, size) = wrap(label, screen.w - 30.0);
+    let h = (lines.len() as f32 * LINE_H * size / 11.0 + 14.0).max(32.0);
     let c = Rect::new(
         screen.x + 10.0,
-        screen.y + screen.h / 2.0 - 16.0,
+        screen.y + (screen.h - h) / 2.0,
         screen.w - 20.0,
-        32.0,
+        h,
     );
     rect(out, "sw-caption", c, 6.0);
-    let _ = write!(
+    text_lines(
         out,
-        r#"<text class="sw-label" x="{:.0}" y="{:.0}" text-anchor="middle">{}</text>"#,
+        "sw-label",
+        &lines,
+        size,
         c.x + c.w / 2.0,
-        c.y + 20.0,
-        escape(&fit(label, c.w - 10.0))
+        c.y + c.h / 2.0,
     );
 }
 
@@ -359,6 +750,9 @@ mod tests {
             kind,
             at,
             label: "My Netflix",
+            shape: Shape::Control,
+            confirm: None,
+            menu_from: None,
             address: "www.netflix.com",
             app: "Netflix",
             alt: "My Netflix tab, bottom right of the Netflix app on Android",
@@ -374,6 +768,114 @@ mod tests {
     #[test]
     fn browser_top_right_icon() {
         insta::assert_snapshot!(sample(PlatformKind::Desktop, Some(Location::TopRight)));
+    }
+
+    fn drawn(
+        kind: PlatformKind,
+        at: Option<Location>,
+        label: &str,
+        shape: Shape,
+        confirm: Option<&str>,
+    ) -> String {
+        draw(&Schematic {
+            kind,
+            at,
+            label,
+            shape,
+            confirm,
+            menu_from: None,
+            address: "www.netflix.com",
+            app: "Netflix",
+            alt: "alt",
+            id: "f",
+        })
+    }
+
+    #[test]
+    fn a_menu_item_is_drawn_in_its_open_menu() {
+        let svg = drawn(
+            PlatformKind::Desktop,
+            Some(Location::Right),
+            "Account",
+            Shape::MenuItem(2),
+            None,
+        );
+        assert!(svg.contains(r#"class="sw-menu""#), "{svg}");
+        assert!(svg.contains(">Account</text>"), "{svg}");
+        insta::assert_snapshot!(svg);
+    }
+
+    #[test]
+    fn a_confirmation_is_drawn_as_a_dialog_with_its_button() {
+        let svg = drawn(
+            PlatformKind::Phone,
+            Some(Location::ListRow(5)),
+            "Sign out of all devices",
+            Shape::Control,
+            Some("Log out"),
+        );
+        assert!(svg.contains(r#"class="sw-panel""#), "{svg}");
+        assert!(svg.contains(">Log out</text>"), "{svg}");
+        insta::assert_snapshot!(svg);
+    }
+
+    #[test]
+    fn an_icon_is_drawn_with_its_glyph_and_its_label_beside_it() {
+        let svg = drawn(
+            PlatformKind::Phone,
+            Some(Location::TopRight),
+            "Menu",
+            Shape::Icon(Glyph::Lines),
+            None,
+        );
+        assert_eq!(svg.matches(r#"class="sw-glyph""#).count(), 3, "{svg}");
+        assert!(svg.contains(">Menu</text>"), "{svg}");
+        insta::assert_snapshot!(svg);
+    }
+
+    #[test]
+    fn labels_wrap_or_shrink_and_are_never_cut() {
+        let svg = drawn(
+            PlatformKind::Phone,
+            Some(Location::ListRow(5)),
+            "Sign out of all devices now",
+            Shape::Control,
+            None,
+        );
+        assert!(!svg.contains('…'), "{svg}");
+        assert!(svg.contains("<tspan"), "a second line: {svg}");
+        let svg = drawn(
+            PlatformKind::Phone,
+            Some(Location::Centre),
+            "Datenschutzeinstellungenverwaltung",
+            Shape::Control,
+            None,
+        );
+        assert!(
+            svg.contains("Datenschutzeinstellungenverwaltung</text>"),
+            "{svg}"
+        );
+        assert!(svg.contains("font-size="), "a smaller font: {svg}");
+        assert_eq!(
+            wrap("Sign out of all devices", 77.0).0,
+            ["Sign out of", "all devices"]
+        );
+    }
+
+    #[test]
+    fn glyphs_come_from_the_description() {
+        assert_eq!(
+            Glyph::from_description("three horizontal lines"),
+            Glyph::Lines
+        );
+        assert_eq!(
+            Glyph::from_description("your profile picture"),
+            Glyph::Person
+        );
+        assert_eq!(Glyph::from_description("three dots"), Glyph::Dots);
+        assert_eq!(Glyph::from_description("a gear"), Glyph::Gear);
+        assert_eq!(Glyph::from_description("a magnifying glass"), Glyph::Search);
+        assert_eq!(Glyph::from_description("a red star"), Glyph::Plain);
     }
 
     #[test]
@@ -393,11 +895,23 @@ mod tests {
             PlatformKind::Desktop,
             PlatformKind::Tv,
         ] {
-            for at in &locations {
+            let shapes = [
+                (Shape::Control, None),
+                (Shape::Icon(Glyph::Person), None),
+                (Shape::MenuItem(3), None),
+                (Shape::Control, Some("Yes & <no>")),
+            ];
+            for (at, (shape, confirm)) in locations
+                .iter()
+                .flat_map(|a| shapes.iter().map(move |s| (a, s)))
+            {
                 let svg = draw(&Schematic {
                     kind,
                     at: *at,
                     label: "Privacy & <Security> \"settings\" with a long label",
+                    shape: *shape,
+                    confirm: *confirm,
+                    menu_from: Some((Location::TopRight, Glyph::Lines)),
                     address: "example.com/?a=1&b=2",
                     app: "A & B",
                     alt: "A <b> & \"c\"",

@@ -263,8 +263,13 @@ impl Out<'_> {
             self.blank();
             self.block(&i.value, "");
         }
-        if !g.prerequisites.is_empty() {
+        let needs = super::view::needs(g.tools.iter().chain(&g.supplies).map(|t| t.value.as_str()));
+        if !g.prerequisites.is_empty() || needs.is_some() {
             self.heading("Before you start");
+            if let Some(n) = needs {
+                let t = format!("You need: {}", self.inline(&n));
+                self.wrapped(&t, "  ", "    ");
+            }
             self.bullets(&g.prerequisites);
         }
         for w in &g.warnings {

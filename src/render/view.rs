@@ -7,8 +7,8 @@ use super::instruction::{Instruction, Piece, instruction, target_label};
 use super::markdown::{to_html, to_inline_html};
 use crate::layout;
 use crate::model::{
-    CalloutShape, Control, Guide, Image, Location, Platform, PlatformKind, Product, Role, Step,
-    Target,
+    CalloutShape, Control, Guide, Illustrations, Image, Location, Platform, PlatformKind, Product,
+    Role, Step, Target,
 };
 use crate::resolve::{PlatformSteps, ResolvedGuide, ResolvedStep};
 use crate::source::Spanned;
@@ -246,6 +246,9 @@ pub struct GuideView {
     pub tools: Vec<String>,
     /// Supplies (inline HTML).
     pub supplies: Vec<String>,
+    /// Tools then supplies as one list in a sentence (`a computer and your password`), for
+    /// "You need: …".
+    pub needs_html: Option<String>,
     /// Guide-level warnings (inline HTML).
     pub warnings: Vec<String>,
     /// Procedures per platform.
@@ -270,6 +273,34 @@ pub struct GuideView {
 
 fn inline(list: &[Spanned<String>]) -> Vec<String> {
     list.iter().map(|s| to_inline_html(&s.value)).collect()
+}
+
+/// Items as one list in a sentence, in Markdown: `a computer, a cable and your password.`,
+/// each item's first word in lower case when it is an article or a possessive (`A computer`
+/// reads `a computer` after "You need:").
+pub fn needs<'a>(items: impl Iterator<Item = &'a str>) -> Option<String> {
+    let items: Vec<String> = items
+        .map(|t| {
+            let t = t.trim().trim_end_matches(['.', ',', ';']);
+            let first = t.split_whitespace().next().unwrap_or("");
+            let lower = matches!(
+                first,
+                "A" | "An" | "The" | "Your" | "Some" | "One" | "Two" | "Its" | "Their" | "Any"
+            );
+            if lower {
+                format!("{}{}", first.to_lowercase(), &t[first.len()..])
+            } else {
+                t.to_owned()
+            }
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    let (last, rest) = items.split_last()?;
+    Some(if rest.is_empty() {
+        format!("{last}.")
+    } else {
+        format!("{} and {last}.", rest.join(", "))
+    })
 }
 
 /// Seconds as `2 min`, `1 h 30 min`, `45 s`.
@@ -391,7 +422,7 @@ fn target_view(t: &Target, platform: &Platform, product: Option<&Product>) -> Ta
 }
 
 /// The illustration of a step: its screenshot (with callouts), or a schematic drawn from the
-/// glossary where the step asks for one or the site illustrates every step.
+/// glossary where the step asks for one or the site's `illustrations` setting wants one.
 fn illustration(
     rg: &ResolvedGuide<'_>,
     ps: &PlatformSteps<'_>,
@@ -406,10 +437,51 @@ fn illustration(
         let (url, size) = media(rg.guide, &src.value)?;
         return Some(screenshot(img, url, size));
     }
-    if s.image.is_none() && !rg.site.illustrate_all {
-        return None;
+    let wanted = match rg.site.illustrations {
+        Illustrations::None => false,
+        Illustrations::AllSteps => true,
+        Illustrations::WhereGiven => s.image.is_some(),
+        Illustrations::WhereUseful => s.image.is_some() || adds_to_the_sentence(rg, ps.platform, s),
+    };
+    wanted.then(|| schematic(rg, ps.platform, s, ins, anchor))
+}
+
+/// True if a drawing of the step shows something its sentence does not: where on the
+/// screen its control sits (a corner, a bar, an edge), what an icon looks like, the menu a
+/// menu item is in, or the dialog that confirms it. A row of a list, the middle of the
+/// screen, a whole screen or a step without a control would only repeat the sentence.
+pub fn adds_to_the_sentence(rg: &ResolvedGuide<'_>, platform: &Platform, s: &Step) -> bool {
+    if s.confirm.is_some() {
+        return true;
     }
-    Some(schematic(rg, ps.platform, s, ins, anchor))
+    let Some(Target::Key(k)) = &s.target else {
+        return false;
+    };
+    let Some(c) = rg.product.and_then(|p| p.control(&k.value)) else {
+        return false;
+    };
+    match c.role.value {
+        Role::Screen => false,
+        Role::Icon | Role::MenuItem | Role::Dialog => true,
+        _ => matches!(
+            control_at(c, platform),
+            Some(at) if !matches!(at, Location::Centre | Location::ListRow(_))
+        ),
+    }
+}
+
+/// Where a control sits on `platform` for drawing: its `at`, or a location named in its
+/// `where` text.
+fn control_at(c: &Control, platform: &Platform) -> Option<Location> {
+    c.at.as_ref()
+        .and_then(|a| a.get(&platform.id))
+        .map(|a| a.value)
+        .or_else(|| {
+            c.location
+                .as_ref()
+                .and_then(|l| l.get(&platform.id))
+                .and_then(|l| Location::find_in(&l.value))
+        })
 }
 
 fn screenshot(img: &Image, url: String, size: Option<(u32, u32)>) -> ImageView {
@@ -485,7 +557,7 @@ fn schematic(
     ins: &Instruction,
     anchor: &str,
 ) -> ImageView {
-    use super::schematic::{Schematic, draw};
+    use super::schematic::{Glyph, Schematic, Shape, draw};
     let control = match &s.target {
         Some(Target::Key(k)) => rg.product.and_then(|p| p.control(&k.value)),
         _ => None,
@@ -494,12 +566,11 @@ fn schematic(
         Some(t) => target_label(t, platform, rg.product),
         None => (ins.to_text().trim_end_matches('.').to_owned(), None),
     };
-    let at = control.and_then(|c| {
-        c.at.as_ref()
-            .and_then(|a| a.get(&platform.id))
-            .map(|a| a.value)
-            .or_else(|| where_text.as_deref().and_then(Location::find_in))
-    });
+    let label = match &s.target {
+        Some(Target::Text(_)) => super::markdown::to_plain(&label),
+        _ => label,
+    };
+    let at = control.and_then(|c| control_at(c, platform));
     // A whole screen (opening an app or a page) is shown as a caption, not a control.
     let is_screen = control.is_some_and(|c| c.role.value == Role::Screen);
     let at = match (&s.target, at) {
@@ -507,6 +578,26 @@ fn schematic(
         (Some(_), None) => Some(Location::Centre),
         (_, at) => at,
     };
+    let shape = match control.map(|c| c.role.value) {
+        Some(Role::Icon) => Shape::Icon(
+            control
+                .and_then(|c| c.description.as_ref())
+                .map_or(Glyph::Plain, |d| Glyph::from_description(&d.value)),
+        ),
+        Some(Role::MenuItem) => Shape::MenuItem(match at {
+            Some(Location::ListRow(n)) => n,
+            _ => 2,
+        }),
+        _ => Shape::Control,
+    };
+    let menu_from = match (shape, control) {
+        (Shape::MenuItem(_), Some(c)) => menu_trigger(rg.product, platform, c),
+        _ => None,
+    };
+    let confirm = s
+        .confirm
+        .as_ref()
+        .map(|c| super::markdown::to_plain(&target_label(c, platform, rg.product).0));
     let alt = s
         .image
         .as_ref()
@@ -514,7 +605,11 @@ fn schematic(
         .map(|a| a.value.clone())
         .unwrap_or_else(|| {
             let control = s.target.as_ref().map(|_| (control, where_text.as_deref()));
-            schematic_alt(rg.product, platform, &label, control)
+            let alt = schematic_alt(rg.product, platform, &label, control);
+            match &confirm {
+                Some(c) => format!("{alt}, and the dialog that confirms it with {c}"),
+                None => alt,
+            }
         });
     let address = rg
         .product
@@ -529,6 +624,9 @@ fn schematic(
         kind: platform.kind,
         at,
         label: &label,
+        shape,
+        confirm: confirm.as_deref(),
+        menu_from,
         address: &address,
         app: rg.product.map_or("", |p| p.name.value.as_str()),
         alt: &alt,
@@ -544,6 +642,38 @@ fn schematic(
         notes: Vec::new(),
         schematic: Some(svg),
     }
+}
+
+/// The icon a menu item's menu opens from: a control of the platform with `role: icon` or
+/// `role: menu`, whose label the item's `where` names ("inside the profile menu" names
+/// **Profile**), with the place it sits and its glyph.
+fn menu_trigger(
+    product: Option<&Product>,
+    platform: &Platform,
+    item: &Control,
+) -> Option<(Location, super::schematic::Glyph)> {
+    use super::schematic::Glyph;
+    let words = |t: &str| -> Vec<String> {
+        t.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let place = words(&item.location.as_ref()?.get(&platform.id)?.value);
+    product?.glossary.iter().find_map(|c| {
+        if !matches!(c.role.value, Role::Icon | Role::Menu) || !c.exists_on(&platform.id) {
+            return None;
+        }
+        let label = words(&c.label.get(&platform.id)?.value);
+        let named = !label.is_empty() && place.windows(label.len()).any(|w| w == label.as_slice());
+        let at = control_at(c, platform)?;
+        let glyph = c
+            .description
+            .as_ref()
+            .map_or(Glyph::Plain, |d| Glyph::from_description(&d.value));
+        named.then_some((at, glyph))
+    })
 }
 
 /// Alt text of a schematic (`Log out button, top right, in the Acme app on Android`);
@@ -677,6 +807,8 @@ pub fn guide_view(
         prerequisites: inline(&g.prerequisites),
         tools: inline(&g.tools),
         supplies: inline(&g.supplies),
+        needs_html: needs(g.tools.iter().chain(&g.supplies).map(|t| t.value.as_str()))
+            .map(|m| to_inline_html(&m)),
         warnings: inline(&g.warnings),
         procedures,
         unavailable: g
@@ -717,5 +849,23 @@ pub fn guide_view(
             .collect(),
         checklist_url: layout::checklist_page(&g.id.value),
         json_url: layout::guide_data(&g.id.value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn what_the_reader_needs_reads_as_one_sentence() {
+        let needs = |items: &[&str]| super::needs(items.iter().copied());
+        assert_eq!(needs(&[]), None);
+        assert_eq!(needs(&["A computer."]).as_deref(), Some("a computer."));
+        assert_eq!(
+            needs(&["A web browser", "Your account email"]).as_deref(),
+            Some("a web browser and your account email.")
+        );
+        assert_eq!(
+            needs(&["An iPhone", "USB-C cable", "The *Netflix* app"]).as_deref(),
+            Some("an iPhone, USB-C cable and the *Netflix* app.")
+        );
     }
 }

@@ -63,13 +63,45 @@
       }
       return null;
     }
+    function pageTop(el) { return el.getBoundingClientRect().top + window.pageYOffset; }
+
+    // The browser scrolls a link to #android to the panel, past the title and the tabs that
+    // say where the reader is: bring them back into view (the title too if both fit), and
+    // a step anchor (#android-3) to its step once the other panels are hidden.
+    function land(hash) {
+      var h = decodeURIComponent(hash.replace(/^#/, ""));
+      if (!h) return;
+      if (ids.indexOf(h) >= 0) {
+        var title = document.querySelector("h1") || list;
+        var top = pageTop(title) - 8;
+        var bottom = pageTop(list) + list.offsetHeight + 8;
+        if (bottom - top > window.innerHeight) {
+          var heading = document.getElementById("steps-heading") || list;
+          top = pageTop(heading) - 8;
+        }
+        window.scrollTo(0, Math.max(0, top));
+      } else {
+        var step = document.getElementById(h);
+        if (step) step.scrollIntoView();
+      }
+    }
+
     var initial = fromHash() || store(true, PLATFORM_KEY) || guessPlatform();
     if (ids.indexOf(initial) < 0) initial = ids[0];
     list.hidden = false;
     select(initial, false, false);
+    var first = fromHash() ? location.hash : "";
+    land(first);
+    // The browser may scroll to the fragment again as the page finishes loading.
+    if (first && document.readyState !== "complete") {
+      window.addEventListener("load", function () { land(first); });
+    }
     window.addEventListener("hashchange", function () {
-      var h = fromHash();
-      if (h) select(h, false, true);
+      var hash = location.hash, h = fromHash();
+      if (h) {
+        select(h, false, true);
+        land(hash);
+      }
     });
   }
 
@@ -90,6 +122,22 @@
         boxes.forEach(function (b) { b.checked = false; });
         save();
       }, 0);
+    });
+  }
+
+  // Pictures: open beside the steps on wide screens; on a phone the steps come first and
+  // each picture opens on demand ("Show picture"). Printing shows them all.
+  function setupPictures() {
+    var pictures = document.querySelectorAll("details.picture");
+    if (!pictures.length || !window.matchMedia) return;
+    var narrow = window.matchMedia("(max-width: 40rem)");
+    function fit() {
+      Array.prototype.forEach.call(pictures, function (d) { d.open = !narrow.matches; });
+    }
+    fit();
+    if (narrow.addEventListener) narrow.addEventListener("change", fit);
+    window.addEventListener("beforeprint", function () {
+      Array.prototype.forEach.call(pictures, function (d) { d.open = true; });
     });
   }
 
@@ -139,6 +187,7 @@
 
   function init() {
     document.documentElement.classList.add("js");
+    setupPictures();
     Array.prototype.forEach.call(document.querySelectorAll(".tablist"), setupTabs);
     Array.prototype.forEach.call(document.querySelectorAll("form.checks"), setupChecklist);
     Array.prototype.forEach.call(document.querySelectorAll("form.feedback-form"), setupFeedback);

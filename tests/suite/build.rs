@@ -374,10 +374,12 @@ fn every_generated_illustration_is_well_formed_svg() {
             }
         }
     }
-    // The seed: 6 web + 7 Android + 7 iOS steps, every one illustrated; the full fixture:
-    // 16 schematics (two of them for sub-steps) and one callout overlay on its guide, 2
-    // schematics on the other.
-    assert_eq!(count, 38, "illustrations (seed 20, full fixture 18)");
+    // The seed (`illustrations: where-useful`): the web's profile icon, Account in its menu
+    // and the step that asks for a picture; on Android and iOS the My Netflix tab, the Menu
+    // icon, Account in its menu and the confirmation dialog. The full fixture
+    // (`all-steps`): 16 schematics (two of them for sub-steps) and one callout overlay on
+    // its guide, 2 schematics on the other.
+    assert_eq!(count, 29, "illustrations (seed 11, full fixture 18)");
 }
 
 #[test]
@@ -547,4 +549,31 @@ fn a_sub_step_shows_every_field_on_the_page_in_the_checklist_and_in_the_json() {
         md.contains("  - [ ] (optional) Click **Remove device** (bottom right).\n    - A phone\n    - A smart TV\n"),
         "{md}"
     );
+}
+
+#[test]
+fn the_illustrations_setting_chooses_which_steps_get_a_drawing() {
+    let count = |setting: &str| {
+        let t = GuideTest::from_dir("guides");
+        let site = t.read("guides/site.yaml").replace(
+            "illustrations: where-useful",
+            &format!("illustrations: {setting}"),
+        );
+        t.write("guides/site.yaml", site);
+        let out = tmp(&t, "out");
+        build(&opts(t.guides().to_str().unwrap(), &out)).unwrap();
+        let page = String::from_utf8(
+            read_tree(&out)
+                .remove("guides/sign-out-all-devices.html")
+                .unwrap(),
+        )
+        .unwrap();
+        page.matches(r#"<svg class="schematic""#).count()
+    };
+    // 20 steps; 7 ask for a picture (1 on the web, 3 on Android, the same 3 on iOS);
+    // where-useful adds the icons and the menu items (web 3 and 4, Android and iOS 4).
+    assert_eq!(count("all-steps"), 20);
+    assert_eq!(count("where-useful"), 11);
+    assert_eq!(count("where-given"), 7);
+    assert_eq!(count("none"), 0);
 }

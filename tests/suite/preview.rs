@@ -95,3 +95,25 @@ fn unknown_ids_and_broken_guides() {
     assert_eq!(code, 1);
     assert!(out.contains("error[unknown-platform]"), "{out}");
 }
+
+#[test]
+fn what_the_reader_needs_comes_before_the_steps() {
+    let (code, out, err) = stepwise(
+        &[
+            "preview",
+            "sign-out-everywhere",
+            "--dir",
+            "tests/fixtures/build/full/guides",
+            "--width",
+            "80",
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "Before you start\n  You need: a web browser and your account email.\n  • Your Acme password.\n"
+        ),
+        "{out}"
+    );
+}

@@ -453,6 +453,8 @@ fn schemas_and_check_agree_on_edge_cases() {
     let cases: Vec<((&str, Kind, String), bool)> = vec![
         (site("illustrations: all-steps\n"), true),
         (site("illustrations: where-given\n"), true),
+        (site("illustrations: where-useful\n"), true),
+        (site("illustrations: none\n"), true),
         (site("illustrations: every-step\n"), false),
         (site("illustrations:\n"), false),
         (site("language: en-GB\n"), true),
