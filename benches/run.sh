@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks stepwise on generated corpora and compares it with Hugo and mdBook on the same
 # articles. Usage: benches/run.sh [SIZES...]   (default: 1000 10000 30000)
+# Environment: RUNS (timed runs per figure, default 3), BENCH_DIR (where corpora go),
+# BASELINE (an older stepwise binary to compare build times with).
 #
 # Installs what it needs when missing (Debian's hugo and hyperfine; mdbook with
 # `cargo install --locked` into the target folder's bench-tools/, CARGO_TARGET_DIR honoured). Not part of tests/run.sh: it takes
@@ -118,6 +120,20 @@ if command -v node >/dev/null 2>&1 && [ -x /usr/bin/chromium ]; then
   done
 else
   printf '\n(search download figures skipped: node or chromium missing)\n'
+fi
+
+# Before and after: BASELINE=path/to/an/older/stepwise times that binary's build into an
+# empty folder next to this one's, on the same corpora in the same run.
+if [ -n "${BASELINE:-}" ]; then
+  printf '\n| guides | build, empty output: baseline | this build | this / baseline |\n|---|---|---|---|\n'
+  for n in "${SIZES[@]}"; do
+    dir="$WORK/c$n"
+    out="$dir/out-baseline"
+    base=$(time_cmd "baseline-$n" "rm -rf $out; sync" "$BASELINE build $dir/guides -o $out")
+    this=$(median "$WORK/build-$n.json")
+    printf '| %s | %s s | %s s | %s |\n' "$n" "$base" "$this" "$(ratio "$this" "$base")"
+    rm -rf "$out"
+  done
 fi
 
 # Determinism: two builds of the largest corpus into two folders must be byte-identical.
