@@ -4,6 +4,8 @@
 // the no-JavaScript fallback.
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
@@ -208,4 +210,31 @@ test('coming back to the search box shows the results of its query again', async
     await page.locator('.search-popup:not([hidden])').waitFor();
     assert.equal((await results(page)).length, 1);
   });
+});
+
+test('the Nu HTML Checker finds no error in pages with search results shown', async () => {
+  const dir = tempDir('stepwise-search-vnu-');
+  const files = [];
+  await withBrowser({}, async (_ctx, page) => {
+    const states = [
+      ['popup', 'guides/freeze-card.html', async () => type(page, 'streamly')],
+      ['results', 'search.html?q=card', async () => page.locator('#search-page-results .search-result').first().waitFor()],
+      ['no-results', 'search.html?q=zzzzqx', async () => page.waitForFunction(
+        () => document.querySelector('#search-summary').textContent.includes('zzzzqx'))],
+    ];
+    for (const [name, path, ready] of states) {
+      await page.goto(sites.search.url + path);
+      await ready();
+      const html = await page.evaluate(() => '<!DOCTYPE html>\n' + document.documentElement.outerHTML);
+      assert.match(html, /class="search-result|No guides found/);
+      const file = join(dir, `${name}.html`);
+      writeFileSync(file, html);
+      files.push(file);
+    }
+  });
+  const run = spawnSync('java', ['-Xss1024k', '-jar', join(HERE, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar'),
+    '--errors-only', '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const errors = JSON.parse(run.stderr).messages.filter((m) => m.type === 'error' || m.type === 'non-document-error');
+  assert.deepEqual(errors.map((m) => `${m.url}:${m.lastLine}: ${m.message}`), []);
+  assert.equal(run.status, 0);
 });
