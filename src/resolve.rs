@@ -69,6 +69,11 @@ pub struct ResolvedStep<'p> {
     pub step: &'p Step,
     /// Its sub-steps for this platform.
     pub substeps: Vec<ResolvedStep<'p>>,
+    /// The platform the step happens on: the procedure's, or the one its `on:` (or its
+    /// parent step's) names. Its labels and verb apply to the step.
+    pub on: &'p Platform,
+    /// The device the reader is sent to, when the step happens elsewhere (`your computer`).
+    pub elsewhere: Option<&'p str>,
 }
 
 /// The resolved site.
@@ -203,10 +208,11 @@ fn resolve_guide<'p>(
         let ProcedureBody::Steps(raw) = &proc.body else {
             continue;
         };
-        let steps: Vec<ResolvedStep<'p>> = raw
+        let mut steps: Vec<ResolvedStep<'p>> = raw
             .iter()
-            .filter_map(|s| for_platform(s, &platform.id))
+            .filter_map(|s| for_platform(s, site, platform, None))
             .collect();
+        name_runs(&mut steps);
         if steps.is_empty() && !raw.is_empty() {
             diags.push(
                 Diagnostic::new(
@@ -285,23 +291,65 @@ fn follow<'p>(
     Some((proc, source))
 }
 
+/// A device named once holds for the run of steps on its platform that follows: in
+/// `on: {platform: web, device: your work computer}` then `on: web`, both steps happen on
+/// "your work computer".
+fn name_runs(steps: &mut [ResolvedStep<'_>]) {
+    for i in 1..steps.len() {
+        let (before, rest) = steps.split_at_mut(i);
+        let (prev, cur) = (&before[i - 1], &mut rest[0]);
+        let unnamed = cur.step.on.as_ref().is_some_and(|c| c.device.is_none());
+        if unnamed && prev.elsewhere.is_some() && cur.elsewhere.is_some() && prev.on.id == cur.on.id
+        {
+            cur.elsewhere = prev.elsewhere;
+            let device = cur.elsewhere;
+            for sub in cur.substeps.iter_mut().filter(|s| s.step.on.is_none()) {
+                sub.elsewhere = device;
+            }
+        }
+    }
+}
+
 /// The step as `platform` sees it, or `None` if it is limited to other platforms.
-fn for_platform<'p>(step: &'p Step, platform: &str) -> Option<ResolvedStep<'p>> {
-    if !step.only.is_empty() && !step.only.iter().any(|p| p.value == platform) {
+/// `parent` is where the parent step happens, for a sub-step.
+fn for_platform<'p>(
+    step: &'p Step,
+    site: &'p crate::model::Site,
+    platform: &'p Platform,
+    parent: Option<(&'p Platform, Option<&'p str>)>,
+) -> Option<ResolvedStep<'p>> {
+    let id = platform.id.as_str();
+    if !step.only.is_empty() && !step.only.iter().any(|p| p.value == id) {
         return None;
     }
     let step = step
         .instead
         .iter()
-        .find(|(p, _)| p.value == platform)
+        .find(|(p, _)| p.value == id)
         .map_or(step, |(_, s)| s);
+    let (on, elsewhere) = match &step.on {
+        Some(c) => match site.platform(&c.platform.value) {
+            Some(p) if p.id != platform.id || c.device.is_some() => (
+                p,
+                Some(
+                    c.device
+                        .as_ref()
+                        .map_or(p.kind.device(), |d| d.value.as_str()),
+                ),
+            ),
+            _ => (platform, None),
+        },
+        None => parent.unwrap_or((platform, None)),
+    };
     Some(ResolvedStep {
         step,
         substeps: step
             .substeps
             .iter()
-            .filter_map(|s| for_platform(s, platform))
+            .filter_map(|s| for_platform(s, site, platform, Some((on, elsewhere))))
             .collect(),
+        on,
+        elsewhere,
     })
 }
 

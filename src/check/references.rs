@@ -205,7 +205,9 @@ fn targets(rg: &ResolvedGuide<'_>, product: &Product, diags: &mut Vec<Diagnostic
                 )),
             );
         }
-        let mut visit = |s: &Step| {
+        let mut visit = |rs: &crate::resolve::ResolvedStep<'_>| {
+            let (s, on_platform): (&Step, &crate::model::Platform) = (rs.step, rs.on);
+            let pid = on_platform.id.as_str();
             for t in s.target.iter().chain(s.confirm.iter()) {
                 let Target::Key(key) = t else { continue };
                 match product.control(&key.value) {
@@ -225,7 +227,7 @@ fn targets(rg: &ResolvedGuide<'_>, product: &Product, diags: &mut Vec<Diagnostic
                         )),
                     ),
                     Some(c) if !c.exists_on(pid) => {
-                        let on: Vec<&str> =
+                        let listed: Vec<&str> =
                             c.on.iter().flatten().map(|p| p.value.as_str()).collect();
                         let mut d = Diagnostic::new(
                             Code::ControlNotOnPlatform,
@@ -233,16 +235,21 @@ fn targets(rg: &ResolvedGuide<'_>, product: &Product, diags: &mut Vec<Diagnostic
                             format!(
                                 "`{}` does not exist on {} (the glossary lists it on {})",
                                 key.value,
-                                ps.platform.name,
-                                on.join(", ")
+                                on_platform.name,
+                                listed.join(", ")
                             ),
                         )
                         .help(format!(
                             "use a control that exists on {0}, limit this step with `only:`, or add `{pid}` to the control's `on`",
-                            ps.platform.name
+                            on_platform.name
                         ))
                         .related(c.key.span, "defined here");
-                        if let Some(src) = ps.same_as {
+                        if let Some(device) = rs.elsewhere {
+                            d = d.related(
+                                s.on.as_ref().map_or(s.span, |c| c.platform.span),
+                                format!("this step happens on {device} ({pid})"),
+                            );
+                        } else if let Some(src) = ps.same_as {
                             let link = rg.block(pid).map(|b| b.procedure.key_span);
                             if let Some(link) = link {
                                 d = d.related(
@@ -258,9 +265,9 @@ fn targets(rg: &ResolvedGuide<'_>, product: &Product, diags: &mut Vec<Diagnostic
             }
         };
         for rs in &ps.steps {
-            visit(rs.step);
+            visit(rs);
             for sub in &rs.substeps {
-                visit(sub.step);
+                visit(sub);
             }
         }
     }

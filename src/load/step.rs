@@ -7,14 +7,17 @@ use super::platforms;
 use super::yaml::{Node, Value};
 use crate::diag::suggest::did_you_mean;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Action, Site, Step, StepExtra, Target, TargetArity, Toggle};
+use crate::model::{Action, Context, Site, Step, StepExtra, Target, TargetArity, Toggle};
 use crate::source::Spanned;
 
 /// The fields of a step besides its action (the action names come from [`Action::NAMES`]).
 pub(super) const STEP_FIELDS: &[&str] = &[
     "value", "to", "detail", "if", "optional", "confirm", "result", "note", "warning", "image",
-    "choices", "steps", "only", "instead", "allow",
+    "choices", "steps", "only", "instead", "allow", "on",
 ];
+
+/// The fields of `on:` written as a mapping.
+pub(super) const ON_FIELDS: &[&str] = &["platform", "device"];
 
 /// Where a step sits, which decides what it may contain.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -62,7 +65,9 @@ pub(super) fn step(ctx: &mut Ctx<'_>, site: &Site, node: &Node, level: Level) ->
     let substeps = substeps(ctx, site, &f, level);
     let only = only(ctx, site, &f, level);
     let instead = instead(ctx, site, &f, level);
-    let extra = extra(ctx, &f, substeps, only, instead);
+    let on = f.get("on").and_then(|n| on(ctx, site, n));
+    let mut extra = extra(ctx, &f, substeps, only, instead);
+    extra.on = on;
     Some(Step {
         span: node.span,
         action,
@@ -276,6 +281,44 @@ fn only(ctx: &mut Ctx<'_>, site: &Site, f: &Fields<'_>, level: Level) -> Vec<Spa
     }
 }
 
+/// `on: web`, or `on: {platform: web, device: your work computer}`.
+fn on(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Option<Context> {
+    let example = "`on: web` or `on: {platform: web, device: your computer}`";
+    let (platform, device) = match &node.value {
+        Value::Map(_) => {
+            let f = ctx.map(node, "`on` of a step", ON_FIELDS, example)?;
+            let platform = f.required(ctx, "platform", "web")?;
+            let platform = ctx.text(platform, "`platform` of `on`")?;
+            let device = f
+                .get("device")
+                .and_then(|n| ctx.text(n, "`device` of `on`"));
+            (platform, device)
+        }
+        _ if node.is_null() => {
+            ctx.push(
+                Diagnostic::new(Code::MissingField, node.span, "`on` is empty")
+                    .help(format!("name the platform the step happens on: {example}")),
+            );
+            return None;
+        }
+        _ => (ctx.text(node, "`on`")?, None),
+    };
+    if !platforms::check(ctx, site, &platform) {
+        return None;
+    }
+    if let Some(d) = &device
+        && d.value.trim().is_empty()
+    {
+        ctx.push(
+            Diagnostic::new(Code::MissingField, d.span, "`device` of `on` is empty").help(
+                "name the device as readers know it (`your work computer`), or remove `device`",
+            ),
+        );
+        return None;
+    }
+    Some(Context { platform, device })
+}
+
 /// `instead: {platforms: step}`, one replacement per platform.
 fn instead(
     ctx: &mut Ctx<'_>,
@@ -354,5 +397,6 @@ fn extra(
             .get("allow")
             .map(|n| super::rules::allow(ctx, n))
             .unwrap_or_default(),
+        on: None,
     }
 }

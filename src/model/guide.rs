@@ -65,6 +65,18 @@ pub struct Callout {
     pub span: Span,
 }
 
+/// Where a step happens when it is not on the device of its procedure (`on: web`): a
+/// hand-over to another platform of the site, for example a TV guide that sends the
+/// reader to a computer's browser for a few steps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Context {
+    /// The platform the step happens on; its labels and verb apply to the step.
+    pub platform: Spanned<String>,
+    /// How readers are told where to go ("your work computer"); without it, the device of
+    /// the platform's kind ("your computer", "your phone").
+    pub device: Option<Spanned<String>>,
+}
+
 /// A rule a guide or step deliberately breaks, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Allow {
@@ -126,6 +138,9 @@ pub struct StepExtra {
     pub instead: Vec<(Spanned<String>, Step)>,
     /// Rules this step deliberately breaks.
     pub allow: Vec<Allow>,
+    /// Where the step happens, if on another device than its procedure's (`on:`); sub-steps
+    /// inherit it.
+    pub on: Option<Context>,
 }
 
 /// The extras of a step that has none.
@@ -144,6 +159,7 @@ static NO_EXTRA: StepExtra = StepExtra {
     only: Vec::new(),
     instead: Vec::new(),
     allow: Vec::new(),
+    on: None,
 };
 
 impl StepExtra {

@@ -24,6 +24,16 @@ impl PlatformKind {
         ("tv", PlatformKind::Tv),
     ];
 
+    /// How readers call a device of this kind (`your computer`), in "On your computer:".
+    pub fn device(self) -> &'static str {
+        match self {
+            PlatformKind::Desktop => "your computer",
+            PlatformKind::Phone => "your phone",
+            PlatformKind::Tablet => "your tablet",
+            PlatformKind::Tv => "your TV",
+        }
+    }
+
     /// The YAML name.
     pub fn as_str(self) -> &'static str {
         Self::NAMES

@@ -83,6 +83,12 @@ pub struct StepData<'a> {
     /// Illustration.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<ImageData<'a>>,
+    /// The platform the step happens on, when it is not the procedure's own (`on:`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on: Option<&'a str>,
+    /// The device it happens on then (`your computer`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device: Option<&'a str>,
     /// Sub-steps.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub substeps: Vec<StepData<'a>>,
@@ -130,6 +136,8 @@ fn step_data(s: &StepView) -> StepData<'_> {
             height: i.height,
             callouts: &i.callouts,
         }),
+        on: s.on.as_deref(),
+        device: s.device.as_deref(),
         substeps: s.substeps.iter().map(step_data).collect(),
     }
 }
@@ -205,6 +213,10 @@ pub fn render(gv: &GuideView, platforms: &[&PlatformView], format: ChecklistForm
 fn line(out: &mut String, s: &StepView, md: bool, depth: usize) {
     out.push_str(&"  ".repeat(depth));
     out.push_str(if md { "- [ ] " } else { "[ ] " });
+    if let Some(switch) = s.switch.as_ref().or(s.back.as_ref()) {
+        out.push_str(switch);
+        out.push_str(": ");
+    }
     if s.optional {
         out.push_str("(optional) ");
     }

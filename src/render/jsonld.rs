@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::view::GuideView;
+use super::view::{GuideView, StepView};
 
 #[derive(Serialize)]
 struct HowTo<'a> {
@@ -40,29 +40,39 @@ struct Section<'a> {
     kind: &'static str,
     name: &'a str,
     #[serde(rename = "itemListElement")]
-    items: Vec<Step<'a>>,
+    items: Vec<Step>,
 }
 
 #[derive(Serialize)]
-struct Step<'a> {
+struct Step {
     #[serde(rename = "@type")]
     kind: &'static str,
     position: usize,
-    text: &'a str,
+    text: String,
     url: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     image: Option<String>,
     /// Sub-steps, as the step's directions.
     #[serde(rename = "itemListElement", skip_serializing_if = "Vec::is_empty")]
-    directions: Vec<Direction<'a>>,
+    directions: Vec<Direction>,
 }
 
 #[derive(Serialize)]
-struct Direction<'a> {
+struct Direction {
     #[serde(rename = "@type")]
     kind: &'static str,
     position: usize,
-    text: &'a str,
+    text: String,
+}
+
+/// A step's text, saying where it happens when that is not the procedure's own device:
+/// a consumer reading one step alone still knows which device it is for.
+fn said(s: &StepView) -> String {
+    match (&s.device, &s.back) {
+        (Some(d), _) => format!("On {d}: {}", s.text),
+        (None, Some(b)) => format!("{b}: {}", s.text),
+        _ => s.text.clone(),
+    }
 }
 
 /// The `HowTo` document of a guide, as a string safe to embed in a `<script>` data block.
@@ -99,7 +109,7 @@ pub(super) fn howto(gv: &GuideView, base_url: &str) -> String {
                     .map(|(i, s)| Step {
                         kind: "HowToStep",
                         position: i + 1,
-                        text: &s.text,
+                        text: said(s),
                         url: format!("{page}#{}", s.anchor),
                         image: s
                             .image
@@ -113,7 +123,7 @@ pub(super) fn howto(gv: &GuideView, base_url: &str) -> String {
                             .map(|(i, sub)| Direction {
                                 kind: "HowToDirection",
                                 position: i + 1,
-                                text: &sub.text,
+                                text: said(sub),
                             })
                             .collect(),
                     })

@@ -191,6 +191,16 @@ impl Indexer<'_> {
         mask: u32,
     ) {
         let step: &Step = rs.step;
+        // A step on another device (`on:`) reads with that platform's labels, and is found
+        // by its device's name ("computer").
+        let platform = if rs.elsewhere.is_some() {
+            rs.on
+        } else {
+            platform
+        };
+        if let Some(device) = rs.elsewhere {
+            self.add(out, device, Weight::Text, mask);
+        }
         for piece in instruction(step, platform, rg.product).pieces {
             match piece {
                 Piece::Ui(label) => self.add(out, &label, Weight::Label, mask),

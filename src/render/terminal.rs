@@ -169,9 +169,16 @@ impl Out<'_> {
         rs: &ResolvedStep<'_>,
         number: &str,
         depth: usize,
+        before: Option<&str>,
     ) {
         let s = rs.step;
-        let ins = instruction(s, ps.platform, rg.product);
+        let ins = instruction(s, rs.on, rg.product);
+        let pad = "   ".repeat(depth);
+        let (switch, back) = super::view::switches(rs, before, ps.platform.kind.device());
+        if let Some(t) = switch.or(back) {
+            let t = self.paint(BOLD, &format!("{t}:"));
+            self.wrapped(&t, &format!("{pad}    "), &format!("{pad}    "));
+        }
         let mut line = String::new();
         if s.optional {
             line.push_str(&self.paint(DIM, "(optional) "));
@@ -184,7 +191,6 @@ impl Out<'_> {
                 Piece::Where(w) => line.push_str(&self.paint(DIM, &format!(" ({w})"))),
             }
         }
-        let pad = "   ".repeat(depth);
         let first = format!("{pad}{number:>3} ");
         let rest = " ".repeat(first.chars().count());
         self.wrapped(&line, &first, &rest);
@@ -214,6 +220,10 @@ impl Out<'_> {
                 sub,
                 &format!("{}.", (b'a' + (i % 26) as u8) as char),
                 depth + 1,
+                match i {
+                    0 => rs.elsewhere,
+                    _ => rs.substeps[i - 1].elsewhere,
+                },
             );
         }
     }
@@ -298,7 +308,10 @@ impl Out<'_> {
             self.wrapped(&t, "", "");
         }
         for (i, rs) in ps.steps.iter().enumerate() {
-            self.step(rg, ps, rs, &format!("{}.", i + 1), 0);
+            let before = i
+                .checked_sub(1)
+                .and_then(|p| super::view::last_device(&ps.steps[p]));
+            self.step(rg, ps, rs, &format!("{}.", i + 1), 0, before);
         }
     }
 

@@ -206,6 +206,14 @@ pub struct StepView {
     pub image: Option<ImageView>,
     /// Sub-steps.
     pub substeps: Vec<StepView>,
+    /// The platform id the step happens on, when not the procedure's own device (`on:`).
+    pub on: Option<String>,
+    /// The device the step happens on, when not the procedure's own (`your computer`).
+    pub device: Option<String>,
+    /// Shown before the step when the reader moves to another device (`On your computer`).
+    pub switch: Option<String>,
+    /// Shown before the step when the reader comes back (`Back on your TV`).
+    pub back: Option<String>,
     /// The Markdown behind the HTML fields; templates do not need it.
     #[serde(skip)]
     pub source: StepSource,
@@ -339,32 +347,51 @@ pub fn iso_time(secs: u32) -> String {
 /// and size.
 pub type MediaLookup<'a> = dyn Fn(&Guide, &str) -> Option<(String, Option<(u32, u32)>)> + 'a;
 
+/// Where the reader is before a step: the device of the step before it (its last
+/// sub-step's, if it has sub-steps), `None` for the procedure's own device.
+pub(crate) fn last_device<'p>(rs: &ResolvedStep<'p>) -> Option<&'p str> {
+    rs.substeps.last().map_or(rs.elsewhere, |s| s.elsewhere)
+}
+
+/// The announcements before a step: moving to another device, or coming back to the
+/// procedure's own (`home`), given the device the reader was on before it.
+pub(crate) fn switches(
+    rs: &ResolvedStep<'_>,
+    before: Option<&str>,
+    home: &str,
+) -> (Option<String>, Option<String>) {
+    match (before, rs.elsewhere) {
+        (b, Some(now)) if b != Some(now) => (Some(format!("On {now}")), None),
+        (Some(_), None) => (None, Some(format!("Back on {home}"))),
+        _ => (None, None),
+    }
+}
+
 fn step_view(
     rg: &ResolvedGuide<'_>,
     ps: &PlatformSteps<'_>,
     rs: &ResolvedStep<'_>,
     number: String,
+    before: Option<&str>,
     media: &MediaLookup<'_>,
 ) -> StepView {
     let s: &Step = rs.step;
-    let ins: Instruction = instruction(s, ps.platform, rg.product);
+    let ins: Instruction = instruction(s, rs.on, rg.product);
     let anchor = format!("{}-{}", ps.platform.id, number.replace('.', "-"));
-    let image = illustration(rg, ps, s, &ins, &anchor, media);
+    let image = illustration(rg, rs.on, s, &ins, &anchor, media);
+    let (switch, back) = switches(rs, before, ps.platform.kind.device());
     let md = |t: &Option<Spanned<String>>| t.as_ref().map(|t| t.value.clone());
     StepView {
         anchor,
         instruction: parts(&ins),
         text: ins.to_text(),
         markdown: ins.to_markdown(),
-        target: s
-            .target
-            .as_ref()
-            .map(|t| target_view(t, ps.platform, rg.product)),
+        target: s.target.as_ref().map(|t| target_view(t, rs.on, rg.product)),
         location: ins.location.clone(),
         confirm: s
             .confirm
             .as_ref()
-            .map(|t| target_view(t, ps.platform, rg.product)),
+            .map(|t| target_view(t, rs.on, rg.product)),
         optional: s.optional,
         detail_html: s.detail.as_ref().map(|t| to_html(&t.value)),
         result_html: s.result.as_ref().map(|t| to_inline_html(&t.value)),
@@ -376,9 +403,19 @@ fn step_view(
             .substeps
             .iter()
             .enumerate()
-            .map(|(i, sub)| step_view(rg, ps, sub, format!("{number}.{}", i + 1), media))
+            .map(|(i, sub)| {
+                let before = match i {
+                    0 => rs.elsewhere,
+                    _ => rs.substeps[i - 1].elsewhere,
+                };
+                step_view(rg, ps, sub, format!("{number}.{}", i + 1), before, media)
+            })
             .collect(),
         number,
+        on: rs.elsewhere.map(|_| rs.on.id.clone()),
+        device: rs.elsewhere.map(str::to_owned),
+        switch,
+        back,
         source: StepSource {
             condition: md(&s.condition),
             detail: md(&s.detail),
@@ -425,7 +462,7 @@ fn target_view(t: &Target, platform: &Platform, product: Option<&Product>) -> Ta
 /// glossary where the step asks for one or the site's `illustrations` setting wants one.
 fn illustration(
     rg: &ResolvedGuide<'_>,
-    ps: &PlatformSteps<'_>,
+    platform: &Platform,
     s: &Step,
     ins: &Instruction,
     anchor: &str,
@@ -441,9 +478,9 @@ fn illustration(
         Illustrations::None => false,
         Illustrations::AllSteps => true,
         Illustrations::WhereGiven => s.image.is_some(),
-        Illustrations::WhereUseful => s.image.is_some() || adds_to_the_sentence(rg, ps.platform, s),
+        Illustrations::WhereUseful => s.image.is_some() || adds_to_the_sentence(rg, platform, s),
     };
-    wanted.then(|| schematic(rg, ps.platform, s, ins, anchor))
+    wanted.then(|| schematic(rg, platform, s, ins, anchor))
 }
 
 /// True if a drawing of the step shows something its sentence does not: where on the
@@ -761,7 +798,10 @@ fn platform_view(
         .steps
         .iter()
         .enumerate()
-        .map(|(i, rs)| step_view(rg, ps, rs, (i + 1).to_string(), media))
+        .map(|(i, rs)| {
+            let before = i.checked_sub(1).and_then(|p| last_device(&ps.steps[p]));
+            step_view(rg, ps, rs, (i + 1).to_string(), before, media)
+        })
         .collect();
     let mut h = String::new();
     for s in &steps {

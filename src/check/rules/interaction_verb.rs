@@ -39,17 +39,22 @@ impl Rule for InteractionVerb {
             // Verbs of the platforms that follow each step.
             let mut users: Vec<(&Step, BTreeSet<&str>, Vec<&str>)> = Vec::new();
             for ps in &rg.platforms {
-                let verb = ps.platform.verb.as_str();
-                let all = ps.steps.iter().flat_map(|rs| {
-                    std::iter::once(rs.step).chain(rs.substeps.iter().map(|s| s.step))
-                });
-                for s in all {
+                let all = ps
+                    .steps
+                    .iter()
+                    .flat_map(|rs| std::iter::once(rs).chain(rs.substeps.iter()));
+                for rs in all {
+                    // A step on another device (`on:`) takes that platform's verb.
+                    let (s, platform) = (rs.step, rs.on);
+                    let verb = platform.verb.as_str();
                     match users.iter_mut().find(|(u, _, _)| std::ptr::eq(*u, s)) {
                         Some((_, verbs, names)) => {
                             verbs.insert(verb);
-                            names.push(&ps.platform.name);
+                            if !names.contains(&platform.name.as_str()) {
+                                names.push(&platform.name);
+                            }
                         }
-                        None => users.push((s, BTreeSet::from([verb]), vec![&ps.platform.name])),
+                        None => users.push((s, BTreeSet::from([verb]), vec![&platform.name])),
                     }
                 }
             }
