@@ -285,3 +285,51 @@ fn sentence(s: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::rules::testing::{PRODUCT, findings};
+    use crate::diag::Code;
+
+    #[test]
+    fn controls_of_a_step_on_another_device_are_looked_up_on_that_platform() {
+        // `menu` exists on android and ios only: right in the app, wrong in a web step.
+        let guide = "title: How to x\nsummary: X.\nsteps:\n  android:\n    - tap: menu\n    - press: menu\n      on: {platform: web, device: your laptop}\n";
+        let f = findings(
+            Code::ControlNotOnPlatform,
+            &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", guide)],
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].span.start.line, 6);
+        assert!(
+            f[0].message.contains("does not exist on Web"),
+            "{}",
+            f[0].message
+        );
+        assert!(
+            f[0].related
+                .iter()
+                .any(|r| r.message.contains("happens on your laptop (web)")),
+            "{f:#?}"
+        );
+    }
+
+    #[test]
+    fn on_names_a_platform_of_the_site() {
+        let guide = "title: How to x\nsummary: X.\nsteps:\n  android:\n    - tap: settings\n      on: wbe\n";
+        let f = findings(
+            Code::UnknownPlatform,
+            &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", guide)],
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!((f[0].span.start.line, f[0].span.start.col), (6, 11));
+        assert!(f[0].help.as_deref().unwrap_or("").contains("web"), "{f:#?}");
+        let mapping = "title: How to x\nsummary: X.\nsteps:\n  android:\n    - tap: settings\n      on: {device: your laptop}\n";
+        let f = findings(
+            Code::MissingField,
+            &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", mapping)],
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("no `platform`"), "{f:#?}");
+    }
+}

@@ -577,3 +577,65 @@ fn the_illustrations_setting_chooses_which_steps_get_a_drawing() {
     assert_eq!(count("where-given"), 7);
     assert_eq!(count("none"), 0);
 }
+
+#[test]
+fn steps_on_another_device_say_so_in_every_output() {
+    let t = GuideTest::from_dir("tests/fixtures/build/device/guides");
+    t.run(&["check"]).code(0);
+    let out = t.path("site");
+    build(&opts(&t.guides().to_string_lossy(), &out)).expect("build");
+    let tree = read_tree(&out);
+    // JSON data: the steps on the computer carry the platform and the device.
+    let data: serde_json::Value =
+        serde_json::from_str(&text(&tree, "data/activate-on-tv.json")).unwrap();
+    let steps = data["platforms"][0]["steps"].as_array().unwrap();
+    let on: Vec<_> = steps
+        .iter()
+        .map(|s| (s["on"].as_str(), s["device"].as_str()))
+        .collect();
+    let web = (Some("web"), Some("your computer or phone"));
+    assert_eq!(
+        on,
+        [
+            (None, None),
+            (None, None),
+            (None, None),
+            web,
+            web,
+            web,
+            web,
+            (None, None),
+            (None, None)
+        ]
+    );
+    // The web's verb and labels in the computer's steps.
+    assert_eq!(steps[6]["text"], "Click “Activate”.");
+    // The page: one move away and one return, opening their steps' sentences.
+    let page = text(&tree, "guides/activate-on-tv.html");
+    assert_eq!(page.matches("class=\"switch\"").count(), 2);
+    assert!(page.contains(
+        "<p class=\"instruction\"><strong class=\"switch\">On your computer or phone:</strong> Open"
+    ));
+    assert!(
+        page.contains("<strong class=\"switch\">Back on your TV:</strong> Wait a few seconds.")
+    );
+    // JSON-LD: each step on the computer says so, for consumers that read one step alone.
+    assert!(page.contains("\"text\":\"On your computer or phone: Click “Activate”.\""));
+    assert!(page.contains("\"text\":\"Back on your TV: Wait a few seconds.\""));
+    // Text checklist and terminal preview.
+    t.run(&["checklist", "activate-on-tv", "--format", "text"])
+        .code(0)
+        .stdout_contains("[ ] On your computer or phone: Open streamly.com/tv.\n[ ] Click “Sign in” (top right).")
+        .stdout_contains("[ ] Back on your TV: Wait a few seconds.");
+    t.run(&[
+        "preview",
+        "activate-on-tv",
+        "--color",
+        "never",
+        "--width",
+        "80",
+    ])
+    .code(0)
+    .stdout_contains("    On your computer or phone:\n 4. Open streamly.com/tv.")
+    .stdout_contains("    Back on your TV:\n 8. Wait a few seconds.");
+}

@@ -147,4 +147,30 @@ mod tests {
             .is_empty()
         );
     }
+
+    #[test]
+    fn a_step_on_another_device_takes_that_platforms_verb() {
+        // On Android, `click` is right in a step on the web and wrong after it.
+        let guide = "title: How to x\nsummary: X.\nsteps:\n  android:\n    - tap: menu\n    - click: settings\n      on: web\n      steps:\n        - click: privacy\n    - do: Click **Sign out**.\n      on: web\n    - click: sign-out\n";
+        let f = findings(
+            super::CODE,
+            &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", guide)],
+        );
+        let lines: Vec<_> = f
+            .iter()
+            .map(|d| (d.span.start.line, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            lines,
+            [(12, "`click` on Android, where the verb is \"tap\"")],
+            "{f:#?}"
+        );
+        let tap_on_web = "title: How to x\nsummary: X.\nsteps:\n  android:\n    - tap: settings\n      on: web\n";
+        let f = findings(
+            super::CODE,
+            &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", tap_on_web)],
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].message, "`tap` on Web, where the verb is \"click\"");
+    }
 }
