@@ -210,6 +210,12 @@ fn targets(rg: &ResolvedGuide<'_>, product: &Product, diags: &mut Vec<Diagnostic
             let pid = on_platform.id.as_str();
             for t in s.target.iter().chain(s.confirm.iter()) {
                 let Target::Key(key) = t else { continue };
+                if let Some((other, k)) = key.value.split_once(':')
+                    && product.control(&key.value).is_none()
+                {
+                    diags.push(foreign_key(product, key, other, k));
+                    continue;
+                }
                 match product.control(&key.value) {
                     None => diags.push(
                         Diagnostic::new(
@@ -273,6 +279,48 @@ fn targets(rg: &ResolvedGuide<'_>, product: &Product, diags: &mut Vec<Diagnostic
     }
 }
 
+/// Why `other:k` names no control: no such product, a product not in `uses`, or a key its
+/// glossary does not have.
+fn foreign_key(
+    product: &Product,
+    key: &crate::source::Spanned<String>,
+    other: &str,
+    k: &str,
+) -> Diagnostic {
+    if let Some((_, name, glossary)) = product.used.iter().find(|(p, _, _)| p == other) {
+        return Diagnostic::new(
+            Code::UnknownGlossaryKey,
+            key.span,
+            format!("`{k}` is not in the {name} glossary"),
+        )
+        .help(sentence(&help_for(
+            k,
+            glossary.iter().map(|c| c.key.value.as_str()),
+            "glossary key",
+        )));
+    }
+    let uses: Vec<&str> = product.uses.iter().map(|u| u.value.as_str()).collect();
+    Diagnostic::new(
+        Code::UnknownProduct,
+        key.span,
+        format!(
+            "`{}` names the product `{other}`, which {} does not use",
+            key.value, product.name.value
+        ),
+    )
+    .help(if uses.is_empty() {
+        format!(
+            "add `uses: [{other}]` to {}'s product.yaml, if a product folder `{other}` exists",
+            product.name.value
+        )
+    } else {
+        format!(
+            "{} Or add `{other}` to `uses` in product.yaml, if a product folder `{other}` exists.",
+            sentence(&help_for(other, uses.iter().copied(), "product"))
+        )
+    })
+}
+
 /// A help fragment as a sentence: capitalised, ending with punctuation.
 fn sentence(s: &str) -> String {
     let mut c = s.chars();
@@ -331,5 +379,43 @@ mod tests {
         );
         assert_eq!(f.len(), 1, "{f:#?}");
         assert!(f[0].message.contains("no `platform`"), "{f:#?}");
+    }
+
+    #[test]
+    fn controls_of_a_used_product_are_named_with_its_key() {
+        let idp = "name: Okta\nglossary:\n  username: {role: field, label: Username, on: [web]}\n";
+        let product = format!("uses: [okta]\n{PRODUCT}");
+        let good = "title: How to x\nsummary: X.\nsteps:\n  android:\n    - type: okta:username\n      value: your email\n      on: web\n";
+        let files = |g: &'static str| {
+            [
+                ("okta/product.yaml", idp.to_owned()),
+                ("demo/product.yaml", product.clone()),
+                ("demo/g.yaml", g.to_owned()),
+            ]
+        };
+        let all = |g: &'static str| {
+            let f = files(g);
+            let f: Vec<(&str, &str)> = f.iter().map(|(p, t)| (*p, t.as_str())).collect();
+            let mut out = Vec::new();
+            for code in [
+                Code::UnknownGlossaryKey,
+                Code::UnknownProduct,
+                Code::ControlNotOnPlatform,
+            ] {
+                out.extend(findings(code, &f));
+            }
+            out
+        };
+        assert!(all(good).is_empty(), "{:#?}", all(good));
+        // On the phone itself, the identity provider's web-only field does not exist.
+        let on_phone = "title: How to x\nsummary: X.\nsteps:\n  android:\n    - type: okta:username\n      value: your email\n";
+        let f = all(on_phone);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].code, Code::ControlNotOnPlatform);
+        let misspelt = "title: How to x\nsummary: X.\nsteps:\n  web:\n    - type: okta:usrname\n      value: your email\n";
+        let f = all(misspelt);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].message, "`usrname` is not in the Okta glossary");
+        assert_eq!(f[0].help.as_deref(), Some("Did you mean \"username\"?"));
     }
 }

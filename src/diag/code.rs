@@ -98,6 +98,8 @@ codes! {
     SameAsMissing = ("same-as-missing", Error, "`same_as` names a platform that has no steps in this guide."),
     /// `same_as` links that loop.
     SameAsCycle = ("same-as-cycle", Error, "`same_as` links form a cycle."),
+    /// `uses` in product.yaml, or a `product:key` target, names no product.
+    UnknownProduct = ("unknown-product", Error, "A product's `uses`, or a step's `product:key` target, names a product the guides folder does not have."),
     /// `related` names an unknown guide.
     UnknownRelatedGuide = ("unknown-related-guide", Error, "A related guide id does not exist."),
     /// `featured` in `site.yaml` names an unknown guide.

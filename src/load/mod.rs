@@ -238,6 +238,7 @@ fn assemble(
         guides.extend(g);
         diags.extend(d);
     }
+    product::link_uses(&mut products, &mut diags);
     let project = Project {
         root: root.to_path_buf(),
         site,

@@ -3,13 +3,20 @@
 use super::decode::Ctx;
 use super::platforms;
 use super::yaml::{Node, Value};
+use crate::diag::suggest::help_for;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Control, LOCATION_NAMES, Location, PerPlatform, Product, Role, Site};
 use crate::source::{FileId, Spanned};
 
 /// The fields of `product.yaml`.
-pub(super) const PRODUCT_FIELDS: &[&str] =
-    &["name", "home", "platforms", "glossary", "terminology"];
+pub(super) const PRODUCT_FIELDS: &[&str] = &[
+    "name",
+    "home",
+    "platforms",
+    "glossary",
+    "terminology",
+    "uses",
+];
 
 /// The fields of a glossary control.
 pub(super) const CONTROL_FIELDS: &[&str] = &[
@@ -90,10 +97,74 @@ pub(super) fn decode(
         platforms: product_platforms,
         glossary,
         terminology,
+        uses: f
+            .get("uses")
+            .map(|n| {
+                ctx.text_list(n, "a product key")
+                    .into_iter()
+                    .filter(|u| ctx.check_id(u, "product key"))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        used: Vec::new(),
         span: node.span,
     };
     check_labels(ctx, site, &product);
     Some(product)
+}
+
+/// Gives each product the glossaries of the products in its `uses`, reporting a key that
+/// names no product (`unknown-product`), the product itself, or a product named twice.
+pub(super) fn link_uses(products: &mut [Product], diags: &mut Vec<Diagnostic>) {
+    let mut keys: Vec<&str> = Vec::new();
+    let glossaries: Vec<(String, String, Vec<Control>)> = products
+        .iter()
+        .map(|p| (p.key.clone(), p.name.value.clone(), p.glossary.clone()))
+        .collect();
+    keys.extend(glossaries.iter().map(|(k, _, _)| k.as_str()));
+    keys.sort_unstable();
+    for p in products.iter_mut() {
+        let mut used = Vec::new();
+        for (i, u) in p.uses.iter().enumerate() {
+            if u.value == p.key {
+                diags.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        u.span,
+                        format!("`{}` cannot use itself", p.key),
+                    )
+                    .help(
+                        "name its own controls by their plain keys; list other products in `uses`",
+                    ),
+                );
+            } else if let Some(first) = p.uses[..i].iter().find(|f| f.value == u.value) {
+                diags.push(
+                    Diagnostic::new(
+                        Code::DuplicateKey,
+                        u.span,
+                        format!("`{}` is named twice in `uses`", u.value),
+                    )
+                    .help("name each product once")
+                    .related(first.span, "first named here"),
+                );
+            } else if let Some(g) = glossaries.iter().find(|(k, _, _)| *k == u.value) {
+                used.push(g.clone());
+            } else {
+                diags.push(
+                    Diagnostic::new(
+                        Code::UnknownProduct,
+                        u.span,
+                        format!("`uses` names `{}`, but no product has this key", u.value),
+                    )
+                    .help(format!(
+                        "{} (a product's key is the name of its folder)",
+                        help_for(&u.value, keys.iter().copied(), "product")
+                    )),
+                );
+            }
+        }
+        p.used = used;
+    }
 }
 
 fn control(ctx: &mut Ctx<'_>, site: &Site, key: &Spanned<String>, node: &Node) -> Option<Control> {

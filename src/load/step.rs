@@ -190,11 +190,16 @@ fn action_value(
     })
 }
 
-/// A glossary key when written as a plain id, free text otherwise.
+/// A glossary key when written as a plain id (or `product:key` for a control of a product
+/// in `uses`), free text otherwise.
 fn target(ctx: &mut Ctx<'_>, node: &Node, what: &str) -> Option<Target> {
     let t = ctx.text(node, what)?;
     let plain = matches!(&node.value, Value::Scalar(s) if s.plain);
-    Some(if plain && is_id(&t.value) {
+    let key = is_id(&t.value)
+        || t.value
+            .split_once(':')
+            .is_some_and(|(p, k)| is_id(p) && is_id(k));
+    Some(if plain && key {
         Target::Key(t)
     } else {
         Target::Text(t)

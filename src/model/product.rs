@@ -136,13 +136,25 @@ pub struct Product {
     pub glossary: Vec<Control>,
     /// Preferred terms for this product (added to the site's).
     pub terminology: Vec<super::Term>,
+    /// Other products whose controls its guides use as `product:key` (`uses: [okta]`).
+    pub uses: Vec<Spanned<String>>,
+    /// The glossaries of the products in `uses` that exist: product key, name, controls.
+    pub used: Vec<(String, String, Vec<Control>)>,
     /// Span of the whole file's mapping.
     pub span: Span,
 }
 
 impl Product {
-    /// The control with this key.
+    /// The control with this key, or with `product:key` the control of a product in
+    /// `uses`.
     pub fn control(&self, key: &str) -> Option<&Control> {
-        self.glossary.iter().find(|c| c.key.value == key)
+        match key.split_once(':') {
+            Some((product, key)) => self
+                .used
+                .iter()
+                .find(|(p, _, _)| p == product)
+                .and_then(|(_, _, g)| g.iter().find(|c| c.key.value == key)),
+            None => self.glossary.iter().find(|c| c.key.value == key),
+        }
     }
 }

@@ -79,6 +79,7 @@ fixture_tests! {
     unknown_glossary_key,
     unknown_location,
     unknown_platform,
+    unknown_product,
     unknown_featured_guide,
     unknown_related_guide,
     unknown_rule,

@@ -33,8 +33,25 @@ impl Rule for UnusedGlossaryEntry {
     }
 
     fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
+        // Controls used as `product:key` by the guides of the products that use them.
+        let mut foreign: HashSet<(&str, &str)> = HashSet::new();
+        for g in &site.project.guides {
+            for s in g.written_steps() {
+                for t in s.target.iter().chain(s.confirm.iter()) {
+                    if let Target::Key(k) = t
+                        && let Some(pk) = k.value.split_once(':')
+                    {
+                        foreign.insert(pk);
+                    }
+                }
+            }
+        }
         for product in &site.project.products {
-            let mut used: HashSet<&str> = HashSet::new();
+            let mut used: HashSet<&str> = foreign
+                .iter()
+                .filter(|(p, _)| *p == product.key)
+                .map(|(_, k)| *k)
+                .collect();
             for g in site
                 .project
                 .guides
