@@ -804,12 +804,19 @@ fn platform_view(
         })
         .collect();
     let mut h = String::new();
-    for s in &steps {
+    // Where a step happens is part of it: moving steps to another device resets checklists.
+    let mut add = |s: &StepView| {
+        if let Some(d) = &s.device {
+            h.push_str(d);
+            h.push_str(": ");
+        }
         h.push_str(&s.text);
         h.push('\n');
+    };
+    for s in &steps {
+        add(s);
         for sub in &s.substeps {
-            h.push_str(&sub.text);
-            h.push('\n');
+            add(sub);
         }
     }
     PlatformView {

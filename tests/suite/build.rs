@@ -639,3 +639,17 @@ fn steps_on_another_device_say_so_in_every_output() {
     .stdout_contains("    On your computer or phone:\n 4. Open streamly.com/tv.")
     .stdout_contains("    Back on your TV:\n 8. Wait a few seconds.");
 }
+
+#[test]
+fn sub_steps_follow_their_steps_device_and_may_leave_it() {
+    let t = GuideTest::from_dir("tests/fixtures/build/device/guides").file(
+        "streamly/pair.yaml",
+        "title: How to pair your TV\nsummary: Pair the TV from a browser.\nsteps:\n  tv:\n    - open: streamly-app\n    - do: Enter the code.\n      steps:\n        - open: activate-page\n          on: web\n        - click: activate\n          on: web\n        - select: profile\n    - do: Sign in on the computer.\n      on: {platform: web, device: your laptop}\n      steps:\n        - click: sign-in\n    - select: sign-in-web\nunavailable_on:\n  web: Pairing starts on the TV.\n",
+    );
+    t.run(&["check"]).code(0);
+    t.run(&["checklist", "pair", "--format", "text"])
+        .code(0)
+        .stdout_contains(
+            "[ ] Open the Streamly app.\n[ ] Enter the code.\n  [ ] On your computer: Open streamly.com/tv.\n  [ ] Click “Activate”.\n  [ ] Back on your TV: Select “your profile”.\n[ ] On your laptop: Sign in on the computer.\n  [ ] Click “Sign in” (top right).\n[ ] Back on your TV: Select “Sign in on the web”.\n",
+        );
+}
