@@ -14,7 +14,7 @@ static META: RuleMeta = RuleMeta {
     default_on: true,
     summary: "A guide covers fewer platforms than its product and does not say why.",
     doc: RuleDoc {
-        explanation: "Reports a guide that has no steps for some of its product's platforms (the product's `platforms`, or the site's) and does not list them in `unavailable_on` with a reason. Readers on the missing platform otherwise find nothing and do not know whether the task is impossible there or the guide is incomplete.",
+        explanation: "Reports a guide that has no steps for some of its product's platforms (the product's `platforms`, or the site's) and does not list them in `unavailable_on` with a reason. Readers on the missing platform otherwise find nothing and do not know whether the task is impossible there or the guide is incomplete. A platform the guide's steps go to with `on:` (a TV guide that sends the reader to a browser) is part of another platform's procedure and is not reported.",
         bad: "steps:\n  web:\n    - ...\n# nothing for android and ios",
         good: "steps:\n  web:\n    - ...\nunavailable_on:\n  android, ios: The apps cannot change the billing date.",
     },
@@ -44,6 +44,11 @@ impl Rule for PlatformParity {
                         .any(|p| p.platforms.iter().any(|q| q.value == *id))
                 })
                 .filter(|id| !g.unavailable_on.iter().any(|u| u.platform.value == *id))
+                .filter(|id| {
+                    !g.written_steps()
+                        .iter()
+                        .any(|s| s.on.as_ref().is_some_and(|c| c.platform.value == *id))
+                })
                 .collect();
             if missing.is_empty() || g.procedures.is_empty() {
                 continue;
@@ -95,6 +100,21 @@ mod tests {
                 ]
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_platform_visited_with_on_is_part_of_the_procedure() {
+        let guide = "title: How to x\nsummary: X.\nsteps:\n  android:\n    - tap: menu\n    - click: settings\n      on: web\n";
+        let f = findings(
+            super::CODE,
+            &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", guide)],
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.ends_with("no steps for iOS"),
+            "{}",
+            f[0].message
         );
     }
 }
