@@ -69,6 +69,28 @@ pub struct ResolvedStep<'p> {
     pub step: &'p Step,
     /// Its sub-steps for this platform.
     pub substeps: Vec<ResolvedStep<'p>>,
+    /// Its exclusive options for this platform, each with its steps.
+    pub options: Vec<ResolvedOption<'p>>,
+    /// The id written on the step (on the step replaced, for an `instead` replacement).
+    pub id: Option<&'p crate::source::Spanned<String>>,
+}
+
+/// One of a step's options as one platform sees it.
+#[derive(Debug)]
+pub struct ResolvedOption<'p> {
+    /// The option as written.
+    pub option: &'p crate::model::StepOption,
+    /// Its steps for this platform.
+    pub steps: Vec<ResolvedStep<'p>>,
+}
+
+impl<'p> ResolvedStep<'p> {
+    /// The steps nested in this one: its sub-steps, then the steps of its options.
+    pub fn nested(&self) -> impl Iterator<Item = &ResolvedStep<'p>> {
+        self.substeps
+            .iter()
+            .chain(self.options.iter().flat_map(|o| o.steps.iter()))
+    }
 }
 
 /// The resolved site.
@@ -290,6 +312,7 @@ fn for_platform<'p>(step: &'p Step, platform: &str) -> Option<ResolvedStep<'p>> 
     if !step.only.is_empty() && !step.only.iter().any(|p| p.value == platform) {
         return None;
     }
+    let id = step.id.as_ref();
     let step = step
         .instead
         .iter()
@@ -302,6 +325,19 @@ fn for_platform<'p>(step: &'p Step, platform: &str) -> Option<ResolvedStep<'p>> 
             .iter()
             .filter_map(|s| for_platform(s, platform))
             .collect(),
+        options: step
+            .options
+            .iter()
+            .map(|o| ResolvedOption {
+                option: o,
+                steps: o
+                    .steps
+                    .iter()
+                    .filter_map(|s| for_platform(s, platform))
+                    .collect(),
+            })
+            .collect(),
+        id,
     })
 }
 

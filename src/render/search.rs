@@ -216,11 +216,11 @@ impl Indexer<'_> {
                 .chain(&e.warning)
                 .chain(&e.choices)
                 .chain(e.image.iter().flat_map(|i| i.alt.iter()));
-            for t in texts {
+            for t in texts.chain(e.options.iter().map(|o| &o.label)) {
                 self.add_markdown(out, &t.value, Weight::Text, mask);
             }
         }
-        for sub in &rs.substeps {
+        for sub in rs.nested() {
             self.step(out, rg, platform, sub, mask);
         }
     }
