@@ -452,7 +452,7 @@ fn option_label(o: &crate::model::StepOption, nums: &[Numbered<'_>]) -> String {
     if o.condition {
         super::instruction::condition_text(&t)
     } else {
-        t.into_owned()
+        t.trim_end_matches(['.', ':', ';', ',']).to_owned()
     }
 }
 
