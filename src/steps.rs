@@ -34,26 +34,30 @@ pub fn option_number(parent: &str, k: usize, j: usize) -> String {
     format!("{parent}.{}.{}", k + 1, j + 1)
 }
 
-/// Every step of a platform's procedure, numbered, in reading order.
+/// The steps of a platform's procedure that have an id, numbered, in reading order (most
+/// procedures have none: then nothing is allocated).
 pub fn numbered<'p>(ps: &PlatformSteps<'p>) -> Vec<Numbered<'p>> {
     let pid = ps.platform.id.as_str();
     let mut out = Vec::new();
-    let mut push = |rs: &ResolvedStep<'p>, number: String| {
-        out.push(Numbered {
-            id: rs.id,
-            anchor: anchor(pid, &number),
-            number,
-        });
+    let mut push = |rs: &ResolvedStep<'p>, number: &dyn Fn() -> String| {
+        if rs.id.is_some() {
+            let number = number();
+            out.push(Numbered {
+                id: rs.id,
+                anchor: anchor(pid, &number),
+                number,
+            });
+        }
     };
     for (i, rs) in ps.steps.iter().enumerate() {
-        let n = (i + 1).to_string();
-        push(rs, n.clone());
+        let n = || (i + 1).to_string();
+        push(rs, &n);
         for (j, sub) in rs.substeps.iter().enumerate() {
-            push(sub, sub_number(&n, j));
+            push(sub, &|| sub_number(&n(), j));
         }
         for (k, o) in rs.options.iter().enumerate() {
             for (j, sub) in o.steps.iter().enumerate() {
-                push(sub, option_number(&n, k, j));
+                push(sub, &|| option_number(&n(), k, j));
             }
         }
     }
