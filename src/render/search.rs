@@ -217,7 +217,9 @@ impl Indexer<'_> {
                 .chain(&e.choices)
                 .chain(e.image.iter().flat_map(|i| i.alt.iter()));
             for t in texts.chain(e.options.iter().map(|o| &o.label)) {
-                self.add_markdown(out, &t.value, Weight::Text, mask);
+                // A `{step:id}` reference is a number on the page, not words to find.
+                let text = crate::steps::replace(&t.value, |_| Some(String::new()));
+                self.add_markdown(out, &text, Weight::Text, mask);
             }
         }
         for sub in rs.nested() {

@@ -44,11 +44,11 @@ test('a step with options is one numbered step with exclusive options', async ()
       assert.equal(await options.count(), 2);
       assert.equal(
         (await options.nth(0).locator('.option-label').textContent()).replace(/\s+/g, ' ').trim(),
-        'Option 1 If the screen asks for your company email',
+        'Option 1 If the screen asks for your company email:',
       );
       assert.equal(
         (await options.nth(1).locator('.option-label').textContent()).replace(/\s+/g, ' ').trim(),
-        'Option 2 If the screen asks for a username',
+        'Option 2 If the screen asks for a username:',
       );
       assert.deepEqual(
         (await options.nth(1).locator('ol.substeps > li.step .instruction').allTextContents()).map((t) => t.trim()),
