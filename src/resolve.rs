@@ -74,6 +74,28 @@ pub struct ResolvedStep<'p> {
     pub on: &'p Platform,
     /// The device the reader is sent to, when the step happens elsewhere (`your computer`).
     pub elsewhere: Option<&'p str>,
+    /// Its exclusive options for this platform, each with its steps.
+    pub options: Vec<ResolvedOption<'p>>,
+    /// The id written on the step (on the step replaced, for an `instead` replacement).
+    pub id: Option<&'p crate::source::Spanned<String>>,
+}
+
+/// One of a step's options as one platform sees it.
+#[derive(Debug)]
+pub struct ResolvedOption<'p> {
+    /// The option as written.
+    pub option: &'p crate::model::StepOption,
+    /// Its steps for this platform.
+    pub steps: Vec<ResolvedStep<'p>>,
+}
+
+impl<'p> ResolvedStep<'p> {
+    /// The steps nested in this one: its sub-steps, then the steps of its options.
+    pub fn nested(&self) -> impl Iterator<Item = &ResolvedStep<'p>> {
+        self.substeps
+            .iter()
+            .chain(self.options.iter().flat_map(|o| o.steps.iter()))
+    }
 }
 
 /// The resolved site.
@@ -318,14 +340,15 @@ fn for_platform<'p>(
     platform: &'p Platform,
     parent: Option<(&'p Platform, Option<&'p str>)>,
 ) -> Option<ResolvedStep<'p>> {
-    let id = platform.id.as_str();
-    if !step.only.is_empty() && !step.only.iter().any(|p| p.value == id) {
+    let pid = platform.id.as_str();
+    if !step.only.is_empty() && !step.only.iter().any(|p| p.value == pid) {
         return None;
     }
+    let id = step.id.as_ref();
     let step = step
         .instead
         .iter()
-        .find(|(p, _)| p.value == id)
+        .find(|(p, _)| p.value == pid)
         .map_or(step, |(_, s)| s);
     let (on, elsewhere) = match &step.on {
         Some(c) => match site.platform(&c.platform.value) {
@@ -350,6 +373,19 @@ fn for_platform<'p>(
             .collect(),
         on,
         elsewhere,
+        options: step
+            .options
+            .iter()
+            .map(|o| ResolvedOption {
+                option: o,
+                steps: o
+                    .steps
+                    .iter()
+                    .filter_map(|s| for_platform(s, site, platform, Some((on, elsewhere))))
+                    .collect(),
+            })
+            .collect(),
+        id,
     })
 }
 

@@ -166,10 +166,11 @@ fn scoping(rg: &ResolvedGuide<'_>, diags: &mut Vec<Diagnostic>) {
                 );
             }
         };
-        for s in steps
-            .iter()
-            .chain(steps.iter().flat_map(|s| s.substeps.iter()))
-        {
+        for s in steps.iter().chain(steps.iter().flat_map(|s| {
+            s.substeps
+                .iter()
+                .chain(s.options.iter().flat_map(|o| o.steps.iter()))
+        })) {
             for p in &s.only {
                 check(p, "only");
             }
@@ -272,7 +273,7 @@ fn targets(rg: &ResolvedGuide<'_>, product: &Product, diags: &mut Vec<Diagnostic
         };
         for rs in &ps.steps {
             visit(rs);
-            for sub in &rs.substeps {
+            for sub in rs.nested() {
                 visit(sub);
             }
         }

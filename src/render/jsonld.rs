@@ -116,16 +116,7 @@ pub(super) fn howto(gv: &GuideView, base_url: &str) -> String {
                             .as_ref()
                             .and_then(|img| img.src.as_ref())
                             .map(|src| format!("{base_url}{src}")),
-                        directions: s
-                            .substeps
-                            .iter()
-                            .enumerate()
-                            .map(|(i, sub)| Direction {
-                                kind: "HowToDirection",
-                                position: i + 1,
-                                text: said(sub),
-                            })
-                            .collect(),
+                        directions: directions(s),
                     })
                     .collect(),
             })
@@ -135,6 +126,40 @@ pub(super) fn howto(gv: &GuideView, base_url: &str) -> String {
     serde_json::to_string(&doc)
         .unwrap_or_default()
         .replace('<', "\\u003c")
+}
+
+/// A step's sub-steps, then one direction per option ("Option 2 — If ...: a. b."), as
+/// `HowToDirection`s: schema.org has no either/or, and a direction's text keeps the
+/// options readable to every consumer.
+fn directions(s: &super::view::StepView) -> Vec<Direction> {
+    let mut out: Vec<Direction> = s
+        .substeps
+        .iter()
+        .map(|sub| Direction {
+            kind: "HowToDirection",
+            position: 0,
+            text: said(sub),
+        })
+        .collect();
+    for o in &s.options {
+        let label = super::markdown::to_plain(&o.label);
+        let steps: Vec<&str> = o.steps.iter().map(|st| st.text.as_str()).collect();
+        let text = format!(
+            "Option {} \u{2014} {}{label}: {}",
+            o.number,
+            if o.condition { "If " } else { "" },
+            steps.join(" ")
+        );
+        out.push(Direction {
+            kind: "HowToDirection",
+            position: 0,
+            text,
+        });
+    }
+    for (i, d) in out.iter_mut().enumerate() {
+        d.position = i + 1;
+    }
+    out
 }
 
 /// Text of an HTML fragment (our own Markdown output, so tags are well-formed).

@@ -12,6 +12,7 @@ use crate::model::{
 };
 use crate::resolve::{PlatformSteps, ResolvedGuide, ResolvedStep};
 use crate::source::Spanned;
+use crate::steps::{self, Numbered};
 
 /// A link to a page.
 #[derive(Debug, Clone, Serialize)]
@@ -214,9 +215,30 @@ pub struct StepView {
     pub switch: Option<String>,
     /// Shown before the step when the reader comes back (`Back on your TV`).
     pub back: Option<String>,
+    /// Exclusive options: the reader follows one of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<OptionView>,
     /// The Markdown behind the HTML fields; templates do not need it.
     #[serde(skip)]
     pub source: StepSource,
+}
+
+/// One of a step's exclusive options.
+#[derive(Debug, Clone, Serialize)]
+pub struct OptionView {
+    /// Anchor id (`android-3-option-2`).
+    pub anchor: String,
+    /// Its number among the step's options, from 1.
+    pub number: usize,
+    /// When it applies or its name (inline HTML).
+    pub label_html: String,
+    /// The label as Markdown (in the JSON data).
+    #[serde(skip)]
+    pub label: String,
+    /// True if the label is a condition (`if:`), false for a name (`label:`).
+    pub condition: bool,
+    /// Its steps.
+    pub steps: Vec<StepView>,
 }
 
 /// One platform's procedure.
@@ -367,25 +389,71 @@ pub(crate) fn switches(
     }
 }
 
+/// The views of a step's options, each with its numbered steps.
+fn option_views(
+    rg: &ResolvedGuide<'_>,
+    ps: &PlatformSteps<'_>,
+    rs: &ResolvedStep<'_>,
+    anchor: &str,
+    number: &str,
+    nums: &[Numbered<'_>],
+    media: &MediaLookup<'_>,
+) -> Vec<OptionView> {
+    rs.options
+        .iter()
+        .enumerate()
+        .map(|(k, o)| OptionView {
+            anchor: format!("{anchor}-option-{}", k + 1),
+            number: k + 1,
+            label_html: to_inline_html(&option_label(o.option, nums)),
+            label: option_label(o.option, nums),
+            condition: o.option.condition,
+            steps: o
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(j, sub)| {
+                    step_view(
+                        rg,
+                        ps,
+                        sub,
+                        steps::option_number(number, k, j),
+                        match j {
+                            0 => rs.elsewhere,
+                            _ => o.steps[j - 1].elsewhere,
+                        },
+                        nums,
+                        media,
+                    )
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 fn step_view(
     rg: &ResolvedGuide<'_>,
     ps: &PlatformSteps<'_>,
     rs: &ResolvedStep<'_>,
     number: String,
     before: Option<&str>,
+    nums: &[Numbered<'_>],
     media: &MediaLookup<'_>,
 ) -> StepView {
     let s: &Step = rs.step;
     let ins: Instruction = instruction(s, rs.on, rg.product);
-    let anchor = format!("{}-{}", ps.platform.id, number.replace('.', "-"));
+    let anchor = steps::anchor(&ps.platform.id, &number);
     let image = illustration(rg, rs.on, s, &ins, &anchor, media);
     let (switch, back) = switches(rs, before, ps.platform.kind.device());
-    let md = |t: &Option<Spanned<String>>| t.as_ref().map(|t| t.value.clone());
+    let x = |t: &str| steps::expand(t, nums).into_owned();
+    let md = |t: &Option<Spanned<String>>| t.as_ref().map(|t| x(&t.value));
+    let html = |t: &Option<Spanned<String>>| t.as_ref().map(|t| to_inline_html(&x(&t.value)));
     StepView {
+        options: option_views(rg, ps, rs, &anchor, &number, nums, media),
         anchor,
-        instruction: parts(&ins),
-        text: ins.to_text(),
-        markdown: ins.to_markdown(),
+        instruction: parts(&ins, nums),
+        text: steps::expand_plain(&ins.to_text(), nums).into_owned(),
+        markdown: x(&ins.to_markdown()),
         target: s.target.as_ref().map(|t| target_view(t, rs.on, rg.product)),
         location: ins.location.clone(),
         confirm: s
@@ -393,11 +461,15 @@ fn step_view(
             .as_ref()
             .map(|t| target_view(t, rs.on, rg.product)),
         optional: s.optional,
-        detail_html: s.detail.as_ref().map(|t| to_html(&t.value)),
-        result_html: s.result.as_ref().map(|t| to_inline_html(&t.value)),
-        note_html: s.note.as_ref().map(|t| to_inline_html(&t.value)),
-        warning_html: s.warning.as_ref().map(|t| to_inline_html(&t.value)),
-        choices: inline(&s.choices),
+        detail_html: s.detail.as_ref().map(|t| to_html(&x(&t.value))),
+        result_html: html(&s.result),
+        note_html: html(&s.note),
+        warning_html: html(&s.warning),
+        choices: s
+            .choices
+            .iter()
+            .map(|c| to_inline_html(&x(&c.value)))
+            .collect(),
         image,
         substeps: rs
             .substeps
@@ -408,7 +480,15 @@ fn step_view(
                     0 => rs.elsewhere,
                     _ => rs.substeps[i - 1].elsewhere,
                 };
-                step_view(rg, ps, sub, format!("{number}.{}", i + 1), before, media)
+                step_view(
+                    rg,
+                    ps,
+                    sub,
+                    steps::sub_number(&number, i),
+                    before,
+                    nums,
+                    media,
+                )
             })
             .collect(),
         number,
@@ -422,19 +502,29 @@ fn step_view(
             result: md(&s.result),
             note: md(&s.note),
             warning: md(&s.warning),
-            choices: s.choices.iter().map(|c| c.value.clone()).collect(),
+            choices: s.choices.iter().map(|c| x(&c.value)).collect(),
         },
     }
 }
 
+/// An option's condition as it follows "If" (or its name), with step references expanded.
+fn option_label(o: &crate::model::StepOption, nums: &[Numbered<'_>]) -> String {
+    let t = steps::expand(&o.label.value, nums);
+    if o.condition {
+        super::instruction::condition_text(&t)
+    } else {
+        t.trim_end_matches(['.', ':', ';', ',']).to_owned()
+    }
+}
+
 /// The instruction's pieces, with the author's Markdown rendered.
-fn parts(ins: &Instruction) -> Vec<Part> {
+fn parts(ins: &Instruction, nums: &[Numbered<'_>]) -> Vec<Part> {
     ins.pieces
         .iter()
         .map(|p| match p {
             Piece::Text(t) => Part::Text(t.clone()),
             Piece::Ui(t) => Part::Ui(t.clone()),
-            Piece::Markdown(m) => Part::Html(to_inline_html(m)),
+            Piece::Markdown(m) => Part::Html(to_inline_html(&steps::expand(m, nums))),
             Piece::Where(w) => Part::Where(w.clone()),
         })
         .collect()
@@ -794,18 +884,19 @@ fn platform_view(
     ps: &PlatformSteps<'_>,
     media: &MediaLookup<'_>,
 ) -> PlatformView {
+    let nums = steps::numbered(ps);
     let steps: Vec<StepView> = ps
         .steps
         .iter()
         .enumerate()
         .map(|(i, rs)| {
             let before = i.checked_sub(1).and_then(|p| last_device(&ps.steps[p]));
-            step_view(rg, ps, rs, (i + 1).to_string(), before, media)
+            step_view(rg, ps, rs, (i + 1).to_string(), before, &nums, media)
         })
         .collect();
     let mut h = String::new();
     // Where a step happens is part of it: moving steps to another device resets checklists.
-    let mut add = |s: &StepView| {
+    let add = |h: &mut String, s: &StepView| {
         if let Some(d) = &s.device {
             h.push_str(d);
             h.push_str(": ");
@@ -814,9 +905,16 @@ fn platform_view(
         h.push('\n');
     };
     for s in &steps {
-        add(s);
+        add(&mut h, s);
         for sub in &s.substeps {
-            add(sub);
+            add(&mut h, sub);
+        }
+        for (k, o) in s.options.iter().enumerate() {
+            // Only a guide with options adds to the hash: others keep their checklist state.
+            h.push_str(&format!("option {}: {}\n", k + 1, o.label));
+            for sub in &o.steps {
+                add(&mut h, sub);
+            }
         }
     }
     PlatformView {

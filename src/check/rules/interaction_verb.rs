@@ -42,7 +42,7 @@ impl Rule for InteractionVerb {
                 let all = ps
                     .steps
                     .iter()
-                    .flat_map(|rs| std::iter::once(rs).chain(rs.substeps.iter()));
+                    .flat_map(|rs| std::iter::once(rs).chain(rs.nested()));
                 for rs in all {
                     // A step on another device (`on:`) takes that platform's verb.
                     let (s, platform) = (rs.step, rs.on);
