@@ -163,6 +163,8 @@ impl Indexer<'_> {
             .chain(&g.supplies)
             .chain(&g.tips)
             .chain(&g.warnings)
+            .chain(g.notes.iter().map(|n| &n.text))
+            .chain(g.goals.iter().map(|goal| &goal.text))
             .chain(g.outcome.iter().flat_map(|o| o.text.iter().chain(&o.facts)))
             .chain(
                 g.troubleshooting

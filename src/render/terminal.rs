@@ -236,6 +236,15 @@ pub fn preview(rg: &ResolvedGuide<'_>, opts: &PreviewOptions) -> String {
     o.text
 }
 
+/// The guide's goal for a platform's procedure, as written.
+fn g_goal<'g>(rg: &ResolvedGuide<'g>, ps: &PlatformSteps<'_>) -> Option<&'g str> {
+    rg.guide
+        .goals
+        .iter()
+        .find(|g| g.platform.value == ps.platform.id)
+        .map(|g| g.text.value.as_str())
+}
+
 impl Out<'_> {
     /// Title, summary, facts about the guide, introduction, prerequisites and warnings.
     fn header(&mut self, rg: &ResolvedGuide<'_>) {
@@ -277,6 +286,19 @@ impl Out<'_> {
             let t = format!("{} {}", self.paint(YELLOW, "⚠"), self.inline(&w.value));
             self.wrapped(&t, "", "  ");
         }
+        for n in &g.notes {
+            self.blank();
+            let label = match &n.audience {
+                Some(a) => format!("For {}:", a.value.trim()),
+                None => "Note:".to_owned(),
+            };
+            let t = format!(
+                "{} {}",
+                self.paint(BOLD, &label),
+                self.inline(&n.text.value)
+            );
+            self.wrapped(&t, "", "  ");
+        }
     }
 
     /// One platform's heading and steps.
@@ -295,6 +317,10 @@ impl Out<'_> {
                 ITALIC,
                 &format!("The steps are the same as on {}.", p.platform.name),
             );
+            self.wrapped(&t, "", "");
+        }
+        if let Some(goal) = g_goal(rg, ps) {
+            let t = self.paint(BOLD, &self.inline(goal));
             self.wrapped(&t, "", "");
         }
         for (i, rs) in ps.steps.iter().enumerate() {
