@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Guide, Platform, Procedure, ProcedureBody, Product, Project, Step};
-use crate::source::Span;
+use crate::source::{Span, Spanned};
 
 /// A guide with its steps resolved per platform.
 #[derive(Debug)]
@@ -69,6 +69,27 @@ pub struct ResolvedStep<'p> {
     pub step: &'p Step,
     /// Its sub-steps for this platform.
     pub substeps: Vec<ResolvedStep<'p>>,
+    /// The step an `instead` replacement stands for, whose `detail` and `result` it
+    /// inherits when it gives none of its own.
+    pub replaced: Option<&'p Step>,
+}
+
+impl<'p> ResolvedStep<'p> {
+    /// More explanation: the step's own, or the replaced step's.
+    pub fn detail(&self) -> Option<&'p Spanned<String>> {
+        let step: &'p Step = self.step;
+        step.detail
+            .as_ref()
+            .or_else(|| self.replaced.and_then(|r| r.detail.as_ref()))
+    }
+
+    /// What the reader sees afterwards: the step's own, or the replaced step's.
+    pub fn result(&self) -> Option<&'p Spanned<String>> {
+        let step: &'p Step = self.step;
+        step.result
+            .as_ref()
+            .or_else(|| self.replaced.and_then(|r| r.result.as_ref()))
+    }
 }
 
 /// The resolved site.
@@ -290,13 +311,16 @@ fn for_platform<'p>(step: &'p Step, platform: &str) -> Option<ResolvedStep<'p>> 
     if !step.only.is_empty() && !step.only.iter().any(|p| p.value == platform) {
         return None;
     }
-    let step = step
+    let replacement = step
         .instead
         .iter()
         .find(|(p, _)| p.value == platform)
-        .map_or(step, |(_, s)| s);
+        .map(|(_, s)| s);
+    let replaced = replacement.map(|_| step);
+    let step = replacement.unwrap_or(step);
     Some(ResolvedStep {
         step,
+        replaced,
         substeps: step
             .substeps
             .iter()

@@ -188,7 +188,7 @@ impl Out<'_> {
         let first = format!("{pad}{number:>3} ");
         let rest = " ".repeat(first.chars().count());
         self.wrapped(&line, &first, &rest);
-        if let Some(d) = &s.detail {
+        if let Some(d) = rs.detail() {
             self.block(&d.value, &rest);
         }
         for c in &s.choices {
@@ -196,9 +196,9 @@ impl Out<'_> {
             self.wrapped(&t, &rest, &format!("{rest}  "));
         }
         let notes = [
-            (&s.result, "→", PLAIN),
-            (&s.note, "ℹ", PLAIN),
-            (&s.warning, "⚠", YELLOW),
+            (rs.result(), "→", PLAIN),
+            (s.note.as_ref(), "ℹ", PLAIN),
+            (s.warning.as_ref(), "⚠", YELLOW),
         ];
         for (field, symbol, style) in notes {
             if let Some(t) = field {

@@ -404,8 +404,8 @@ fn step_view(
             .as_ref()
             .map(|t| target_view(t, ps.platform, rg.product)),
         optional: s.optional,
-        detail_html: s.detail.as_ref().map(|t| to_html(&t.value)),
-        result_html: s.result.as_ref().map(|t| to_inline_html(&t.value)),
+        detail_html: rs.detail().map(|t| to_html(&t.value)),
+        result_html: rs.result().map(|t| to_inline_html(&t.value)),
         note_html: s.note.as_ref().map(|t| to_inline_html(&t.value)),
         warning_html: s.warning.as_ref().map(|t| to_inline_html(&t.value)),
         choices: inline(&s.choices),
@@ -419,8 +419,8 @@ fn step_view(
         number,
         source: StepSource {
             condition: md(&s.condition),
-            detail: md(&s.detail),
-            result: md(&s.result),
+            detail: rs.detail().map(|t| t.value.clone()),
+            result: rs.result().map(|t| t.value.clone()),
             note: md(&s.note),
             warning: md(&s.warning),
             choices: s.choices.iter().map(|c| c.value.clone()).collect(),
