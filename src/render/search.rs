@@ -197,7 +197,9 @@ impl Indexer<'_> {
             match piece {
                 Piece::Ui(label) => self.add(out, &label, Weight::Label, mask),
                 Piece::Markdown(t) => self.add_markdown(out, &t, Weight::Text, mask),
-                Piece::Text(t) | Piece::Where(t) => self.add(out, &t, Weight::Text, mask),
+                Piece::Text(t) | Piece::Where(t) | Piece::Var(t) => {
+                    self.add(out, &t, Weight::Text, mask)
+                }
             }
         }
         // The labels the same controls have on the guide's other platforms find it too

@@ -182,6 +182,7 @@ impl Out<'_> {
                 Piece::Ui(t) => line.push_str(&self.paint(BOLD, t)),
                 Piece::Markdown(m) => line.push_str(&self.inline(m)),
                 Piece::Where(w) => line.push_str(&self.paint(DIM, &format!(" ({w})"))),
+                Piece::Var(v) => line.push_str(&self.paint(ITALIC, &format!("<{v}>"))),
             }
         }
         let pad = "   ".repeat(depth);

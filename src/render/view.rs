@@ -135,6 +135,8 @@ pub enum Part {
     Html(String),
     /// Where the preceding UI element sits (`bottom right`).
     Where(String),
+    /// A placeholder for the reader's own value (`your name`).
+    Var(String),
 }
 
 /// The thing a step acts on.
@@ -437,6 +439,7 @@ fn parts(ins: &Instruction) -> Vec<Part> {
             Piece::Ui(t) => Part::Ui(t.clone()),
             Piece::Markdown(m) => Part::Html(to_inline_html(m)),
             Piece::Where(w) => Part::Where(w.clone()),
+            Piece::Var(v) => Part::Var(v.clone()),
         })
         .collect()
 }
