@@ -150,3 +150,24 @@ fn a_goal_needs_steps_and_a_note_needs_text() {
             "remove-device.yaml:9:3: error[invalid-value]: `tv` has a goal but the guide has no steps for it",
         );
 }
+
+#[test]
+fn notes_and_goals_are_checked_like_other_text() {
+    let t = site()
+        .file("site.yaml", "terminology:\n  sign in: [log in]\n")
+        .file(
+            "demo/remove-device.yaml",
+            GUIDE
+                .replace(
+                    "for any member of your team.",
+                    "for any member of your team after you log in.",
+                )
+                .replace(
+                    "web: Remove any device",
+                    "web: Tap **Settings** > **Privasy** to remove any device",
+                ),
+        );
+    let r = t.run(&["check", "--format", "short"]);
+    r.stdout_contains("remove-device.yaml:5:78: warning[terminology]: write \"sign in\" instead of \"log in\"")
+        .stdout_contains("remove-device.yaml:8:29: warning[menu-path]: \"Privasy\" in this menu path is not a glossary label");
+}
