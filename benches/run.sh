@@ -123,16 +123,26 @@ else
 fi
 
 # Before and after: BASELINE=path/to/an/older/stepwise times that binary's build into an
-# empty folder next to this one's, on the same corpora in the same run.
+# empty folder against this one's, alternating the two so that both see the same machine.
 if [ -n "${BASELINE:-}" ]; then
   printf '\n| guides | build, empty output: baseline | this build | this / baseline |\n|---|---|---|---|\n'
   for n in "${SIZES[@]}"; do
     dir="$WORK/c$n"
-    out="$dir/out-baseline"
-    base=$(time_cmd "baseline-$n" "rm -rf $out; sync" "$BASELINE build $dir/guides -o $out")
-    this=$(median "$WORK/build-$n.json")
+    a=(); b=()
+    for _ in $(seq "$RUNS"); do
+      for which in base this; do
+        bin="$BIN"; [ "$which" = base ] && bin="$BASELINE"
+        rm -rf "$dir/out-ab"; sync
+        start=$(date +%s.%N)
+        "$bin" build "$dir/guides" -o "$dir/out-ab" --format short >/dev/null 2>&1
+        t=$(python3 -c "print($(date +%s.%N) - $start)")
+        if [ "$which" = base ]; then a+=("$t"); else b+=("$t"); fi
+      done
+    done
+    rm -rf "$dir/out-ab"
+    med() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {printf "%.3f", (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+    base=$(med "${a[@]}"); this=$(med "${b[@]}")
     printf '| %s | %s s | %s s | %s |\n' "$n" "$base" "$this" "$(ratio "$this" "$base")"
-    rm -rf "$out"
   done
 fi
 
