@@ -25,5 +25,6 @@ pub(crate) mod scaffold;
 pub mod schema;
 pub(crate) mod serve;
 pub mod source;
+pub mod steps;
 pub(crate) mod trace;
 pub mod write;

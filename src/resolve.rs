@@ -69,12 +69,32 @@ pub struct ResolvedStep<'p> {
     pub step: &'p Step,
     /// Its sub-steps for this platform.
     pub substeps: Vec<ResolvedStep<'p>>,
+    /// Its exclusive options for this platform, each with its steps.
+    pub options: Vec<ResolvedOption<'p>>,
+    /// The id written on the step (on the step replaced, for an `instead` replacement).
+    pub id: Option<&'p crate::source::Spanned<String>>,
     /// The step an `instead` replacement stands for, whose `detail` and `result` it
     /// inherits when it gives none of its own.
     pub replaced: Option<&'p Step>,
 }
 
+/// One of a step's options as one platform sees it.
+#[derive(Debug)]
+pub struct ResolvedOption<'p> {
+    /// The option as written.
+    pub option: &'p crate::model::StepOption,
+    /// Its steps for this platform.
+    pub steps: Vec<ResolvedStep<'p>>,
+}
+
 impl<'p> ResolvedStep<'p> {
+    /// The steps nested in this one: its sub-steps, then the steps of its options.
+    pub fn nested(&self) -> impl Iterator<Item = &ResolvedStep<'p>> {
+        self.substeps
+            .iter()
+            .chain(self.options.iter().flat_map(|o| o.steps.iter()))
+    }
+
     /// More explanation: the step's own, or the replaced step's.
     pub fn detail(&self) -> Option<&'p Spanned<String>> {
         let step: &'p Step = self.step;
@@ -311,6 +331,7 @@ fn for_platform<'p>(step: &'p Step, platform: &str) -> Option<ResolvedStep<'p>> 
     if !step.only.is_empty() && !step.only.iter().any(|p| p.value == platform) {
         return None;
     }
+    let id = step.id.as_ref();
     let replacement = step
         .instead
         .iter()
@@ -326,6 +347,19 @@ fn for_platform<'p>(step: &'p Step, platform: &str) -> Option<ResolvedStep<'p>> 
             .iter()
             .filter_map(|s| for_platform(s, platform))
             .collect(),
+        options: step
+            .options
+            .iter()
+            .map(|o| ResolvedOption {
+                option: o,
+                steps: o
+                    .steps
+                    .iter()
+                    .filter_map(|s| for_platform(s, platform))
+                    .collect(),
+            })
+            .collect(),
+        id,
     })
 }
 

@@ -11,6 +11,7 @@ mod images;
 mod paths;
 mod references;
 pub mod rules;
+pub mod step_ids;
 pub mod text;
 
 use std::path::Path;
@@ -67,6 +68,7 @@ pub fn check(project: &Project, mut diags: Vec<Diagnostic>) -> Checked<'_> {
     let resolved = crate::trace::stage("resolve", || resolve::resolve(project, &mut diags));
     crate::trace::stage("check", || {
         references::check(&resolved, &mut diags);
+        step_ids::check(&resolved, &mut diags);
         images::check(&resolved, &mut diags);
         brand::check(project, &mut diags);
         paths::check(&resolved, &mut diags);

@@ -186,10 +186,11 @@ fn scoping(rg: &ResolvedGuide<'_>, diags: &mut Vec<Diagnostic>) {
                 );
             }
         };
-        for s in steps
-            .iter()
-            .chain(steps.iter().flat_map(|s| s.substeps.iter()))
-        {
+        for s in steps.iter().chain(steps.iter().flat_map(|s| {
+            s.substeps
+                .iter()
+                .chain(s.options.iter().flat_map(|o| o.steps.iter()))
+        })) {
             for p in &s.only {
                 check(p, "only");
             }
@@ -279,7 +280,7 @@ fn targets(rg: &ResolvedGuide<'_>, product: &Product, diags: &mut Vec<Diagnostic
         };
         for rs in &ps.steps {
             visit(rs.step);
-            for sub in &rs.substeps {
+            for sub in rs.nested() {
                 visit(sub.step);
             }
         }

@@ -65,6 +65,18 @@ pub fn texts(g: &Guide) -> Vec<Text<'_>> {
                 step: Some(s),
             });
         }
+        // An option's `if` reads like a step's; a `label` like a choice.
+        for o in &s.options {
+            out.push(Text {
+                text: &o.label,
+                field: if o.condition {
+                    Field::Condition
+                } else {
+                    Field::Choice
+                },
+                step: Some(s),
+            });
+        }
     }
     for t in &g.tips {
         out.push(Text {

@@ -92,6 +92,10 @@ codes! {
     NoPlatforms = ("no-platforms", Error, "A guide has no steps for any platform."),
     /// Two guides with the same id.
     DuplicateGuideId = ("duplicate-guide-id", Error, "Two guides have the same id."),
+    /// Two steps of one platform's procedure with the same id.
+    DuplicateStepId = ("duplicate-step-id", Error, "Two steps of one platform's procedure have the same id."),
+    /// `{step:id}` naming no step of the procedure.
+    UnknownStepReference = ("unknown-step-reference", Error, "A `{step:id}` reference names no step of the platforms that follow it."),
     /// Two inputs whose pages would be written to the same output file.
     PathCollision = ("path-collision", Error, "Two categories (or other inputs) would be written to the same page of the site."),
     /// `same_as` names a platform without steps.

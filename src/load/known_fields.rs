@@ -11,7 +11,7 @@ use super::guide::{GUIDE_FIELDS, NOTE_FIELDS, OUTCOME_FIELDS, SAME_AS_FIELDS, TR
 use super::image::{CALLOUT_FIELDS, IMAGE_FIELDS};
 use super::product::{CONTROL_FIELDS, PRODUCT_FIELDS};
 use super::site::{PLATFORM_FIELDS, SITE_FIELDS};
-use super::step::{Level, STEP_FIELDS};
+use super::step::{Level, OPTION_FIELDS, STEP_FIELDS};
 use crate::model::Action;
 
 /// `properties` objects of the schemas that no list here describes, with who reads them.
@@ -121,6 +121,11 @@ fn mappings() -> Vec<(&'static str, &'static str, BTreeSet<&'static str>)> {
         ),
         (
             "guide.schema.json",
+            "/definitions/option",
+            names(OPTION_FIELDS),
+        ),
+        (
+            "guide.schema.json",
             "/definitions/image",
             names(IMAGE_FIELDS),
         ),
@@ -222,7 +227,7 @@ fn table_after(doc: &str, heading: &str) -> BTreeSet<String> {
 #[test]
 fn format_md_tables_are_the_decoders_fields() {
     let doc = include_str!("../../docs/format.md");
-    let tables: [(&str, BTreeSet<&str>); 9] = [
+    let tables: [(&str, BTreeSet<&str>); 10] = [
         ("## site.yaml", names(SITE_FIELDS)),
         ("### Platforms", names(PLATFORM_FIELDS)),
         ("## product.yaml", names(PRODUCT_FIELDS)),
@@ -230,6 +235,7 @@ fn format_md_tables_are_the_decoders_fields() {
         ("## Guide files", names(GUIDE_FIELDS)),
         ("### Actions", actions()),
         ("### Step fields", names(STEP_FIELDS)),
+        ("### Options", names(OPTION_FIELDS)),
         ("### The image field", names(IMAGE_FIELDS)),
         ("### Callouts", names(CALLOUT_FIELDS)),
     ];

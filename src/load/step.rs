@@ -13,8 +13,11 @@ use crate::source::Spanned;
 /// The fields of a step besides its action (the action names come from [`Action::NAMES`]).
 pub(super) const STEP_FIELDS: &[&str] = &[
     "value", "to", "detail", "if", "optional", "confirm", "result", "note", "warning", "image",
-    "choices", "steps", "only", "instead", "allow",
+    "choices", "steps", "only", "instead", "allow", "id", "options",
 ];
+
+/// The fields of one of a step's `options`.
+pub(super) const OPTION_FIELDS: &[&str] = &["if", "label", "steps"];
 
 /// Where a step sits, which decides what it may contain.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -32,8 +35,8 @@ impl Level {
     pub(super) const fn forbidden(self) -> &'static [&'static str] {
         match self {
             Level::Top => &[],
-            Level::Sub => &["steps"],
-            Level::Instead => &["steps", "only", "instead"],
+            Level::Sub => &["steps", "options"],
+            Level::Instead => &["steps", "only", "instead", "id", "options"],
         }
     }
 
@@ -62,7 +65,10 @@ pub(super) fn step(ctx: &mut Ctx<'_>, site: &Site, node: &Node, level: Level) ->
     let substeps = substeps(ctx, site, &f, level);
     let only = only(ctx, site, &f, level);
     let instead = instead(ctx, site, &f, level);
-    let extra = extra(ctx, &f, substeps, only, instead);
+    let options = options(ctx, site, &f, level);
+    let mut extra = extra(ctx, &f, substeps, only, instead);
+    extra.options = options;
+    extra.id = step_id(ctx, &f, level);
     Some(Step {
         span: node.span,
         action,
@@ -247,6 +253,118 @@ fn substeps(ctx: &mut Ctx<'_>, site: &Site, f: &Fields<'_>, level: Level) -> Vec
     Vec::new()
 }
 
+/// `id: some-id`; inside `instead`, reported (the id belongs to the step replaced).
+fn step_id(ctx: &mut Ctx<'_>, f: &Fields<'_>, level: Level) -> Option<Spanned<String>> {
+    let n = f.get("id")?;
+    if level.forbids("id") {
+        let sp = f.key_span("id").unwrap_or(n.span);
+        ctx.push(
+            Diagnostic::new(
+                Code::InvalidValue,
+                sp,
+                "a replacement step in `instead` cannot have an `id`",
+            )
+            .help("put the `id` on the step it replaces; references then follow the replacement"),
+        );
+        return None;
+    }
+    ctx.id(n, "the step id")
+}
+
+/// `options` of a top-level step: exclusive alternatives, each with `if:` or `label:` and
+/// its own `steps`; below the top, reported.
+fn options(
+    ctx: &mut Ctx<'_>,
+    site: &Site,
+    f: &Fields<'_>,
+    level: Level,
+) -> Vec<crate::model::StepOption> {
+    let Some(n) = f.get("options") else {
+        return Vec::new();
+    };
+    if level.forbids("options") {
+        let sp = f.key_span("options").unwrap_or(n.span);
+        ctx.push(
+            Diagnostic::new(
+                Code::InvalidValue,
+                sp,
+                "only a top-level step can have `options`",
+            )
+            .help("move the options to the top-level step; an option's steps are one level deep"),
+        );
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for item in ctx.list(n, "`options` of a step") {
+        let Some(of) = ctx.map(
+            item,
+            "option",
+            OPTION_FIELDS,
+            "`- if: the screen asks for a username` with `steps:`",
+        ) else {
+            continue;
+        };
+        let cond = of.get("if").and_then(|n| ctx.text(n, "`if` of an option"));
+        let label = of
+            .get("label")
+            .and_then(|n| ctx.text(n, "`label` of an option"));
+        let (label, condition) = match (cond, label) {
+            (Some(c), None) => (c, true),
+            (None, Some(l)) => (l, false),
+            (Some(c), Some(_)) => {
+                let sp = of.key_span("label").unwrap_or(c.span);
+                ctx.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        sp,
+                        "an option has either `if` or `label`, not both",
+                    )
+                    .help("keep `if:` for a condition (\"the screen asks for a username\") or `label:` for a name (\"Sign out of all devices\")"),
+                );
+                (c, true)
+            }
+            (None, None) => {
+                if of.get("if").is_none() && of.get("label").is_none() {
+                    ctx.push(
+                        Diagnostic::new(
+                            Code::MissingField,
+                            of.head(),
+                            "this option has neither `if` nor `label`",
+                        )
+                        .help("add `if: the screen asks for a username` or `label: Sign out of all devices`"),
+                    );
+                }
+                continue;
+            }
+        };
+        let steps: Vec<Step> = match of.required(ctx, "steps", "[{tap: continue}]") {
+            Some(sn) => ctx
+                .list(sn, "`steps` of an option")
+                .iter()
+                .filter_map(|n| step(ctx, site, n, Level::Sub))
+                .collect(),
+            None => continue,
+        };
+        out.push(crate::model::StepOption {
+            label,
+            condition,
+            steps,
+            span: item.span,
+        });
+    }
+    if out.len() == 1 {
+        ctx.push(
+            Diagnostic::new(
+                Code::InvalidValue,
+                n.span,
+                "a step with `options` needs at least two of them",
+            )
+            .help("add the other option, or write the option's steps as `steps:` of the step (with `if:` for its condition)"),
+        );
+    }
+    out
+}
+
 /// Whether a scoping field (`only`, `instead`) may be used at this level, reporting it
 /// inside `instead`.
 fn scoping_allowed(ctx: &mut Ctx<'_>, f: &Fields<'_>, level: Level, key: &str) -> bool {
@@ -317,6 +435,31 @@ fn instead(
     out
 }
 
+/// `choices`: plain-text items. A mapping among them is most likely an option with steps,
+/// which `options` expresses: point there instead of asking for text.
+fn choices(ctx: &mut Ctx<'_>, n: &Node) -> Vec<Spanned<String>> {
+    let items: &[Node] = match &n.value {
+        Value::Seq(items) => items,
+        _ => return ctx.text_list(n, "a choice"),
+    };
+    let mut out = Vec::new();
+    for item in items {
+        if let Value::Map(_) = &item.value {
+            ctx.push(
+                Diagnostic::new(
+                    Code::WrongType,
+                    item.span,
+                    "a choice is plain text, found a mapping",
+                )
+                .help("for alternatives with their own steps, use `options:` with `- if: ...` (or `label:`) and `steps:` per option; see \"Options\" in docs/format.md"),
+            );
+        } else if let Some(t) = ctx.text(item, "a choice") {
+            out.push(t);
+        }
+    }
+    out
+}
+
 /// The step's other fields, read in the order they are documented.
 fn extra(
     ctx: &mut Ctx<'_>,
@@ -345,7 +488,7 @@ fn extra(
         image: f.get("image").and_then(|n| image(ctx, n)),
         choices: f
             .get("choices")
-            .map(|n| ctx.text_list(n, "a choice"))
+            .map(|n| choices(ctx, n))
             .unwrap_or_default(),
         substeps,
         only,
@@ -354,5 +497,7 @@ fn extra(
             .get("allow")
             .map(|n| super::rules::allow(ctx, n))
             .unwrap_or_default(),
+        id: None,
+        options: Vec::new(),
     }
 }

@@ -126,6 +126,23 @@ pub struct StepExtra {
     pub instead: Vec<(Spanned<String>, Step)>,
     /// Rules this step deliberately breaks.
     pub allow: Vec<Allow>,
+    /// The step's id, which text references as `{step:id}` (unique per platform).
+    pub id: Option<Spanned<String>>,
+    /// Exclusive options: the reader follows exactly one of them.
+    pub options: Vec<StepOption>,
+}
+
+/// One of a step's exclusive options: when it applies and its own steps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepOption {
+    /// When the option applies (`if:`), or its name (`label:`), as Markdown.
+    pub label: Spanned<String>,
+    /// True if written as `if:` (a condition), false for `label:`.
+    pub condition: bool,
+    /// The option's steps (sub-step level).
+    pub steps: Vec<Step>,
+    /// The whole option.
+    pub span: Span,
 }
 
 /// The extras of a step that has none.
@@ -144,6 +161,8 @@ static NO_EXTRA: StepExtra = StepExtra {
     only: Vec::new(),
     instead: Vec::new(),
     allow: Vec::new(),
+    id: None,
+    options: Vec::new(),
 };
 
 impl StepExtra {
@@ -237,12 +256,15 @@ impl Guide {
         }
     }
 
-    /// Every step as written: top-level steps, sub-steps and `instead` replacements (also
-    /// those of sub-steps), in file order.
+    /// Every step as written: top-level steps, sub-steps, the steps of options and `instead`
+    /// replacements (also those of sub-steps), in file order.
     pub fn written_steps(&self) -> Vec<&Step> {
         fn visit<'s>(s: &'s Step, out: &mut Vec<&'s Step>) {
             out.push(s);
             for sub in &s.substeps {
+                visit(sub, out);
+            }
+            for sub in s.options.iter().flat_map(|o| &o.steps) {
                 visit(sub, out);
             }
             for (_, alt) in &s.instead {

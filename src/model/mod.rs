@@ -13,7 +13,7 @@ mod site;
 pub use action::{Action, TargetArity};
 pub use guide::{
     Allow, Callout, CalloutShape, Goal, Guide, Image, Note, Outcome, Procedure, ProcedureBody,
-    Step, StepExtra, Target, Toggle, Trouble, Unavailable,
+    Step, StepExtra, StepOption, Target, Toggle, Trouble, Unavailable,
 };
 pub use location::{LOCATION_NAMES, Location};
 pub use product::{Control, PerPlatform, Product, Role};

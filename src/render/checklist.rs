@@ -112,6 +112,24 @@ pub struct StepData<'a> {
     /// Sub-steps.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub substeps: Vec<StepData<'a>>,
+    /// Exclusive options: the reader follows one of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<OptionData<'a>>,
+}
+
+/// One of a step's exclusive options in the JSON data.
+#[derive(Debug, Serialize)]
+pub struct OptionData<'a> {
+    /// Anchor id on the page.
+    pub anchor: &'a str,
+    /// The condition under which this option applies (Markdown), for `if:`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<&'a str>,
+    /// The option's name (Markdown), for `label:`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<&'a str>,
+    /// The option's steps.
+    pub steps: Vec<StepData<'a>>,
 }
 
 /// A step's illustration in the JSON data.
@@ -157,6 +175,16 @@ fn step_data(s: &StepView) -> StepData<'_> {
             callouts: &i.callouts,
         }),
         substeps: s.substeps.iter().map(step_data).collect(),
+        options: s
+            .options
+            .iter()
+            .map(|o| OptionData {
+                anchor: &o.anchor,
+                condition: o.condition.then_some(o.label.as_str()),
+                label: (!o.condition).then_some(o.label.as_str()),
+                steps: o.steps.iter().map(step_data).collect(),
+            })
+            .collect(),
     }
 }
 
@@ -278,5 +306,26 @@ fn line(out: &mut String, s: &StepView, md: bool, depth: usize) {
     }
     for sub in &s.substeps {
         line(out, sub, md, depth + 1);
+    }
+    if !s.options.is_empty() {
+        // The options are exclusive: a heading line says so, then each option's boxes.
+        out.push_str(&"  ".repeat(depth + 1));
+        out.push_str("- One of:\n");
+        for o in &s.options {
+            out.push_str(&"  ".repeat(depth + 2));
+            let label = if md {
+                o.label.clone()
+            } else {
+                super::markdown::to_plain(&o.label)
+            };
+            if o.condition {
+                out.push_str(&format!("- Option {}: if {label}\n", o.number));
+            } else {
+                out.push_str(&format!("- Option {}: {label}\n", o.number));
+            }
+            for sub in &o.steps {
+                line(out, sub, md, depth + 3);
+            }
+        }
     }
 }

@@ -115,7 +115,7 @@ fn start_sentence(text: &str) -> String {
 
 /// A condition as it follows "If ": without a leading "If" the author wrote too, nor the
 /// punctuation that ends it (`If you see Devices.` → `you see Devices`).
-fn condition_text(cond: &str) -> String {
+pub(crate) fn condition_text(cond: &str) -> String {
     let t = cond.trim();
     let t = match t.get(..3) {
         Some(head) if head.eq_ignore_ascii_case("if ") => t[3..].trim_start(),

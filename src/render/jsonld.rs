@@ -62,7 +62,7 @@ struct Direction<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
     position: usize,
-    text: &'a str,
+    text: std::borrow::Cow<'a, str>,
 }
 
 /// The `HowTo` document of a guide, as a string safe to embed in a `<script>` data block.
@@ -106,16 +106,7 @@ pub(super) fn howto(gv: &GuideView, base_url: &str) -> String {
                             .as_ref()
                             .and_then(|img| img.src.as_ref())
                             .map(|src| format!("{base_url}{src}")),
-                        directions: s
-                            .substeps
-                            .iter()
-                            .enumerate()
-                            .map(|(i, sub)| Direction {
-                                kind: "HowToDirection",
-                                position: i + 1,
-                                text: &sub.text,
-                            })
-                            .collect(),
+                        directions: directions(s),
                     })
                     .collect(),
             })
@@ -125,6 +116,40 @@ pub(super) fn howto(gv: &GuideView, base_url: &str) -> String {
     serde_json::to_string(&doc)
         .unwrap_or_default()
         .replace('<', "\\u003c")
+}
+
+/// A step's sub-steps, then one direction per option ("Option 2 — If ...: a. b."), as
+/// `HowToDirection`s: schema.org has no either/or, and a direction's text keeps the
+/// options readable to every consumer.
+fn directions(s: &super::view::StepView) -> Vec<Direction<'_>> {
+    let mut out: Vec<Direction<'_>> = s
+        .substeps
+        .iter()
+        .map(|sub| Direction {
+            kind: "HowToDirection",
+            position: 0,
+            text: std::borrow::Cow::Borrowed(sub.text.as_str()),
+        })
+        .collect();
+    for o in &s.options {
+        let label = super::markdown::to_plain(&o.label);
+        let steps: Vec<&str> = o.steps.iter().map(|st| st.text.as_str()).collect();
+        let text = format!(
+            "Option {} \u{2014} {}{label}: {}",
+            o.number,
+            if o.condition { "If " } else { "" },
+            steps.join(" ")
+        );
+        out.push(Direction {
+            kind: "HowToDirection",
+            position: 0,
+            text: std::borrow::Cow::Owned(text),
+        });
+    }
+    for (i, d) in out.iter_mut().enumerate() {
+        d.position = i + 1;
+    }
+    out
 }
 
 /// Text of an HTML fragment (our own Markdown output, so tags are well-formed).

@@ -220,11 +220,13 @@ impl Indexer<'_> {
                 .chain(&e.warning)
                 .chain(&e.choices)
                 .chain(e.image.iter().flat_map(|i| i.alt.iter()));
-            for t in texts {
-                self.add_markdown(out, &t.value, Weight::Text, mask);
+            for t in texts.chain(e.options.iter().map(|o| &o.label)) {
+                // A `{step:id}` reference is a number on the page, not words to find.
+                let text = crate::steps::replace(&t.value, |_| Some(String::new()));
+                self.add_markdown(out, &text, Weight::Text, mask);
             }
         }
-        for sub in &rs.substeps {
+        for sub in rs.nested() {
             self.step(out, rg, platform, sub, mask);
         }
     }

@@ -23,6 +23,8 @@ pub struct PreviewOptions {
 struct Out<'o> {
     opts: &'o PreviewOptions,
     text: String,
+    /// The platform being shown: its step ids and their numbers, for `{step:id}`.
+    refs: Vec<(String, String)>,
 }
 
 const BOLD: Style = Style::new().bold();
@@ -70,6 +72,12 @@ impl Out<'_> {
 
     /// Inline Markdown with styles for strong, emphasis, code and links.
     fn inline(&self, md: &str) -> String {
+        let md = &*crate::steps::replace(md, |id| {
+            self.refs
+                .iter()
+                .find(|(i, _)| i == id)
+                .map(|(_, n)| format!("step {n}"))
+        });
         let mut out = String::new();
         let mut link: Vec<String> = Vec::new();
         for e in Parser::new(md) {
@@ -217,6 +225,37 @@ impl Out<'_> {
                 depth + 1,
             );
         }
+        if !rs.options.is_empty() {
+            let pad = "   ".repeat(depth + 1);
+            self.wrapped(
+                "Do one of the following:",
+                &format!("{pad}    "),
+                &format!("{pad}    "),
+            );
+            for (k, o) in rs.options.iter().enumerate() {
+                let label = if o.option.condition {
+                    self.inline(&super::instruction::condition_text(&o.option.label.value))
+                } else {
+                    self.inline(&o.option.label.value)
+                };
+                let head = if o.option.condition {
+                    format!("Option {} — If {label}:", k + 1)
+                } else {
+                    format!("Option {} — {label}:", k + 1)
+                };
+                let head = self.paint(BOLD, &head);
+                self.wrapped(&head, &format!("{pad}    "), &format!("{pad}      "));
+                for (j, sub) in o.steps.iter().enumerate() {
+                    self.step(
+                        rg,
+                        ps,
+                        sub,
+                        &format!("{}.", (b'a' + (j % 26) as u8) as char),
+                        depth + 2,
+                    );
+                }
+            }
+        }
     }
 }
 
@@ -225,6 +264,7 @@ pub fn preview(rg: &ResolvedGuide<'_>, opts: &PreviewOptions) -> String {
     let mut o = Out {
         opts,
         text: String::new(),
+        refs: Vec::new(),
     };
     o.header(rg);
     for ps in &rg.platforms {
@@ -304,6 +344,10 @@ impl Out<'_> {
 
     /// One platform's heading and steps.
     fn platform(&mut self, rg: &ResolvedGuide<'_>, ps: &PlatformSteps<'_>) {
+        self.refs = crate::steps::numbered(ps)
+            .into_iter()
+            .filter_map(|n| Some((n.id?.value.clone(), n.number)))
+            .collect();
         let rule = "─".repeat(
             self.opts
                 .width

@@ -12,6 +12,7 @@ use crate::model::{
 };
 use crate::resolve::{PlatformSteps, ResolvedGuide, ResolvedStep};
 use crate::source::Spanned;
+use crate::steps::{self, Numbered};
 
 /// A link to a page.
 #[derive(Debug, Clone, Serialize)]
@@ -208,9 +209,30 @@ pub struct StepView {
     pub image: Option<ImageView>,
     /// Sub-steps.
     pub substeps: Vec<StepView>,
+    /// Exclusive options: the reader follows one of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<OptionView>,
     /// The Markdown behind the HTML fields; templates do not need it.
     #[serde(skip)]
     pub source: StepSource,
+}
+
+/// One of a step's exclusive options.
+#[derive(Debug, Clone, Serialize)]
+pub struct OptionView {
+    /// Anchor id (`android-3-option-2`).
+    pub anchor: String,
+    /// Its number among the step's options, from 1.
+    pub number: usize,
+    /// When it applies or its name (inline HTML).
+    pub label_html: String,
+    /// The label as Markdown (in the JSON data).
+    #[serde(skip)]
+    pub label: String,
+    /// True if the label is a condition (`if:`), false for a name (`label:`).
+    pub condition: bool,
+    /// Its steps.
+    pub steps: Vec<StepView>,
 }
 
 /// One platform's procedure.
@@ -384,18 +406,48 @@ fn step_view(
     ps: &PlatformSteps<'_>,
     rs: &ResolvedStep<'_>,
     number: String,
+    nums: &[Numbered<'_>],
     media: &MediaLookup<'_>,
 ) -> StepView {
     let s: &Step = rs.step;
     let ins: Instruction = instruction(s, ps.platform, rg.product);
-    let anchor = format!("{}-{}", ps.platform.id, number.replace('.', "-"));
+    let anchor = steps::anchor(&ps.platform.id, &number);
     let image = illustration(rg, ps, s, &ins, &anchor, media);
-    let md = |t: &Option<Spanned<String>>| t.as_ref().map(|t| t.value.clone());
+    let x = |t: &str| steps::expand(t, nums).into_owned();
+    let md = |t: &Option<Spanned<String>>| t.as_ref().map(|t| x(&t.value));
+    let html = |t: &Option<Spanned<String>>| t.as_ref().map(|t| to_inline_html(&x(&t.value)));
     StepView {
+        options: rs
+            .options
+            .iter()
+            .enumerate()
+            .map(|(k, o)| OptionView {
+                anchor: format!("{anchor}-option-{}", k + 1),
+                number: k + 1,
+                label_html: to_inline_html(&option_label(o.option, nums)),
+                label: option_label(o.option, nums),
+                condition: o.option.condition,
+                steps: o
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .map(|(j, sub)| {
+                        step_view(
+                            rg,
+                            ps,
+                            sub,
+                            steps::option_number(&number, k, j),
+                            nums,
+                            media,
+                        )
+                    })
+                    .collect(),
+            })
+            .collect(),
         anchor,
-        instruction: parts(&ins),
-        text: ins.to_text(),
-        markdown: ins.to_markdown(),
+        instruction: parts(&ins, nums),
+        text: steps::expand_plain(&ins.to_text(), nums).into_owned(),
+        markdown: x(&ins.to_markdown()),
         target: s
             .target
             .as_ref()
@@ -406,38 +458,52 @@ fn step_view(
             .as_ref()
             .map(|t| target_view(t, ps.platform, rg.product)),
         optional: s.optional,
-        detail_html: rs.detail().map(|t| to_html(&t.value)),
-        result_html: rs.result().map(|t| to_inline_html(&t.value)),
-        note_html: s.note.as_ref().map(|t| to_inline_html(&t.value)),
-        warning_html: s.warning.as_ref().map(|t| to_inline_html(&t.value)),
-        choices: inline(&s.choices),
+        detail_html: rs.detail().map(|t| to_html(&x(&t.value))),
+        result_html: rs.result().map(|t| to_inline_html(&x(&t.value))),
+        note_html: html(&s.note),
+        warning_html: html(&s.warning),
+        choices: s
+            .choices
+            .iter()
+            .map(|c| to_inline_html(&x(&c.value)))
+            .collect(),
         image,
         substeps: rs
             .substeps
             .iter()
             .enumerate()
-            .map(|(i, sub)| step_view(rg, ps, sub, format!("{number}.{}", i + 1), media))
+            .map(|(i, sub)| step_view(rg, ps, sub, steps::sub_number(&number, i), nums, media))
             .collect(),
         number,
         source: StepSource {
             condition: md(&s.condition),
-            detail: rs.detail().map(|t| t.value.clone()),
-            result: rs.result().map(|t| t.value.clone()),
+            detail: rs.detail().map(|t| x(&t.value)),
+            result: rs.result().map(|t| x(&t.value)),
             note: md(&s.note),
             warning: md(&s.warning),
-            choices: s.choices.iter().map(|c| c.value.clone()).collect(),
+            choices: s.choices.iter().map(|c| x(&c.value)).collect(),
         },
     }
 }
 
+/// An option's condition as it follows "If" (or its name), with step references expanded.
+fn option_label(o: &crate::model::StepOption, nums: &[Numbered<'_>]) -> String {
+    let t = steps::expand(&o.label.value, nums);
+    if o.condition {
+        super::instruction::condition_text(&t)
+    } else {
+        t.trim_end_matches(['.', ':', ';', ',']).to_owned()
+    }
+}
+
 /// The instruction's pieces, with the author's Markdown rendered.
-fn parts(ins: &Instruction) -> Vec<Part> {
+fn parts(ins: &Instruction, nums: &[Numbered<'_>]) -> Vec<Part> {
     ins.pieces
         .iter()
         .map(|p| match p {
             Piece::Text(t) => Part::Text(t.clone()),
             Piece::Ui(t) => Part::Ui(t.clone()),
-            Piece::Markdown(m) => Part::Html(to_inline_html(m)),
+            Piece::Markdown(m) => Part::Html(to_inline_html(&steps::expand(m, nums))),
             Piece::Where(w) => Part::Where(w.clone()),
             Piece::Var(v) => Part::Var(v.clone()),
         })
@@ -798,11 +864,12 @@ fn platform_view(
     ps: &PlatformSteps<'_>,
     media: &MediaLookup<'_>,
 ) -> PlatformView {
+    let nums = steps::numbered(ps);
     let steps: Vec<StepView> = ps
         .steps
         .iter()
         .enumerate()
-        .map(|(i, rs)| step_view(rg, ps, rs, (i + 1).to_string(), media))
+        .map(|(i, rs)| step_view(rg, ps, rs, (i + 1).to_string(), &nums, media))
         .collect();
     let mut h = String::new();
     for s in &steps {
@@ -811,6 +878,14 @@ fn platform_view(
         for sub in &s.substeps {
             h.push_str(&sub.text);
             h.push('\n');
+        }
+        for (k, o) in s.options.iter().enumerate() {
+            // Only a guide with options adds to the hash: others keep their checklist state.
+            h.push_str(&format!("option {}: {}\n", k + 1, o.label));
+            for sub in &o.steps {
+                h.push_str(&sub.text);
+                h.push('\n');
+            }
         }
     }
     let goal = rg

@@ -44,6 +44,7 @@ allow_tests! {
     quoted_label_mismatch,
     stale_review,
     step_count,
+    step_number_out_of_range,
     terminology,
     tip_is_instruction,
     title_form,

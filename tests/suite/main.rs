@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod architecture;
+mod branches;
 mod brand;
 mod build;
 mod cli;

@@ -40,9 +40,10 @@ impl Rule for InteractionVerb {
             let mut users: Vec<(&Step, BTreeSet<&str>, Vec<&str>)> = Vec::new();
             for ps in &rg.platforms {
                 let verb = ps.platform.verb.as_str();
-                let all = ps.steps.iter().flat_map(|rs| {
-                    std::iter::once(rs.step).chain(rs.substeps.iter().map(|s| s.step))
-                });
+                let all = ps
+                    .steps
+                    .iter()
+                    .flat_map(|rs| std::iter::once(rs.step).chain(rs.nested().map(|s| s.step)));
                 for s in all {
                     match users.iter_mut().find(|(u, _, _)| std::ptr::eq(*u, s)) {
                         Some((_, verbs, names)) => {

@@ -23,6 +23,7 @@ mod registry;
 mod rule;
 mod stale_review;
 mod step_count;
+mod step_number_out_of_range;
 mod terminology;
 mod tip_is_instruction;
 mod title_form;

@@ -7,8 +7,8 @@ use super::rule::Rule;
 use super::{
     alt_text, free_target_is_key, image_reused, interaction_verb, label_drift, menu_path,
     near_duplicate_platforms, one_action_per_step, placeholder_form, platform_parity,
-    quoted_label_mismatch, stale_review, step_count, terminology, tip_is_instruction, title_form,
-    unused_glossary_entry,
+    quoted_label_mismatch, stale_review, step_count, step_number_out_of_range, terminology,
+    tip_is_instruction, title_form, unused_glossary_entry,
 };
 use crate::diag::Code;
 
@@ -20,6 +20,7 @@ pub static RULES: &[&dyn Rule] = &[
     &interaction_verb::InteractionVerb,
     &one_action_per_step::OneActionPerStep,
     &step_count::StepCount,
+    &step_number_out_of_range::StepNumberOutOfRange,
     &platform_parity::PlatformParity,
     &near_duplicate_platforms::NearDuplicatePlatforms,
     &tip_is_instruction::TipIsInstruction,
