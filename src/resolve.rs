@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Guide, Platform, Procedure, ProcedureBody, Product, Project, Step};
-use crate::source::Span;
+use crate::source::{Span, Spanned};
 
 /// A guide with its steps resolved per platform.
 #[derive(Debug)]
@@ -78,6 +78,9 @@ pub struct ResolvedStep<'p> {
     pub options: Vec<ResolvedOption<'p>>,
     /// The id written on the step (on the step replaced, for an `instead` replacement).
     pub id: Option<&'p crate::source::Spanned<String>>,
+    /// The step an `instead` replacement stands for, whose `detail` and `result` it
+    /// inherits when it gives none of its own.
+    pub replaced: Option<&'p Step>,
 }
 
 /// One of a step's options as one platform sees it.
@@ -95,6 +98,22 @@ impl<'p> ResolvedStep<'p> {
         self.substeps
             .iter()
             .chain(self.options.iter().flat_map(|o| o.steps.iter()))
+    }
+
+    /// More explanation: the step's own, or the replaced step's.
+    pub fn detail(&self) -> Option<&'p Spanned<String>> {
+        let step: &'p Step = self.step;
+        step.detail
+            .as_ref()
+            .or_else(|| self.replaced.and_then(|r| r.detail.as_ref()))
+    }
+
+    /// What the reader sees afterwards: the step's own, or the replaced step's.
+    pub fn result(&self) -> Option<&'p Spanned<String>> {
+        let step: &'p Step = self.step;
+        step.result
+            .as_ref()
+            .or_else(|| self.replaced.and_then(|r| r.result.as_ref()))
     }
 }
 
@@ -345,11 +364,13 @@ fn for_platform<'p>(
         return None;
     }
     let id = step.id.as_ref();
-    let step = step
+    let replacement = step
         .instead
         .iter()
         .find(|(p, _)| p.value == pid)
-        .map_or(step, |(_, s)| s);
+        .map(|(_, s)| s);
+    let replaced = replacement.map(|_| step);
+    let step = replacement.unwrap_or(step);
     let (on, elsewhere) = match &step.on {
         Some(c) => match site.platform(&c.platform.value) {
             Some(p) if p.id != platform.id || c.device.is_some() => (
@@ -366,6 +387,7 @@ fn for_platform<'p>(
     };
     Some(ResolvedStep {
         step,
+        replaced,
         substeps: step
             .substeps
             .iter()

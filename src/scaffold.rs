@@ -140,7 +140,7 @@ pub(crate) fn new_guide(
 
 fn guide_text(slug: &str, platforms: &[String], site: &Site) -> String {
     let mut out = format!(
-        "# yaml-language-server: $schema=../{SCHEMA_DIR}/guide.schema.json\ntitle: How to {}\nsummary: One sentence that says what the reader achieves.\ntime: 2 min\nsteps:\n",
+        "# yaml-language-server: $schema=../{SCHEMA_DIR}/guide.schema.json\ntitle: How to {}\nsummary: One sentence that says what the reader achieves.\ntime: 2 min\nnotes:\n  - What every reader should know before starting, or remove this list.\nsteps:\n",
         slug.replace('-', " ")
     );
     // Touch platforms share one block; the others get their own.

@@ -65,6 +65,13 @@ fn kind_text(o: &OptionSpec) -> String {
             let words: Vec<String> = choices.iter().map(|c| format!("`{c}`")).collect();
             format!("one of {}", words.join(", "))
         }
+        OptionKind::Choices { choices, .. } => {
+            let words: Vec<String> = choices.iter().map(|c| format!("`{c}`")).collect();
+            format!(
+                "one or more of {}, as a list or separated by commas",
+                words.join(", ")
+            )
+        }
     }
 }
 

@@ -1,5 +1,5 @@
 //! References between files: guide ids, related guides, glossary keys and the platforms
-//! they exist on, `only`/`instead` scoping and `unavailable_on`. These are format errors,
+//! they exist on, `only`/`instead` scoping, `unavailable_on` and `goals`. These are format errors,
 //! not lints: they are always on and cannot be allowed.
 
 use std::collections::{HashMap, HashSet};
@@ -22,6 +22,26 @@ pub(super) fn check(resolved: &Resolved<'_>, diags: &mut Vec<Diagnostic>) {
             targets(rg, product, diags);
         }
         unavailable(rg, diags);
+        goals(rg, diags);
+    }
+}
+
+/// A platform's goal needs that platform's steps.
+fn goals(rg: &ResolvedGuide<'_>, diags: &mut Vec<Diagnostic>) {
+    for g in &rg.guide.goals {
+        if rg.block(&g.platform.value).is_none() {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    g.platform.span,
+                    format!(
+                        "`{}` has a goal but the guide has no steps for it",
+                        g.platform.value
+                    ),
+                )
+                .help("give the platform steps under `steps`, or remove its goal"),
+            );
+        }
     }
 }
 

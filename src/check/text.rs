@@ -15,7 +15,7 @@ pub enum Field {
     Condition,
     /// A step's `result`.
     Result,
-    /// A step's `note`.
+    /// A step's `note`, or a guide-level note.
     Note,
     /// A step's `warning`.
     Warning,
@@ -23,7 +23,7 @@ pub enum Field {
     Choice,
     /// A guide tip.
     Tip,
-    /// Guide-level prose (intro, warnings, outcome, facts, prerequisites).
+    /// Guide-level prose (intro, warnings, goals, outcome, facts, prerequisites).
     Prose,
 }
 
@@ -85,10 +85,18 @@ pub fn texts(g: &Guide) -> Vec<Text<'_>> {
             step: None,
         });
     }
+    for n in &g.notes {
+        out.push(Text {
+            text: &n.text,
+            field: Field::Note,
+            step: None,
+        });
+    }
     let prose = g
         .intro
         .iter()
         .chain(g.warnings.iter())
+        .chain(g.goals.iter().map(|goal| &goal.text))
         .chain(g.prerequisites.iter())
         .chain(
             g.outcome

@@ -60,6 +60,14 @@ pub enum OptionKind {
         /// The value when the site does not set one.
         default: &'static str,
     },
+    /// One or more of a fixed set of words, as a list or separated by commas.
+    Choices {
+        /// The words allowed.
+        choices: &'static [&'static str],
+        /// The words chosen when the site does not set the option (bit `i` for
+        /// `choices[i]`).
+        default: u32,
+    },
 }
 
 /// A decoded option value.
@@ -69,6 +77,8 @@ pub enum OptionValue {
     Count(u32),
     /// One of the option's choices.
     Choice(&'static str),
+    /// Some of the option's choices: the words, and bit `i` set for `words[i]`.
+    Choices(&'static [&'static str], u32),
 }
 
 impl OptionKind {
@@ -77,6 +87,7 @@ impl OptionKind {
         match self {
             OptionKind::Count { default } => OptionValue::Count(default),
             OptionKind::Choice { default, .. } => OptionValue::Choice(default),
+            OptionKind::Choices { choices, default } => OptionValue::Choices(choices, default),
         }
     }
 }
@@ -86,6 +97,15 @@ impl std::fmt::Display for OptionValue {
         match self {
             OptionValue::Count(n) => write!(f, "{n}"),
             OptionValue::Choice(s) => f.write_str(s),
+            OptionValue::Choices(words, set) => {
+                let chosen: Vec<&str> = words
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| set & (1 << i) != 0)
+                    .map(|(_, w)| *w)
+                    .collect();
+                f.write_str(&chosen.join(", "))
+            }
         }
     }
 }

@@ -7,7 +7,9 @@ use super::step::{Level, step};
 use super::yaml::{Entry, Node, Value};
 use crate::diag::suggest::did_you_mean;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Guide, Outcome, Procedure, ProcedureBody, Site, Trouble, Unavailable};
+use crate::model::{
+    Goal, Guide, Note, Outcome, Procedure, ProcedureBody, Site, Trouble, Unavailable,
+};
 use crate::source::{FileId, Spanned};
 
 /// The fields of a guide file.
@@ -21,9 +23,11 @@ pub(super) const GUIDE_FIELDS: &[&str] = &[
     "time",
     "reviewed",
     "prerequisites",
+    "notes",
     "tools",
     "supplies",
     "steps",
+    "goals",
     "unavailable_on",
     "outcome",
     "tips",
@@ -38,6 +42,9 @@ pub(super) const SAME_AS_FIELDS: &[&str] = &["same_as"];
 
 /// The fields of `outcome` written as a mapping.
 pub(super) const OUTCOME_FIELDS: &[&str] = &["text", "facts"];
+
+/// The fields of a `notes` entry written as a mapping.
+pub(super) const NOTE_FIELDS: &[&str] = &["text", "audience"];
 
 /// The fields of a `troubleshooting` entry.
 pub(super) const TROUBLE_FIELDS: &[&str] = &["problem", "solution"];
@@ -86,6 +93,11 @@ pub(super) fn decode(
         .get("unavailable_on")
         .map(|n| unavailable(ctx, site, n))
         .unwrap_or_default();
+    let notes = f.get("notes").map(|n| notes(ctx, n)).unwrap_or_default();
+    let goals = f
+        .get("goals")
+        .map(|n| goals(ctx, site, n))
+        .unwrap_or_default();
     let outcome = f.get("outcome").and_then(|n| outcome(ctx, n));
     let troubleshooting = f
         .get("troubleshooting")
@@ -124,6 +136,8 @@ pub(super) fn decode(
         prerequisites,
         tools,
         supplies,
+        notes,
+        goals,
         procedures,
         unavailable_on,
         outcome,
@@ -350,6 +364,70 @@ fn unavailable(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Vec<Unavailable> 
             out.push(Unavailable {
                 platform: id,
                 reason: reason.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// `notes: [text, or {text, audience}]`; a single text is a list of one.
+fn notes(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Note> {
+    let mut out = Vec::new();
+    let items = match &node.value {
+        Value::Scalar(_) => std::slice::from_ref(node),
+        _ => ctx.list(node, "`notes`"),
+    };
+    for item in items {
+        if !matches!(item.value, Value::Map(_)) {
+            if let Some(text) = ctx.text(item, "a note") {
+                out.push(Note {
+                    text,
+                    audience: None,
+                });
+            }
+            continue;
+        }
+        let Some(f) = ctx.map(
+            item,
+            "note",
+            NOTE_FIELDS,
+            "`{text: You can also ..., audience: admins}`",
+        ) else {
+            continue;
+        };
+        let text = f
+            .required(ctx, "text", "You can also sign out one user.")
+            .and_then(|n| ctx.text(n, "`text`"));
+        let audience = f.get("audience").and_then(|n| ctx.text(n, "`audience`"));
+        if let Some(text) = text {
+            out.push(Note { text, audience });
+        }
+    }
+    out
+}
+
+/// `goals: {platform: one line}`: what each platform's procedure achieves.
+fn goals(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Vec<Goal> {
+    let Some(entries) = ctx.entries(
+        node,
+        "`goals` must map platforms to a one-line goal",
+        "write `goals: {ios: Remove this iPhone., web: Remove any device.}`",
+    ) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Goal> = Vec::new();
+    for e in entries {
+        let Some(text) = ctx.text(&e.value, "a platform's goal") else {
+            continue;
+        };
+        for id in platforms::split_key(ctx, site, &e.key) {
+            if let Some(first) = out.iter().find(|g| g.platform.value == id.value) {
+                ctx.push(platforms::duplicate(&id, first.platform.span));
+                continue;
+            }
+            out.push(Goal {
+                platform: id,
+                text: text.clone(),
             });
         }
     }

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use super::brand::{ACCENT_FIELDS, FEEDBACK_FIELDS, LINK_FIELDS};
-use super::guide::{GUIDE_FIELDS, OUTCOME_FIELDS, SAME_AS_FIELDS, TROUBLE_FIELDS};
+use super::guide::{GUIDE_FIELDS, NOTE_FIELDS, OUTCOME_FIELDS, SAME_AS_FIELDS, TROUBLE_FIELDS};
 use super::image::{CALLOUT_FIELDS, IMAGE_FIELDS};
 use super::product::{CONTROL_FIELDS, PRODUCT_FIELDS};
 use super::site::{PLATFORM_FIELDS, SITE_FIELDS};
@@ -93,6 +93,11 @@ fn mappings() -> Vec<(&'static str, &'static str, BTreeSet<&'static str>)> {
             "guide.schema.json",
             "/definitions/trouble",
             names(TROUBLE_FIELDS),
+        ),
+        (
+            "guide.schema.json",
+            "/definitions/note/anyOf/1",
+            names(NOTE_FIELDS),
         ),
         (
             "guide.schema.json",

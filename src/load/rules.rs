@@ -105,6 +105,20 @@ pub(super) fn settings(ctx: &mut Ctx<'_>, node: &Node) -> Vec<RuleSetting> {
                         setting.level = ctx.text(&o.value, "rule level");
                         continue;
                     }
+                    // A list option (`style: [how-to, question]`) reads as its words
+                    // joined by commas, the other way to write it.
+                    if let Value::Seq(_) = &o.value.value {
+                        let words =
+                            ctx.text_list(&o.value, &format!("an item of `{}`", o.key.value));
+                        let joined: Vec<&str> = words.iter().map(|w| w.value.as_str()).collect();
+                        if !joined.is_empty() {
+                            setting.options.push((
+                                o.key.clone(),
+                                Spanned::new(joined.join(", "), o.value.span),
+                            ));
+                        }
+                        continue;
+                    }
                     if let Some(v) = ctx.text(&o.value, &format!("option `{}`", o.key.value)) {
                         setting.options.push((o.key.clone(), v));
                     }

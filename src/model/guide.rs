@@ -234,6 +234,24 @@ pub struct Outcome {
     pub facts: Vec<Spanned<String>>,
 }
 
+/// A guide-level note, optionally addressed to one audience ("Admins can also ...").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The note (Markdown).
+    pub text: Spanned<String>,
+    /// Who the note is for (`admins`), when not every reader.
+    pub audience: Option<Spanned<String>>,
+}
+
+/// A one-line goal for one platform's procedure ("Remove this iPhone").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Goal {
+    /// The platform id.
+    pub platform: Spanned<String>,
+    /// The goal (Markdown, one line).
+    pub text: Spanned<String>,
+}
+
 /// A known problem and its fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Trouble {
@@ -315,6 +333,10 @@ pub struct Guide {
     pub tools: Vec<Spanned<String>>,
     /// Supplies needed (schema.org `supply`).
     pub supplies: Vec<Spanned<String>>,
+    /// Notes about the whole guide.
+    pub notes: Vec<Note>,
+    /// One-line goals per platform, where a platform's procedure does something different.
+    pub goals: Vec<Goal>,
     /// Steps per platform.
     pub procedures: Vec<Procedure>,
     /// Platforms deliberately not covered.

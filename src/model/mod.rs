@@ -12,8 +12,8 @@ mod site;
 
 pub use action::{Action, TargetArity};
 pub use guide::{
-    Allow, Callout, CalloutShape, Context, Guide, Image, Outcome, Procedure, ProcedureBody, Step,
-    StepExtra, StepOption, Target, Toggle, Trouble, Unavailable,
+    Allow, Callout, CalloutShape, Context, Goal, Guide, Image, Note, Outcome, Procedure,
+    ProcedureBody, Step, StepExtra, StepOption, Target, Toggle, Trouble, Unavailable,
 };
 pub use location::{LOCATION_NAMES, Location};
 pub use product::{Control, PerPlatform, Product, Role};

@@ -19,8 +19,31 @@ pub struct GuideData<'a> {
     /// When the guide was last updated (ISO 8601 date).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub updated: Option<&'a str>,
+    /// Notes about the whole guide.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<NoteData<'a>>,
     /// Steps per platform.
     pub platforms: Vec<PlatformData<'a>>,
+}
+
+/// A guide-level note in the JSON data.
+#[derive(Debug, Serialize)]
+pub struct NoteData<'a> {
+    /// The note (Markdown).
+    pub text: &'a str,
+    /// Who it is for, when not every reader.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audience: Option<&'a str>,
+}
+
+fn note_data(gv: &GuideView) -> Vec<NoteData<'_>> {
+    gv.notes
+        .iter()
+        .map(|n| NoteData {
+            text: &n.markdown,
+            audience: n.audience.as_deref(),
+        })
+        .collect()
 }
 
 /// One platform's steps in the JSON data.
@@ -33,6 +56,9 @@ pub struct PlatformData<'a> {
     /// Platform whose steps these are (`same_as`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub same_as: Option<&'a str>,
+    /// What this platform's procedure achieves (Markdown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub goal: Option<&'a str>,
     /// Version hash of the steps.
     pub hash: &'a str,
     /// Steps.
@@ -179,6 +205,7 @@ impl<'a> GuideData<'a> {
             title: &gv.card.title,
             total_time: gv.time_iso.as_deref(),
             updated: gv.card.updated.as_ref().map(|d| d.iso.as_str()),
+            notes: note_data(gv),
             platforms: gv.procedures.iter().map(platform_data).collect(),
         }
     }
@@ -189,6 +216,7 @@ fn platform_data(p: &PlatformView) -> PlatformData<'_> {
         id: &p.id,
         name: &p.name,
         same_as: p.same_as.as_deref(),
+        goal: p.goal.as_deref(),
         hash: &p.hash,
         steps: p.steps.iter().map(step_data).collect(),
     }
@@ -211,11 +239,15 @@ pub fn render(gv: &GuideView, platforms: &[&PlatformView], format: ChecklistForm
     match format {
         ChecklistFormat::Json => {
             let data: Vec<PlatformData<'_>> = platforms.iter().map(|p| platform_data(p)).collect();
-            let doc = serde_json::json!({
+            let mut doc = serde_json::json!({
                 "id": gv.card.id,
                 "title": gv.card.title,
-                "platforms": data,
             });
+            let notes = note_data(gv);
+            if !notes.is_empty() {
+                doc["notes"] = serde_json::json!(notes);
+            }
+            doc["platforms"] = serde_json::json!(data);
             out = serde_json::to_string_pretty(&doc).unwrap_or_default();
             out.push('\n');
         }
@@ -224,11 +256,34 @@ pub fn render(gv: &GuideView, platforms: &[&PlatformView], format: ChecklistForm
             out.push_str(if md { "## " } else { "" });
             out.push_str(&gv.card.title);
             out.push('\n');
+            if !gv.notes.is_empty() {
+                out.push('\n');
+            }
+            for (i, n) in gv.notes.iter().enumerate() {
+                // In Markdown, each note is its own paragraph.
+                if md && i > 0 {
+                    out.push('\n');
+                }
+                let text = if md {
+                    n.markdown.clone()
+                } else {
+                    super::markdown::to_plain(&n.markdown)
+                };
+                out.push_str(&format!("{} {text}\n", n.label));
+            }
             for p in platforms {
                 out.push('\n');
                 out.push_str(if md { "### " } else { "" });
                 out.push_str(&p.name);
                 out.push_str("\n\n");
+                if let Some(goal) = &p.goal {
+                    if md {
+                        out.push_str(goal);
+                    } else {
+                        out.push_str(&super::markdown::to_plain(goal));
+                    }
+                    out.push_str("\n\n");
+                }
                 for s in &p.steps {
                     line(&mut out, s, md, 0);
                 }

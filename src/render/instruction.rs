@@ -16,6 +16,52 @@ pub enum Piece {
     Markdown(String),
     /// Where the preceding UI element sits (`bottom right`), shown in parentheses.
     Where(String),
+    /// A placeholder for what the reader's own screen or input has (`your name`), written
+    /// `[your name]` in labels and typed values.
+    Var(String),
+}
+
+/// The placeholder a whole text is (`[your name]` gives `your name`).
+pub fn placeholder(text: &str) -> Option<&str> {
+    let inner = text.trim().strip_prefix('[')?.strip_suffix(']')?.trim();
+    (!inner.is_empty() && !inner.contains(['[', ']'])).then_some(inner)
+}
+
+/// A text cut into plain runs and placeholders (`true`): `[first].[last]@example.com`.
+pub fn split_placeholders(text: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+            break;
+        };
+        let inner = rest[open + 1..close].trim();
+        if inner.is_empty() || inner.contains('[') || rest[close + 1..].starts_with('(') {
+            out.push((false, &rest[..=open]));
+            rest = &rest[open + 1..];
+            continue;
+        }
+        if open > 0 {
+            out.push((false, &rest[..open]));
+        }
+        out.push((true, inner));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push((false, rest));
+    }
+    // Merge neighbouring plain runs (left by skipped brackets).
+    let mut merged: Vec<(bool, &str)> = Vec::new();
+    for (var, t) in out {
+        match merged.last_mut() {
+            Some((false, prev)) if !var => {
+                let start = prev.as_ptr() as usize - text.as_ptr() as usize;
+                *prev = &text[start..start + prev.len() + t.len()];
+            }
+            _ => merged.push((var, t)),
+        }
+    }
+    merged
 }
 
 /// A step's instruction for one platform.
@@ -186,6 +232,9 @@ fn named(target: &Target, platform: &Platform, product: Option<&Product>, place:
     };
     let piece = match (target, control) {
         // The author's own words: Markdown, bold only where the author made it so.
+        (_, _) if placeholder(&label).is_some() => {
+            Piece::Var(placeholder(&label).unwrap_or_default().to_owned())
+        }
         (Target::Text(_), _) => Piece::Markdown(label),
         (_, Some(c)) if place && c.role.value == Role::Screen => Piece::Text(screen_name(&label)),
         _ => Piece::Ui(label),
@@ -262,7 +311,7 @@ pub fn instruction(step: &Step, platform: &Platform, product: Option<&Product>) 
     let text: String = pieces
         .iter()
         .map(|p| match p {
-            Piece::Text(t) | Piece::Ui(t) | Piece::Markdown(t) => t.as_str(),
+            Piece::Text(t) | Piece::Ui(t) | Piece::Markdown(t) | Piece::Var(t) => t.as_str(),
             Piece::Where(_) => ")",
         })
         .collect();
@@ -335,7 +384,7 @@ fn action(
         Action::Type => {
             pieces.push(Piece::Text(lead(verb)));
             if let Some(v) = &step.value {
-                pieces.push(Piece::Text(format!(" “{}”", v.value)));
+                typed(pieces, &v.value);
             }
             if let Some(t) = target {
                 object(pieces, " in ", t);
@@ -358,6 +407,29 @@ fn action(
     }
 }
 
+/// What to type: quoted as written, placeholders as such ("Type *your name* in ...").
+fn typed(pieces: &mut Vec<Piece>, value: &str) {
+    if let Some(p) = placeholder(value) {
+        pieces.push(Piece::Text(" ".into()));
+        pieces.push(Piece::Var(p.to_owned()));
+        return;
+    }
+    let parts = split_placeholders(value);
+    if !parts.iter().any(|(var, _)| *var) {
+        pieces.push(Piece::Text(format!(" “{value}”")));
+        return;
+    }
+    pieces.push(Piece::Text(" “".into()));
+    for (var, t) in parts {
+        pieces.push(if var {
+            Piece::Var(t.to_owned())
+        } else {
+            Piece::Text(t.to_owned())
+        });
+    }
+    pieces.push(Piece::Text("”".into()));
+}
+
 impl Instruction {
     /// As Markdown (`Tap **My Netflix** (bottom right).`).
     pub fn to_markdown(&self) -> String {
@@ -372,6 +444,11 @@ impl Instruction {
                 }
                 Piece::Markdown(m) => out.push_str(m),
                 Piece::Where(w) => out.push_str(&format!(" ({})", escape::markdown(w))),
+                Piece::Var(v) => {
+                    out.push('*');
+                    out.push_str(&escape::markdown(v));
+                    out.push('*');
+                }
             }
         }
         out
@@ -390,6 +467,11 @@ impl Instruction {
                     out.push('”');
                 }
                 Piece::Where(w) => out.push_str(&format!(" ({w})")),
+                Piece::Var(v) => {
+                    out.push('<');
+                    out.push_str(v);
+                    out.push('>');
+                }
             }
         }
         out
@@ -570,5 +652,38 @@ glossary:
         assert_eq!(screen_name("netflix.com"), "netflix.com");
         assert!(ends_sentence("Done!**"));
         assert!(!ends_sentence("Done"));
+    }
+}
+
+#[cfg(test)]
+mod placeholder_tests {
+    use super::{placeholder, split_placeholders};
+
+    #[test]
+    fn placeholders_are_bracketed_words() {
+        assert_eq!(placeholder("[your name]"), Some("your name"));
+        assert_eq!(placeholder(" [ your name ] "), Some("your name"));
+        assert_eq!(placeholder("your name"), None);
+        assert_eq!(placeholder("[]"), None);
+        assert_eq!(placeholder("[a] and [b]"), None);
+    }
+
+    #[test]
+    fn values_split_into_text_and_placeholders() {
+        assert_eq!(
+            split_placeholders("[first].[last]@example.com"),
+            [
+                (true, "first"),
+                (false, "."),
+                (true, "last"),
+                (false, "@example.com")
+            ]
+        );
+        assert_eq!(split_placeholders("Netflix"), [(false, "Netflix")]);
+        // A Markdown link and an empty pair stay text.
+        assert_eq!(
+            split_placeholders("see [the docs](https://x.org) or []"),
+            [(false, "see [the docs](https://x.org) or []")]
+        );
     }
 }

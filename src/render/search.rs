@@ -163,6 +163,8 @@ impl Indexer<'_> {
             .chain(&g.supplies)
             .chain(&g.tips)
             .chain(&g.warnings)
+            .chain(g.notes.iter().map(|n| &n.text))
+            .chain(g.goals.iter().map(|goal| &goal.text))
             .chain(g.outcome.iter().flat_map(|o| o.text.iter().chain(&o.facts)))
             .chain(
                 g.troubleshooting
@@ -205,7 +207,9 @@ impl Indexer<'_> {
             match piece {
                 Piece::Ui(label) => self.add(out, &label, Weight::Label, mask),
                 Piece::Markdown(t) => self.add_markdown(out, &t, Weight::Text, mask),
-                Piece::Text(t) | Piece::Where(t) => self.add(out, &t, Weight::Text, mask),
+                Piece::Text(t) | Piece::Where(t) | Piece::Var(t) => {
+                    self.add(out, &t, Weight::Text, mask)
+                }
             }
         }
         // The labels the same controls have on the guide's other platforms find it too

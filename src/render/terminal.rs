@@ -170,6 +170,22 @@ impl Out<'_> {
         flush(self, &mut para);
     }
 
+    /// "On your computer:" or "Back on your TV:" above a step that moves to another device
+    /// or comes back.
+    fn switch(
+        &mut self,
+        ps: &PlatformSteps<'_>,
+        rs: &ResolvedStep<'_>,
+        before: Option<&str>,
+        pad: &str,
+    ) {
+        let (switch, back) = super::view::switches(rs, before, ps.platform.kind.device());
+        if let Some(t) = switch.or(back) {
+            let t = self.paint(BOLD, &format!("{t}:"));
+            self.wrapped(&t, &format!("{pad}    "), &format!("{pad}    "));
+        }
+    }
+
     fn step(
         &mut self,
         rg: &ResolvedGuide<'_>,
@@ -182,11 +198,7 @@ impl Out<'_> {
         let s = rs.step;
         let ins = instruction(s, rs.on, rg.product);
         let pad = "   ".repeat(depth);
-        let (switch, back) = super::view::switches(rs, before, ps.platform.kind.device());
-        if let Some(t) = switch.or(back) {
-            let t = self.paint(BOLD, &format!("{t}:"));
-            self.wrapped(&t, &format!("{pad}    "), &format!("{pad}    "));
-        }
+        self.switch(ps, rs, before, &pad);
         let mut line = String::new();
         if s.optional {
             line.push_str(&self.paint(DIM, "(optional) "));
@@ -197,12 +209,13 @@ impl Out<'_> {
                 Piece::Ui(t) => line.push_str(&self.paint(BOLD, t)),
                 Piece::Markdown(m) => line.push_str(&self.inline(m)),
                 Piece::Where(w) => line.push_str(&self.paint(DIM, &format!(" ({w})"))),
+                Piece::Var(v) => line.push_str(&self.paint(ITALIC, &format!("<{v}>"))),
             }
         }
         let first = format!("{pad}{number:>3} ");
         let rest = " ".repeat(first.chars().count());
         self.wrapped(&line, &first, &rest);
-        if let Some(d) = &s.detail {
+        if let Some(d) = rs.detail() {
             self.block(&d.value, &rest);
         }
         for c in &s.choices {
@@ -210,9 +223,9 @@ impl Out<'_> {
             self.wrapped(&t, &rest, &format!("{rest}  "));
         }
         let notes = [
-            (&s.result, "→", PLAIN),
-            (&s.note, "ℹ", PLAIN),
-            (&s.warning, "⚠", YELLOW),
+            (rs.result(), "→", PLAIN),
+            (s.note.as_ref(), "ℹ", PLAIN),
+            (s.warning.as_ref(), "⚠", YELLOW),
         ];
         for (field, symbol, style) in notes {
             if let Some(t) = field {
@@ -290,6 +303,15 @@ pub fn preview(rg: &ResolvedGuide<'_>, opts: &PreviewOptions) -> String {
     o.text
 }
 
+/// The guide's goal for a platform's procedure, as written.
+fn g_goal<'g>(rg: &ResolvedGuide<'g>, ps: &PlatformSteps<'_>) -> Option<&'g str> {
+    rg.guide
+        .goals
+        .iter()
+        .find(|g| g.platform.value == ps.platform.id)
+        .map(|g| g.text.value.as_str())
+}
+
 impl Out<'_> {
     /// Title, summary, facts about the guide, introduction, prerequisites and warnings.
     fn header(&mut self, rg: &ResolvedGuide<'_>) {
@@ -331,6 +353,19 @@ impl Out<'_> {
             let t = format!("{} {}", self.paint(YELLOW, "⚠"), self.inline(&w.value));
             self.wrapped(&t, "", "  ");
         }
+        for n in &g.notes {
+            self.blank();
+            let label = match &n.audience {
+                Some(a) => format!("For {}:", a.value.trim()),
+                None => "Note:".to_owned(),
+            };
+            let t = format!(
+                "{} {}",
+                self.paint(BOLD, &label),
+                self.inline(&n.text.value)
+            );
+            self.wrapped(&t, "", "  ");
+        }
     }
 
     /// One platform's heading and steps.
@@ -353,6 +388,10 @@ impl Out<'_> {
                 ITALIC,
                 &format!("The steps are the same as on {}.", p.platform.name),
             );
+            self.wrapped(&t, "", "");
+        }
+        if let Some(goal) = g_goal(rg, ps) {
+            let t = self.paint(BOLD, &self.inline(goal));
             self.wrapped(&t, "", "");
         }
         for (i, rs) in ps.steps.iter().enumerate() {

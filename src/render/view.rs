@@ -136,6 +136,8 @@ pub enum Part {
     Html(String),
     /// Where the preceding UI element sits (`bottom right`).
     Where(String),
+    /// A placeholder for the reader's own value (`your name`).
+    Var(String),
 }
 
 /// The thing a step acts on.
@@ -250,6 +252,11 @@ pub struct PlatformView {
     pub name: String,
     /// Name of the platform whose steps these are, when shared through `same_as`.
     pub same_as: Option<String>,
+    /// What this platform's procedure achieves, when the guide says (HTML, one line).
+    pub goal_html: Option<String>,
+    /// The goal as written (Markdown), for the JSON data.
+    #[serde(skip)]
+    pub goal: Option<String>,
     /// Steps.
     pub steps: Vec<StepView>,
     /// Hash of the steps' text: checklists reset when it changes.
@@ -281,6 +288,8 @@ pub struct GuideView {
     pub needs_html: Option<String>,
     /// Guide-level warnings (inline HTML).
     pub warnings: Vec<String>,
+    /// Guide-level notes.
+    pub notes: Vec<NoteView>,
     /// Procedures per platform.
     pub procedures: Vec<PlatformView>,
     /// Platforms deliberately not covered, with the reason (inline HTML).
@@ -299,6 +308,37 @@ pub struct GuideView {
     pub checklist_url: String,
     /// JSON data URL.
     pub json_url: String,
+}
+
+/// A guide-level note.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteView {
+    /// The note (inline HTML).
+    pub html: String,
+    /// The note as written (Markdown).
+    pub markdown: String,
+    /// Who it is for (`admins`), when not every reader.
+    pub audience: Option<String>,
+    /// The callout's label: `Note:` or `For admins:`.
+    pub label: String,
+}
+
+fn note_views(g: &Guide) -> Vec<NoteView> {
+    g.notes
+        .iter()
+        .map(|n| {
+            let audience = n.audience.as_ref().map(|a| a.value.trim().to_owned());
+            NoteView {
+                html: to_inline_html(&n.text.value),
+                markdown: n.text.value.clone(),
+                label: match &audience {
+                    Some(a) => format!("For {a}:"),
+                    None => "Note:".to_owned(),
+                },
+                audience,
+            }
+        })
+        .collect()
 }
 
 fn inline(list: &[Spanned<String>]) -> Vec<String> {
@@ -461,8 +501,8 @@ fn step_view(
             .as_ref()
             .map(|t| target_view(t, rs.on, rg.product)),
         optional: s.optional,
-        detail_html: s.detail.as_ref().map(|t| to_html(&x(&t.value))),
-        result_html: html(&s.result),
+        detail_html: rs.detail().map(|t| to_html(&x(&t.value))),
+        result_html: rs.result().map(|t| to_inline_html(&x(&t.value))),
         note_html: html(&s.note),
         warning_html: html(&s.warning),
         choices: s
@@ -498,8 +538,8 @@ fn step_view(
         back,
         source: StepSource {
             condition: md(&s.condition),
-            detail: md(&s.detail),
-            result: md(&s.result),
+            detail: rs.detail().map(|t| x(&t.value)),
+            result: rs.result().map(|t| x(&t.value)),
             note: md(&s.note),
             warning: md(&s.warning),
             choices: s.choices.iter().map(|c| x(&c.value)).collect(),
@@ -526,6 +566,7 @@ fn parts(ins: &Instruction, nums: &[Numbered<'_>]) -> Vec<Part> {
             Piece::Ui(t) => Part::Ui(t.clone()),
             Piece::Markdown(m) => Part::Html(to_inline_html(&steps::expand(m, nums))),
             Piece::Where(w) => Part::Where(w.clone()),
+            Piece::Var(v) => Part::Var(v.clone()),
         })
         .collect()
 }
@@ -917,9 +958,17 @@ fn platform_view(
             }
         }
     }
+    let goal = rg
+        .guide
+        .goals
+        .iter()
+        .find(|g| g.platform.value == ps.platform.id)
+        .map(|g| g.text.value.clone());
     PlatformView {
         id: ps.platform.id.clone(),
         name: ps.platform.name.clone(),
+        goal_html: goal.as_deref().map(to_inline_html),
+        goal,
         same_as: ps.same_as.and_then(|id| {
             rg.platforms
                 .iter()
@@ -955,6 +1004,7 @@ pub fn guide_view(
         needs_html: needs(g.tools.iter().chain(&g.supplies).map(|t| t.value.as_str()))
             .map(|m| to_inline_html(&m)),
         warnings: inline(&g.warnings),
+        notes: note_views(g),
         procedures,
         unavailable: g
             .unavailable_on

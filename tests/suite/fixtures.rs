@@ -64,6 +64,7 @@ fixture_tests! {
     no_platforms,
     one_action_per_step,
     path_collision,
+    placeholder_form,
     platform_parity,
     quoted_label_mismatch,
     same_as_cycle,

@@ -39,6 +39,7 @@ allow_tests! {
     menu_path,
     near_duplicate_platforms,
     one_action_per_step,
+    placeholder_form,
     platform_parity,
     quoted_label_mismatch,
     stale_review,

@@ -13,6 +13,7 @@ mod fuzz;
 mod harness;
 mod home;
 mod lints;
+mod notes;
 mod pipeline;
 mod preview;
 mod regression;

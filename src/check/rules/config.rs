@@ -160,6 +160,30 @@ fn option(
             );
             None
         }
+        OptionKind::Choices { choices, .. } => {
+            let mut set = 0u32;
+            for word in v.value.split(',').map(str::trim) {
+                match choices.iter().position(|c| *c == word) {
+                    Some(i) => set |= 1 << i,
+                    None => {
+                        diags.push(
+                            Diagnostic::new(
+                                Code::InvalidValue,
+                                v.span,
+                                format!("`{word}` is not a valid `{}`", spec.name),
+                            )
+                            .help(help_for(
+                                word,
+                                choices.iter().copied(),
+                                "value",
+                            )),
+                        );
+                        return None;
+                    }
+                }
+            }
+            Some(OptionValue::Choices(choices, set))
+        }
         OptionKind::Count { .. } => {
             if let Some(n) = v.value.parse::<u32>().ok().filter(|n| *n >= 1) {
                 return Some(OptionValue::Count(n));

@@ -97,6 +97,22 @@ fn label_run(line: &str, s: usize, e: usize, from_end: bool) -> Option<(usize, u
     Some((s + off, s + off + inner.len()))
 }
 
+/// A placeholder (`[your profile]`, perhaps in bold) at the end (`from_end`) or start of
+/// `line[s..e]`, with its brackets.
+fn placeholder_run(line: &str, s: usize, e: usize, from_end: bool) -> Option<(usize, usize)> {
+    let piece = &line[s..e];
+    let trimmed = piece.trim().trim_matches(|c: char| c == '*' || c == '_');
+    let off = s + piece.find(trimmed)?;
+    let (a, b) = if from_end {
+        let open = trimmed.rfind('[')?;
+        trimmed.ends_with(']').then_some((open, trimmed.len()))?
+    } else {
+        let close = trimmed.find(']')?;
+        trimmed.starts_with('[').then_some((0, close + 1))?
+    };
+    (b - a > 2).then_some((off + a, off + b))
+}
+
 /// The longest run of words at the end (`from_end`) or start of `line[s..e]` that is one
 /// of `labels` (ignoring case and `**`).
 fn label_match(
@@ -146,6 +162,7 @@ fn paths(text: &str, labels: &[&str]) -> Vec<Vec<(usize, usize)>> {
                 }
                 let from_end = i == 0;
                 let run = label_match(line, s, e, from_end, labels)
+                    .or_else(|| placeholder_run(line, s, e, from_end))
                     .or_else(|| label_run(line, s, e, from_end))
                     .filter(|_| i < n);
                 match run {
@@ -195,6 +212,27 @@ impl Rule for MenuPath {
                         let part = &text[s..e];
                         let (span, _) = sub_span(&site.project.sources, t.text, s, e);
                         match control_by_label(product, part) {
+                            None if part.starts_with('[') => {
+                                let declared: Vec<&str> = all_labels
+                                    .iter()
+                                    .copied()
+                                    .filter(|l| l.starts_with('['))
+                                    .collect();
+                                let help = match did_you_mean(part, declared.iter().copied()) {
+                                    Some(l) => format!("did you mean \"{l}\"?"),
+                                    None => "declare it in the glossary: a control whose `label` is the placeholder, such as `label: \"[your profile]\"`".into(),
+                                };
+                                out.push(
+                                    Diagnostic::new(
+                                        CODE,
+                                        span,
+                                        format!(
+                                            "\"{part}\" in this menu path is not a placeholder of the glossary"
+                                        ),
+                                    )
+                                    .help(help),
+                                );
+                            }
                             None => {
                                 let help = match did_you_mean(part, all_labels.iter().copied()) {
                                     Some(l) => format!("did you mean \"{l}\"?"),
@@ -269,6 +307,14 @@ mod tests {
             ]]
         );
         assert!(parts("if a > b then").is_empty());
+        assert_eq!(
+            parts("Go to Account > [your profile] > **Privacy and Security**."),
+            [vec!["Account", "[your profile]", "Privacy and Security"]]
+        );
+        assert_eq!(
+            parts("Open [your profile] > Account"),
+            [vec!["[your profile]", "Account"]]
+        );
     }
 
     #[test]
@@ -286,6 +332,25 @@ mod tests {
                 "\"Settings\" comes before the controls on it, not after"
             ],
             "{f:#?}"
+        );
+    }
+
+    #[test]
+    fn placeholders_in_paths_are_glossary_labels() {
+        let product = format!("{PRODUCT}  profile: {{role: button, label: \"[your profile]\"}}\n");
+        let guide = "title: How to x\nsummary: X.\nsteps:\n  web:\n    - do: \"Go to Settings > [your profile] > Privacy\"\n    - do: \"Go to Settings > [you profile] > Privacy\"\n    - tap: profile\n";
+        let f = findings(
+            super::CODE,
+            &[("demo/product.yaml", &product), ("demo/g.yaml", guide)],
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            f[0].message,
+            "\"[you profile]\" in this menu path is not a placeholder of the glossary"
+        );
+        assert_eq!(
+            f[0].help.as_deref(),
+            Some("did you mean \"[your profile]\"?")
         );
     }
 }

@@ -16,6 +16,7 @@ mod label_drift;
 mod menu_path;
 mod near_duplicate_platforms;
 mod one_action_per_step;
+mod placeholder_form;
 mod platform_parity;
 mod quoted_label_mismatch;
 mod registry;

@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 use super::rule::Rule;
 use super::{
     alt_text, free_target_is_key, image_reused, interaction_verb, label_drift, menu_path,
-    near_duplicate_platforms, one_action_per_step, platform_parity, quoted_label_mismatch,
-    stale_review, step_count, step_number_out_of_range, terminology, tip_is_instruction,
-    title_form, unused_glossary_entry,
+    near_duplicate_platforms, one_action_per_step, placeholder_form, platform_parity,
+    quoted_label_mismatch, stale_review, step_count, step_number_out_of_range, terminology,
+    tip_is_instruction, title_form, unused_glossary_entry,
 };
 use crate::diag::Code;
 
@@ -29,6 +29,7 @@ pub static RULES: &[&dyn Rule] = &[
     &stale_review::StaleReview,
     &terminology::Terminology,
     &menu_path::MenuPath,
+    &placeholder_form::PlaceholderForm,
     &alt_text::AltText,
     &image_reused::ImageReused,
 ];

@@ -44,7 +44,7 @@ impl RuleConfig {
             (OptionValue::Count(n), _) => n,
             (_, OptionKind::Count { default }) => default,
             // A rule asking for a count from a choice option is a bug the rule's tests catch.
-            (OptionValue::Choice(_), OptionKind::Choice { .. }) => 0,
+            _ => 0,
         }
     }
 
@@ -53,7 +53,21 @@ impl RuleConfig {
         match (self.value(spec), spec.kind) {
             (OptionValue::Choice(s), _) => s,
             (_, OptionKind::Choice { default, .. }) => default,
-            (OptionValue::Count(_), OptionKind::Count { .. }) => "",
+            _ => "",
+        }
+    }
+
+    /// The words chosen for a choices option, in the option's order.
+    pub fn choices(&self, spec: &OptionSpec) -> Vec<&'static str> {
+        match self.value(spec) {
+            OptionValue::Choices(words, set) => words
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| set & (1 << i) != 0)
+                .map(|(_, w)| *w)
+                .collect(),
+            OptionValue::Choice(w) => vec![w],
+            OptionValue::Count(_) => Vec::new(),
         }
     }
 }
