@@ -410,9 +410,17 @@ pub fn iso_time(secs: u32) -> String {
 pub type MediaLookup<'a> = dyn Fn(&Guide, &str) -> Option<(String, Option<(u32, u32)>)> + 'a;
 
 /// Where the reader is before a step: the device of the step before it (its last
-/// sub-step's, if it has sub-steps), `None` for the procedure's own device.
+/// sub-step's, if it has sub-steps; the other device an option ends on, if it has
+/// options), `None` for the procedure's own device.
 pub(crate) fn last_device<'p>(rs: &ResolvedStep<'p>) -> Option<&'p str> {
-    rs.substeps.last().map_or(rs.elsewhere, |s| s.elsewhere)
+    if let Some(s) = rs.substeps.last() {
+        return last_device(s);
+    }
+    rs.options
+        .iter()
+        .filter_map(|o| o.steps.last().and_then(last_device))
+        .next()
+        .or(rs.elsewhere)
 }
 
 /// The announcements before a step: moving to another device, or coming back to the

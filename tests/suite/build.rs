@@ -110,6 +110,14 @@ fn seed_site_has_every_page() {
         text(&tree, "checklists/sign-out-all-devices.html")
     );
     insta::assert_snapshot!("seed-index.html", text(&tree, "index.html"));
+    // The TV guide's options end on a phone or a computer: the step after them says the
+    // reader is back on the TV.
+    let tv = text(&tree, "guides/sign-in-on-tv.html");
+    assert!(
+        tv.contains(r#"<li id="tv-5" class="step moves">
+<p class="instruction"><strong class="switch">Back on your TV:</strong> Select <var>your profile</var>.</p>"#),
+        "{tv}"
+    );
     // The file is compact JSON on one line; the snapshot shows it indented.
     let data = text(&tree, "data/sign-out-all-devices.json");
     assert_eq!(data.lines().count(), 1, "{data}");
