@@ -2,7 +2,7 @@
 // 127.0.0.1, launch Chromium through playwright-core. Nothing here downloads anything: the
 // browser is the system's Chromium, the binary is the one cargo already built.
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { accessSync, constants, cpSync, createReadStream, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -295,4 +295,30 @@ export async function tabState(page) {
         .map((p) => p.id),
     };
   });
+}
+
+/** The Nu HTML Checker (vnu.jar, on the system's java). */
+export const VNU = join(HERE, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
+
+/**
+ * Runs the Nu HTML Checker on `files` and returns its errors as `url:line: message`
+ * (empty when the pages are valid); fails when vnu.jar does not run or report.
+ */
+export function vnuErrors(files) {
+  const run = spawnSync('java', ['-Xss1024k', '-jar', VNU, '--errors-only', '--format', 'json', ...files], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.error) throw run.error;
+  let report;
+  try {
+    report = JSON.parse(run.stderr);
+  } catch {
+    throw new Error(`vnu.jar did not print a JSON report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+  }
+  const errors = report.messages
+    .filter((m) => m.type === 'error' || m.subType === 'fatal' || m.type === 'non-document-error')
+    .map((m) => `${m.url}:${m.lastLine}: ${m.message}`);
+  if (!errors.length && run.status !== 0) errors.push(`vnu.jar exited with status ${run.status}`);
+  return errors;
 }
