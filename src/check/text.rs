@@ -25,6 +25,12 @@ pub enum Field {
     Tip,
     /// Guide-level prose (intro, warnings, goals, outcome, facts, prerequisites).
     Prose,
+    /// A `troubleshooting` entry's problem or solution.
+    Trouble,
+    /// A step image's alt text.
+    Alt,
+    /// A free-text target (`tap: "the big red button"`) or confirmation.
+    Target,
 }
 
 /// A text field with its step (if any).
@@ -54,6 +60,25 @@ pub fn texts(g: &Guide) -> Vec<Text<'_>> {
                 out.push(Text {
                     text,
                     field,
+                    step: Some(s),
+                });
+            }
+        }
+        if let Some(alt) = s.image.as_ref().and_then(|i| i.alt.as_ref()) {
+            out.push(Text {
+                text: alt,
+                field: Field::Alt,
+                step: Some(s),
+            });
+        }
+        for t in [s.target.as_ref(), s.confirm.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            if let crate::model::Target::Text(text) = t {
+                out.push(Text {
+                    text,
+                    field: Field::Target,
                     step: Some(s),
                 });
             }
@@ -109,6 +134,15 @@ pub fn texts(g: &Guide) -> Vec<Text<'_>> {
             field: Field::Prose,
             step: None,
         });
+    }
+    for t in &g.troubleshooting {
+        for text in [&t.problem, &t.solution] {
+            out.push(Text {
+                text,
+                field: Field::Trouble,
+                step: None,
+            });
+        }
     }
     out
 }
@@ -250,6 +284,30 @@ mod tests {
         let t = "Choose **Account**, then \"Sign out\" or “Log out”, not \"a b c d e f g\".";
         let found: Vec<&str> = quoted_labels(t).iter().map(|&(s, e)| &t[s..e]).collect();
         assert_eq!(found, ["Account", "Sign out", "Log out"]);
+    }
+
+    #[test]
+    fn every_free_text_field_is_listed() {
+        let yaml = "title: How to x\nsummary: X.\nsteps:\n  web:\n    - tap: \"the big button\"\n      image: {src: a.png, alt: The big button}\ntroubleshooting:\n  - problem: It fails.\n    solution: Try again.\n";
+        let files: [(&str, &[u8]); 2] = [
+            ("demo/product.yaml", b"name: Demo\n"),
+            ("demo/g.yaml", yaml.as_bytes()),
+        ];
+        let (project, _) = crate::load::load_in_memory(&files).expect("in-memory load");
+        let fields: Vec<(Field, &str)> = texts(&project.guides[0])
+            .iter()
+            .map(|t| (t.field, t.text.value.as_str()))
+            .filter(|(f, _)| matches!(f, Field::Alt | Field::Target | Field::Trouble))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                (Field::Alt, "The big button"),
+                (Field::Target, "the big button"),
+                (Field::Trouble, "It fails."),
+                (Field::Trouble, "Try again."),
+            ]
+        );
     }
 
     #[test]
