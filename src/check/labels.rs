@@ -47,14 +47,17 @@ pub struct Labels<'p> {
     lower: HashMap<String, Vec<usize>>,
     /// Folded label (lowercase words, `&` as `and`, sorted) -> entries.
     folded: HashMap<String, Vec<usize>>,
-    /// Normalized label (lowercase words, `&` as `and`) of each entry, for edit distances.
-    normalized: Vec<String>,
+    /// Normalized label (lowercase words, `&` as `and`) of each entry and its length in
+    /// characters, for edit distances.
+    normalized: Vec<(String, usize)>,
     /// Labels of the controls of products in `uses`, as written.
     used: Vec<&'p str>,
     /// Former labels (`was`).
     formers: Vec<Entry<'p>>,
     /// Lowercased former label -> formers.
     former_lower: HashMap<String, Vec<usize>>,
+    /// Former labels of two words or more, as written, by their first word.
+    plain_formers: HashMap<&'p str, Vec<&'p str>>,
 }
 
 /// Lowercase words with `&` read as `and`, joined by one space.
@@ -103,7 +106,9 @@ impl<'p> Labels<'p> {
                     .or_default()
                     .push(i);
                 l.folded.entry(fold(&label.value)).or_default().push(i);
-                l.normalized.push(normalize(&label.value));
+                let n = normalize(&label.value);
+                let len = n.chars().count();
+                l.normalized.push((n, len));
             }
             for (platform, list) in c.was.iter().flat_map(PerPlatform::iter) {
                 for former in list {
@@ -117,6 +122,13 @@ impl<'p> Labels<'p> {
                         .entry(former.value.to_lowercase())
                         .or_default()
                         .push(i);
+                    let mut words = former.value.split_whitespace();
+                    if let (Some(first), Some(_)) = (words.next(), words.next()) {
+                        let list = l.plain_formers.entry(first).or_default();
+                        if !list.contains(&former.value.as_str()) {
+                            list.push(&former.value);
+                        }
+                    }
                 }
             }
         }
@@ -209,8 +221,8 @@ impl<'p> Labels<'p> {
             .iter()
             .zip(&self.normalized)
             .filter(|(e, _)| e.on(platform))
-            .filter(|(_, l)| l.chars().count().abs_diff(len) <= limit)
-            .map(|(e, l)| (strsim::osa_distance(&n, l), e))
+            .filter(|(_, (_, l))| l.abs_diff(len) <= limit)
+            .map(|(e, (l, _))| (strsim::osa_distance(&n, l), e))
             .filter(|(d, _)| *d <= limit)
             .min_by_key(|(d, _)| *d)
             .map(|(_, e)| (*e, Closeness::Typo))
@@ -238,6 +250,41 @@ impl<'p> Labels<'p> {
             .flatten()
             .map(|&i| self.formers[i])
             .find(|e| e.on(platform))
+    }
+
+    /// Byte ranges of former labels of two words or more written in `text` in their own
+    /// letter case, as whole words: one pass over the words of the text.
+    pub fn plain_formers_in(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        if self.plain_formers.is_empty() {
+            return out;
+        }
+        let is_word = |c: char| c.is_alphanumeric() || c == '-';
+        let mut prev: Option<char> = None;
+        for (i, c) in text.char_indices() {
+            let starts = is_word(c) && !prev.is_some_and(is_word);
+            prev = Some(c);
+            if !starts {
+                continue;
+            }
+            let rest = &text[i..];
+            let first = rest.split(|c: char| !is_word(c)).next().unwrap_or("");
+            let Some(list) = self.plain_formers.get(first) else {
+                continue;
+            };
+            // The longest former label that starts here and ends at a word boundary.
+            if let Some(len) = list
+                .iter()
+                .filter(|f| {
+                    rest.starts_with(**f) && !rest[f.len()..].chars().next().is_some_and(is_word)
+                })
+                .map(|f| f.len())
+                .max()
+            {
+                out.push((i, i + len));
+            }
+        }
+        out
     }
 
     /// Whether `phrase` (ignoring case) is a former label of any control.
@@ -307,22 +354,6 @@ pub fn and_list(names: &[&str]) -> String {
     }
 }
 
-/// Byte ranges of case-sensitive whole-word matches of `word` in `text`.
-pub fn find_exact_words(text: &str, word: &str) -> Vec<(usize, usize)> {
-    let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = text[from..].find(word) {
-        let s = from + i;
-        let e = s + word.len();
-        if !is_word(text[..s].chars().next_back()) && !is_word(text[e..].chars().next()) {
-            out.push((s, e));
-        }
-        from = e;
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,8 +374,14 @@ mod tests {
     }
 
     #[test]
-    fn exact_words_keep_case() {
-        let t = "Manage Devices, not manage devices or Manage Devices-list";
-        assert_eq!(find_exact_words(t, "Manage Devices"), [(0, 14)]);
+    fn plain_former_labels_are_whole_words_in_their_case() {
+        let files: [(&str, &[u8]); 1] = [(
+            "demo/product.yaml",
+            b"name: Demo\nglossary:\n  devices: {role: link, label: Devices, was: [Manage Devices, Gadgets]}\n",
+        )];
+        let (project, _) = crate::load::load_in_memory(&files).expect("in-memory load");
+        let labels = Labels::new(&project.products[0]);
+        let t = "Manage Devices, not manage devices, Gadgets or Manage Devices-list";
+        assert_eq!(labels.plain_formers_in(t), [(0, 14)]);
     }
 }

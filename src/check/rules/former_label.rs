@@ -2,7 +2,7 @@
 //! (`was:` in the glossary), with the current label as the fix.
 
 use super::rule::{Rule, RuleConfig};
-use crate::check::labels::{Entry, Labels, Places, and_list, find_exact_words};
+use crate::check::labels::{Entry, Labels, Places, and_list};
 use crate::check::text::{Field, Text, quoted_labels, sub_span, texts};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::{Control, PerPlatform, Platform};
@@ -41,32 +41,23 @@ impl Rule for FormerLabel {
             if !index.has_formers() {
                 continue;
             }
-            // Plain-text matches only for labels of several words, in their own case.
-            let mut plain: Vec<&str> = index
-                .formers()
-                .map(|e| e.label.value.as_str())
-                .filter(|l| l.split_whitespace().count() >= 2)
-                .collect();
-            plain.sort_unstable();
-            plain.dedup();
-            let places = Places::of(rg);
+            let mut places = None;
             for t in texts(rg.guide) {
                 let text = &t.text.value;
                 let mut found: Vec<(usize, usize)> = quoted_labels(text)
                     .into_iter()
                     .filter(|&(s, e)| index.is_former_anywhere(&text[s..e]))
                     .collect();
-                for f in &plain {
-                    for (s, e) in find_exact_words(text, f) {
-                        if !found.iter().any(|&(a, b)| a <= s && e <= b) {
-                            found.push((s, e));
-                        }
+                for (s, e) in index.plain_formers_in(text) {
+                    if !found.iter().any(|&(a, b)| a <= s && e <= b) {
+                        found.push((s, e));
                     }
                 }
                 if found.is_empty() {
                     continue;
                 }
                 found.sort_unstable();
+                let places = places.get_or_insert_with(|| Places::of(rg));
                 let (platforms, guide_level) = places.of_text(&t, rg.guide);
                 for (s, e) in found {
                     if let Some(d) = finding(site, index, &t, (s, e), &platforms, guide_level) {

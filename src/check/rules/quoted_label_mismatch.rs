@@ -3,7 +3,9 @@
 //! typo, a copy from another platform, or a label written from memory.
 
 use super::rule::{Rule, RuleConfig};
-use crate::check::labels::{Closeness, Labels, Places, and_list};
+use std::collections::HashMap;
+
+use crate::check::labels::{Closeness, Entry, Labels, Places, and_list};
 use crate::check::text::{Text, quoted_labels, sub_span, texts};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::{Control, Platform};
@@ -43,6 +45,9 @@ impl Rule for QuotedLabelMismatch {
 
     fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         let indexes = Labels::per_product(site.project);
+        // The same emphasis recurs across thousands of guides: match each phrase once per
+        // product and platform.
+        let mut memo: Memo<'_> = HashMap::new();
         for rg in &site.guides {
             let Some(index) = rg.product.and_then(|p| indexes.get(p.key.as_str())) else {
                 continue;
@@ -74,7 +79,19 @@ impl Rule for QuotedLabelMismatch {
                         .trim_end_matches([',', '.', ';', ':', '!', '?'])
                         .len();
                     let phrase = Phrase { s, e, guide_level };
-                    if let Some(d) = finding(site, index, &t, &phrase, &platforms, &path_parts) {
+                    let index = Index {
+                        labels: index,
+                        product: rg.product.map_or("", |p| p.key.as_str()),
+                    };
+                    if let Some(d) = finding(
+                        site,
+                        &index,
+                        &mut memo,
+                        &t,
+                        &phrase,
+                        &platforms,
+                        &path_parts,
+                    ) {
                         out.push(d);
                     }
                 }
@@ -91,16 +108,27 @@ struct Phrase {
     guide_level: bool,
 }
 
+/// Closest controls found, by product key, phrase and platform id.
+type Memo<'p> = HashMap<(&'p str, String, &'p str), Option<(Entry<'p>, Closeness)>>;
+
+/// A product's labels, with the product's key.
+struct Index<'a, 'p> {
+    labels: &'a Labels<'p>,
+    product: &'p str,
+}
+
 /// The finding about one phrase of `t`, read on `platforms`, if it is wrong there.
-fn finding(
-    site: &Resolved<'_>,
-    index: &Labels<'_>,
+fn finding<'p>(
+    site: &Resolved<'p>,
+    at_index: &Index<'_, 'p>,
+    memo: &mut Memo<'p>,
     t: &Text<'_>,
     at: &Phrase,
-    platforms: &[&Platform],
+    platforms: &[&'p Platform],
     path_parts: &[(usize, usize)],
 ) -> Option<Diagnostic> {
     let (s, e, guide_level) = (at.s, at.e, at.guide_level);
+    let index = at_index.labels;
     let phrase = &t.text.value[s..e];
     if phrase.is_empty() || index.is_used_label(phrase) {
         return None;
@@ -120,7 +148,7 @@ fn finding(
     if !index.is_label_anywhere(phrase) && path_parts.iter().any(|&(a, b)| a <= s && e <= b) {
         return None;
     }
-    let meant = meant_on(index, phrase, &wrong);
+    let meant = meant_on(at_index, memo, phrase, &wrong);
     let (span, exact) = sub_span(&site.project.sources, t.text, s, e);
     let names =
         |ps: &[&Platform]| and_list(&ps.iter().map(|p| p.name.as_str()).collect::<Vec<_>>());
@@ -207,10 +235,18 @@ fn not_here(
 
 /// The controls `phrase` most likely means on each of `platforms`, grouped by control and
 /// label.
-fn meant_on<'p>(index: &Labels<'p>, phrase: &str, platforms: &[&'p Platform]) -> Vec<Meant<'p>> {
+fn meant_on<'p>(
+    index: &Index<'_, 'p>,
+    memo: &mut Memo<'p>,
+    phrase: &str,
+    platforms: &[&'p Platform],
+) -> Vec<Meant<'p>> {
     let mut meant: Vec<Meant<'p>> = Vec::new();
     for p in platforms {
-        let Some((entry, how)) = index.closest_on(phrase, &p.id) else {
+        let found = *memo
+            .entry((index.product, phrase.to_owned(), p.id.as_str()))
+            .or_insert_with(|| index.labels.closest_on(phrase, &p.id));
+        let Some((entry, how)) = found else {
             continue;
         };
         match meant
