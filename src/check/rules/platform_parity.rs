@@ -3,6 +3,7 @@
 
 use super::rule::{Rule, RuleConfig};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
+use crate::model::ProcedureBody;
 use crate::resolve::Resolved;
 
 /// The `platform-parity` rule.
@@ -31,7 +32,12 @@ impl Rule for PlatformParity {
 
     fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         for rg in &site.guides {
-            let expected: Vec<&str> = match rg.product.and_then(|p| p.platforms.as_ref()) {
+            // Without its product (a product file with errors, or none), the platforms the
+            // guide should cover are unknown: the product's own error says what is wrong.
+            let Some(product) = rg.product else {
+                continue;
+            };
+            let expected: Vec<&str> = match &product.platforms {
                 Some(list) => list.iter().map(|p| p.value.as_str()).collect(),
                 None => site.project.site.platform_ids().collect(),
             };
@@ -44,6 +50,14 @@ impl Rule for PlatformParity {
                         .any(|p| p.platforms.iter().any(|q| q.value == *id))
                 })
                 .filter(|id| !g.unavailable_on.iter().any(|u| u.platform.value == *id))
+                // A misspelt platform key, or a `same_as` naming a platform without steps,
+                // is already an error about this platform.
+                .filter(|id| !g.may_have_meant(id, &site.project.site))
+                .filter(|id| {
+                    !g.procedures.iter().any(
+                        |p| matches!(&p.body, ProcedureBody::SameAs(t) if t.value.trim() == *id),
+                    )
+                })
                 .filter(|id| {
                     !g.written_steps()
                         .iter()
