@@ -195,6 +195,35 @@ fn a_missing_product_file_is_one_error() {
 }
 
 #[test]
+fn a_misspelt_platform_in_a_controls_on_list_is_one_error() {
+    // Before: also control-not-on-platform for every Android step using the control. The
+    // list is read on as if it said `android`, the platform the error suggests.
+    case(
+        "control-on-typo",
+        &["demo/product.yaml:10:10 unknown-platform"],
+    );
+}
+
+#[test]
+fn a_misspelt_platform_in_a_products_platforms_is_one_error() {
+    // Before: also "Demo is not available on `android`" for every guide with Android steps.
+    case(
+        "product-platforms-typo",
+        &["demo/product.yaml:2:18 unknown-platform"],
+    );
+}
+
+#[test]
+fn a_misspelt_platform_in_a_steps_on_is_one_error() {
+    // Before: the step was taken to happen on Android and iOS, which gave an interaction
+    // verb warning and control-not-on-platform for both.
+    case(
+        "step-on-typo",
+        &["demo/sign-out.yaml:12:22 unknown-platform"],
+    );
+}
+
+#[test]
 fn independent_errors_in_one_guide_are_all_reported() {
     // Five mistakes, five errors: none hides another, none brings a follow-on.
     case(
