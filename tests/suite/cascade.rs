@@ -136,7 +136,7 @@ fn a_misspelt_unavailable_platform_is_one_error() {
 #[test]
 fn a_tab_in_a_guide_is_one_error() {
     // Before: the guide was not read, so every control it uses was reported unused first.
-    case("yaml-tab", &["demo/sign-out.yaml:8:12 yaml-syntax"]);
+    case("yaml-tab", &["demo/sign-out.yaml:9:1 yaml-syntax"]);
 }
 
 #[test]
@@ -261,7 +261,7 @@ fn a_guide_that_cannot_be_read_hides_only_the_controls_it_names() {
         found(&report, &t.guides()),
         [
             "demo/product.yaml:20:3 unused-glossary-entry",
-            "demo/sign-out.yaml:8:12 yaml-syntax",
+            "demo/sign-out.yaml:9:1 yaml-syntax",
         ]
     );
     assert!(report.diagnostics[0].message.contains("`help`"));

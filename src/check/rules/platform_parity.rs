@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     default_on: true,
     summary: "A guide covers fewer platforms than its product and does not say why.",
     doc: RuleDoc {
-        explanation: "Reports a guide that has no steps for some of its product's platforms (the product's `platforms`, or the site's) and does not list them in `unavailable_on` with a reason. Readers on the missing platform otherwise find nothing and do not know whether the task is impossible there or the guide is incomplete. A platform the guide's steps go to with `on:` (a TV guide that sends the reader to a browser) is part of another platform's procedure and is not reported.",
+        explanation: "Reports a guide that has no steps for some of its product's platforms (the product's `platforms`, or the site's) and does not list them in `unavailable_on` with a reason. Readers on the missing platform otherwise find nothing and do not know whether the task is impossible there or the guide is incomplete. A platform the guide's steps go to with `on:` (a TV guide that sends the reader to a browser) is part of another platform's procedure and is not reported. Neither is a platform that already has an error of its own: one a misspelt or unreadable `steps` or `unavailable_on` key most likely means, or one a `same_as` names without steps; nor is a guide whose product file is missing or broken.",
         bad: "steps:\n  web:\n    - ...\n# nothing for android and ios",
         good: "steps:\n  web:\n    - ...\nunavailable_on:\n  android, ios: The apps cannot change the billing date.",
     },

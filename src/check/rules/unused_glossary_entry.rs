@@ -18,7 +18,7 @@ static META: RuleMeta = RuleMeta {
     default_on: true,
     summary: "A glossary control is not used by any guide.",
     doc: RuleDoc {
-        explanation: "Reports a glossary control that no guide of its product uses as a target or confirmation and no other control names as its `screen`. Unused entries are usually left over from a removed guide or a renamed key; they make the glossary harder to trust. Remove the entry, or use it.",
+        explanation: "Reports a glossary control that no guide of its product uses as a target or confirmation and no other control names as its `screen`. Unused entries are usually left over from a removed guide or a renamed key; they make the glossary harder to trust. Remove the entry, or use it. A guide file with an error counts every glossary key written in it as used, and a misspelt key counts as the control it most likely means, so a typo is one error rather than an error and an unused control.",
         bad: "glossary:\n  old-settings: {role: button, label: Preferences}   # used nowhere",
         good: "glossary:\n  settings: {role: button, label: Settings}   # used by guides",
     },
