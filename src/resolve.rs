@@ -13,7 +13,7 @@ use std::path::{Component, Path, PathBuf};
 use std::time::Duration;
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Guide, Platform, Procedure, ProcedureBody, Product, Project, Step};
+use crate::model::{Guide, Platform, Procedure, ProcedureBody, Product, Project, Site, Step};
 use crate::source::{Span, Spanned};
 
 /// A guide with its steps resolved per platform.
@@ -243,7 +243,7 @@ fn resolve_guide<'p>(
         let Some(own) = blocks.iter().find(|b| b.platform == platform.id) else {
             continue;
         };
-        let Some((proc, source)) = follow(&blocks, own, diags) else {
+        let Some((proc, source)) = follow(g, site, &blocks, own, diags) else {
             continue;
         };
         let ProcedureBody::Steps(raw) = &proc.body else {
@@ -286,6 +286,8 @@ fn resolve_guide<'p>(
 /// Follows `same_as` links from `start` to a block with steps.
 /// Returns the block and, if a link was followed, the platform whose steps are used.
 fn follow<'p>(
+    guide: &Guide,
+    site: &Site,
     blocks: &[Block<'p>],
     start: &Block<'p>,
     diags: &mut Vec<Diagnostic>,
@@ -313,6 +315,10 @@ fn follow<'p>(
             return None;
         }
         let Some(next) = blocks.iter().find(|b| b.platform == t) else {
+            if guide.may_have_meant(t, site) {
+                // The steps are there under a misspelt key, which is the error to report.
+                return None;
+            }
             diags.push(
                 Diagnostic::new(
                     Code::SameAsMissing,

@@ -71,18 +71,26 @@ pub(super) fn run(args: &CheckArgs) -> Result<u8, Box<dyn std::error::Error>> {
     let summary = Summary::of(&report.diagnostics);
     if matches!(args.format, Format::Human | Format::Short) {
         eprintln!(
-            "{}: {} guide{} checked, {summary}",
+            "{}: {}, {summary}",
             args.dir.display(),
-            report.project.guides.len(),
-            if report.project.guides.len() == 1 {
-                ""
-            } else {
-                "s"
-            },
+            guide_count(&report.project),
         );
     }
     let failed = summary.errors > 0 || (args.deny_warnings && summary.warnings > 0);
     // The process ends next: freeing every guide's values one by one would only cost time.
     std::mem::forget(report);
     Ok(if failed { EXIT_FINDINGS } else { 0 })
+}
+
+/// "2 guides checked", saying also how many guide files could not be read at all (their
+/// errors are in the report, but nothing else about them is).
+fn guide_count(project: &crate::model::Project) -> String {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let checked = project.guides.len();
+    let mut out = format!("{checked} guide{} checked", plural(checked));
+    match project.unread_guides() {
+        0 => {}
+        n => out.push_str(&format!(", {n} guide{} could not be read", plural(n))),
+    }
+    out
 }

@@ -88,10 +88,11 @@ pub(super) fn decode(
         .and_then(|n| ctx.text(n, "`summary`"));
     let time = f.get("time").and_then(|n| duration(ctx, n));
     let reviewed = f.get("reviewed").and_then(|n| date(ctx, n));
-    let procedures = steps(ctx, site, &f);
+    let mut unread_platforms = Vec::new();
+    let procedures = steps(ctx, site, &f, &mut unread_platforms);
     let unavailable_on = f
         .get("unavailable_on")
-        .map(|n| unavailable(ctx, site, n))
+        .map(|n| unavailable(ctx, site, n, &mut unread_platforms))
         .unwrap_or_default();
     let notes = f.get("notes").map(|n| notes(ctx, n)).unwrap_or_default();
     let goals = f
@@ -140,6 +141,7 @@ pub(super) fn decode(
         goals,
         procedures,
         unavailable_on,
+        unread_platforms,
         outcome,
         tips,
         warnings,
@@ -230,10 +232,16 @@ fn date(ctx: &mut Ctx<'_>, node: &Node) -> Option<Spanned<jiff::civil::Date>> {
     }
 }
 
-/// The guide's `steps`, reporting a guide without them.
-fn steps(ctx: &mut Ctx<'_>, site: &Site, f: &Fields<'_>) -> Vec<Procedure> {
+/// The guide's `steps`, reporting a guide without them. The keys of blocks that cannot be
+/// read go to `unread`.
+fn steps(
+    ctx: &mut Ctx<'_>,
+    site: &Site,
+    f: &Fields<'_>,
+    unread: &mut Vec<Spanned<String>>,
+) -> Vec<Procedure> {
     if let Some(n) = f.get("steps") {
-        return procedures(ctx, site, n);
+        return procedures(ctx, site, n, unread);
     }
     // A misspelt `steps` key was already reported as an unknown field.
     if !f
@@ -249,7 +257,12 @@ fn steps(ctx: &mut Ctx<'_>, site: &Site, f: &Fields<'_>) -> Vec<Procedure> {
     Vec::new()
 }
 
-fn procedures(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Vec<Procedure> {
+fn procedures(
+    ctx: &mut Ctx<'_>,
+    site: &Site,
+    node: &Node,
+    unread: &mut Vec<Spanned<String>>,
+) -> Vec<Procedure> {
     if node.is_null() || matches!(&node.value, Value::Map(e) if e.is_empty()) {
         ctx.push(
             Diagnostic::new(Code::NoPlatforms, node.span, "`steps` lists no platform").help(
@@ -265,10 +278,27 @@ fn procedures(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Vec<Procedure> {
     ) else {
         return Vec::new();
     };
+    // A `same_as` naming a misspelt key of this guide is the same mistake as the key: it is
+    // shown with the key's error instead of being reported again.
+    let unknown = |name: &str| {
+        site.platform(name).is_none()
+            && entries
+                .iter()
+                .any(|e| e.key.value.split(',').any(|k| k.trim() == name))
+    };
     let mut out = Vec::new();
     for e in entries {
+        let before = ctx.diags.len();
         let ids = platforms::split_key(ctx, site, &e.key);
-        let Some(body) = procedure_body(ctx, site, e) else {
+        if ids.len() < e.key.value.split(',').count() {
+            unread.push(e.key.clone());
+            point_at_same_as(&mut ctx.diags[before..], site, &e.key, entries);
+        }
+        let body = procedure_body(ctx, site, e, &unknown);
+        if body.is_none() && !unread.contains(&e.key) {
+            unread.push(e.key.clone());
+        }
+        let Some(body) = body else {
             continue;
         };
         if let ProcedureBody::Steps(steps) = &body
@@ -288,8 +318,45 @@ fn procedures(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Vec<Procedure> {
     out
 }
 
-/// One platform's steps: a list of steps or `{same_as: platform}`.
-fn procedure_body(ctx: &mut Ctx<'_>, site: &Site, e: &Entry) -> Option<ProcedureBody> {
+/// Adds to each `unknown-platform` error of a `steps` key (in `found`, one per unknown name
+/// in the key, in order) the places where a `same_as` names that same unknown platform.
+fn point_at_same_as(
+    found: &mut [Diagnostic],
+    site: &Site,
+    key: &Spanned<String>,
+    entries: &[Entry],
+) {
+    let names = key
+        .value
+        .split(',')
+        .map(str::trim)
+        .filter(|n| site.platform(n).is_none());
+    let errors = found.iter_mut().filter(|d| d.code == Code::UnknownPlatform);
+    for (d, name) in errors.zip(names) {
+        for e in entries {
+            let Value::Map(fields) = &e.value.value else {
+                continue;
+            };
+            for f in fields.iter().filter(|f| f.key.value == "same_as") {
+                if matches!(&f.value.value, Value::Scalar(s) if s.text.trim() == name) {
+                    d.related.push(crate::diag::Related {
+                        span: f.value.span,
+                        message: format!("`{}` copies these steps", e.key.value),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// One platform's steps: a list of steps or `{same_as: platform}`. A `same_as` naming a
+/// platform that is `misspelt_key` of this guide is not reported again.
+fn procedure_body(
+    ctx: &mut Ctx<'_>,
+    site: &Site,
+    e: &Entry,
+    misspelt_key: &dyn Fn(&str) -> bool,
+) -> Option<ProcedureBody> {
     match &e.value.value {
         Value::Seq(items) => Some(ProcedureBody::Steps(
             items
@@ -307,6 +374,9 @@ fn procedure_body(ctx: &mut Ctx<'_>, site: &Site, e: &Entry) -> Option<Procedure
             let target = f
                 .required(ctx, "same_as", "android")
                 .and_then(|n| ctx.text(n, "`same_as`"))?;
+            if misspelt_key(target.value.trim()) {
+                return None;
+            }
             platforms::check(ctx, site, &target).then_some(ProcedureBody::SameAs(target))
         }
         _ if e.value.is_null() => {
@@ -340,7 +410,12 @@ fn empty_platform(key: &Spanned<String>) -> Diagnostic {
     .help("list its steps, point it at another platform with `{same_as: ...}`, or remove it")
 }
 
-fn unavailable(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Vec<Unavailable> {
+fn unavailable(
+    ctx: &mut Ctx<'_>,
+    site: &Site,
+    node: &Node,
+    unread: &mut Vec<Spanned<String>>,
+) -> Vec<Unavailable> {
     let Some(entries) = ctx.entries(
         node,
         "`unavailable_on` must map platforms to a reason",
@@ -351,9 +426,14 @@ fn unavailable(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Vec<Unavailable> 
     let mut out = Vec::new();
     for e in entries {
         let Some(reason) = ctx.text(&e.value, "the reason a platform is unavailable") else {
+            unread.push(e.key.clone());
             continue;
         };
-        for id in platforms::split_key(ctx, site, &e.key) {
+        let ids = platforms::split_key(ctx, site, &e.key);
+        if ids.len() < e.key.value.split(',').count() {
+            unread.push(e.key.clone());
+        }
+        for id in ids {
             if let Some(first) = out
                 .iter()
                 .find(|u: &&Unavailable| u.platform.value == id.value)

@@ -25,8 +25,8 @@ use decode::Ctx;
 
 pub use site::{DEFAULT_SITE_YAML, default_site};
 
-use crate::diag::{Code, Diagnostic};
-use crate::model::{Guide, Product, Project, Site};
+use crate::diag::{Code, Diagnostic, Severity};
+use crate::model::{Guide, Incomplete, Product, Project, Site};
 use crate::source::{FileId, Pos, SourceFile, SourceMap, Span};
 
 /// Largest file read as YAML.
@@ -233,7 +233,25 @@ fn assemble(
         .collect();
     let mut products = Vec::new();
     let mut guides = Vec::new();
-    for (p, g, d) in decoded {
+    let mut incomplete = Vec::new();
+    // Encoding errors were found while reading, before decoding.
+    let unreadable: std::collections::HashSet<FileId> = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.span.file)
+        .collect();
+    for (i, ((p, g, d), (_, role))) in decoded.into_iter().zip(&files).enumerate() {
+        if let Role::Guide(dir) = role {
+            let file = FileId(i as u32);
+            let failed = |d: &Diagnostic| d.span.file == file && d.severity == Severity::Error;
+            if g.is_none() || unreadable.contains(&file) || d.iter().any(failed) {
+                incomplete.push(Incomplete {
+                    file,
+                    product: dir.key.clone(),
+                    loaded: g.is_some(),
+                });
+            }
+        }
         products.extend(p);
         guides.extend(g);
         diags.extend(d);
@@ -245,6 +263,7 @@ fn assemble(
         products,
         guides,
         sources: texts.sources,
+        incomplete,
     };
     Ok((project, diags))
 }

@@ -3,7 +3,7 @@
 
 use super::decode::Ctx;
 use super::yaml::{Node, Value};
-use crate::diag::suggest::help_for;
+use crate::diag::suggest::{did_you_mean, help_for};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{PerPlatform, Site};
 use crate::source::{Pos, Span, Spanned};
@@ -65,7 +65,15 @@ pub(super) fn check(ctx: &mut Ctx<'_>, site: &Site, id: &Spanned<String>) -> boo
     false
 }
 
-/// Reads a list of platform ids, keeping the known ones.
+/// The platform a misspelt `id` most likely means, to read on with once its error is
+/// reported (as a compiler recovers from a typo): dropping it would make every later use of
+/// the list report that platform missing.
+pub(super) fn recover(site: &Site, id: &Spanned<String>) -> Option<Spanned<String>> {
+    did_you_mean(&id.value, site.platform_ids()).map(|m| Spanned::new(m.to_owned(), id.span))
+}
+
+/// Reads a list of platform ids, keeping the known ones and the platforms misspelt ones
+/// most likely mean ([`recover`]).
 /// An empty list is an error (it would mean "on no platform"), and so is a platform named
 /// twice.
 pub(super) fn list(
@@ -83,11 +91,15 @@ pub(super) fn list(
     }
     let mut out: Vec<Spanned<String>> = Vec::new();
     for id in items {
-        if !check(ctx, site, &id) {
+        let known = check(ctx, site, &id);
+        let Some(id) = (if known { Some(id) } else { recover(site, &id) }) else {
             continue;
-        }
+        };
         if let Some(first) = out.iter().find(|p| p.value == id.value) {
-            ctx.push(duplicate(&id, first.span));
+            // A misspelling of a platform the list has already was reported as unknown.
+            if known {
+                ctx.push(duplicate(&id, first.span));
+            }
             continue;
         }
         out.push(id);

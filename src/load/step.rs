@@ -426,9 +426,11 @@ fn on(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Option<Context> {
         }
         _ => (ctx.text(node, "`on`")?, None),
     };
-    if !platforms::check(ctx, site, &platform) {
-        return None;
-    }
+    let platform = if platforms::check(ctx, site, &platform) {
+        platform
+    } else {
+        platforms::recover(site, &platform)?
+    };
     if let Some(d) = &device
         && d.value.trim().is_empty()
     {

@@ -407,6 +407,24 @@ fn tag_error(sp: Span) -> Diagnostic {
         .help("remove the tag; values are read as text and checked by their field")
 }
 
+/// The first tab on the line of `at` or on the line after it.
+fn first_tab(text: &str, at: Pos) -> Option<Pos> {
+    // The character offset of the start of `at`'s line.
+    let mut index = (at.index + 1).saturating_sub(at.col);
+    let lines = text.split('\n').enumerate();
+    for (n, l) in lines.skip(at.line.saturating_sub(1) as usize).take(2) {
+        if let Some(col) = l.chars().position(|c| c == '\t') {
+            return Some(Pos {
+                line: n as u32 + 1,
+                col: col as u32 + 1,
+                index: index + col as u32,
+            });
+        }
+        index += l.chars().count() as u32 + 1;
+    }
+    None
+}
+
 fn syntax_error(file: FileId, text: &str, err: &saphyr_parser::ScanError) -> Diagnostic {
     let mut at = pos(err.marker());
     let info = err.info();
@@ -414,13 +432,12 @@ fn syntax_error(file: FileId, text: &str, err: &saphyr_parser::ScanError) -> Dia
         .lines()
         .nth(at.line.saturating_sub(1) as usize)
         .unwrap_or("");
-    // Point at the offending tab itself rather than where the scanner stopped.
+    // Point at the offending tab itself rather than where the scanner stopped (which may be
+    // the end of the line before it).
     if info.contains("tab")
-        && let Some(col) = line.chars().position(|c| c == '\t')
+        && let Some(tab) = first_tab(text, at)
     {
-        let col = col as u32 + 1;
-        at.index = (at.index + col).saturating_sub(at.col);
-        at.col = col;
+        at = tab;
     }
     let sp = Span {
         file,
@@ -507,6 +524,17 @@ mod tests {
         assert_eq!(d[0].code, Code::YamlSyntax);
         assert_eq!(d[0].span.start.line, 2);
         assert!(d[0].help.as_deref().unwrap().contains("tabs"));
+    }
+
+    #[test]
+    fn a_tab_after_a_plain_value_is_pointed_at() {
+        // The scanner stops at the end of `menu`; the mistake is the tab on the next line.
+        let text = "steps:\n  - tap: menu\n\t- tap: account\n";
+        let (_, d) = parse_str(text);
+        assert_eq!(d[0].code, Code::YamlSyntax);
+        let at = d[0].span.start;
+        assert_eq!((at.line, at.col), (3, 1), "{}", d[0].message);
+        assert_eq!(text.chars().nth(at.index as usize), Some('\t'));
     }
 
     #[test]

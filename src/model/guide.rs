@@ -262,6 +262,21 @@ pub struct Trouble {
 }
 
 impl Guide {
+    /// Whether one of [`Guide::unread_platforms`] may have meant `platform`: names it, is a
+    /// misspelling of it, or is an unknown name close to no platform at all.
+    pub fn may_have_meant(&self, platform: &str, site: &crate::model::Site) -> bool {
+        use crate::diag::suggest::did_you_mean;
+        self.unread_platforms
+            .iter()
+            .flat_map(|k| k.value.split(','))
+            .map(str::trim)
+            .any(|name| {
+                name == platform
+                    || (site.platform(name).is_none()
+                        && did_you_mean(name, site.platform_ids()).is_none_or(|m| m == platform))
+            })
+    }
+
     /// The "Last updated" date under the site's `updated` setting.
     pub fn updated(&self, setting: crate::model::Updated) -> Option<jiff::civil::Date> {
         use crate::model::Updated;
@@ -341,6 +356,10 @@ pub struct Guide {
     pub procedures: Vec<Procedure>,
     /// Platforms deliberately not covered.
     pub unavailable_on: Vec<Unavailable>,
+    /// Keys of `steps` and `unavailable_on` that could not be read (an unknown platform, or
+    /// steps that are not a list): an error was reported for each, and findings about the
+    /// platforms they may have meant would only repeat it.
+    pub unread_platforms: Vec<Spanned<String>>,
     /// The end state.
     pub outcome: Option<Outcome>,
     /// Tips (Markdown).

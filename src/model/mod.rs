@@ -37,11 +37,30 @@ pub struct Project {
     pub guides: Vec<Guide>,
     /// Every file read.
     pub sources: SourceMap,
+    /// Guide files whose loading reported an error, so that [`Project::guides`] may lack
+    /// some or all of what they say.
+    pub incomplete: Vec<Incomplete>,
+}
+
+/// A guide file whose loading reported an error.
+#[derive(Debug, Clone)]
+pub struct Incomplete {
+    /// The file (its text is in [`Project::sources`]).
+    pub file: crate::source::FileId,
+    /// The product folder it is in.
+    pub product: String,
+    /// Whether a guide was read from it at all (with the parts that had no error).
+    pub loaded: bool,
 }
 
 impl Project {
     /// The product with this key.
     pub fn product(&self, key: &str) -> Option<&Product> {
         self.products.iter().find(|p| p.key == key)
+    }
+
+    /// How many guide files could not be read into a guide at all.
+    pub fn unread_guides(&self) -> usize {
+        self.incomplete.iter().filter(|i| !i.loaded).count()
     }
 }

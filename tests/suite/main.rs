@@ -7,6 +7,7 @@ mod architecture;
 mod branches;
 mod brand;
 mod build;
+mod cascade;
 mod cli;
 mod fixtures;
 mod fuzz;

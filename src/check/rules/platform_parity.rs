@@ -3,6 +3,7 @@
 
 use super::rule::{Rule, RuleConfig};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
+use crate::model::ProcedureBody;
 use crate::resolve::Resolved;
 
 /// The `platform-parity` rule.
@@ -14,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     default_on: true,
     summary: "A guide covers fewer platforms than its product and does not say why.",
     doc: RuleDoc {
-        explanation: "Reports a guide that has no steps for some of its product's platforms (the product's `platforms`, or the site's) and does not list them in `unavailable_on` with a reason. Readers on the missing platform otherwise find nothing and do not know whether the task is impossible there or the guide is incomplete. A platform the guide's steps go to with `on:` (a TV guide that sends the reader to a browser) is part of another platform's procedure and is not reported.",
+        explanation: "Reports a guide that has no steps for some of its product's platforms (the product's `platforms`, or the site's) and does not list them in `unavailable_on` with a reason. Readers on the missing platform otherwise find nothing and do not know whether the task is impossible there or the guide is incomplete. A platform the guide's steps go to with `on:` (a TV guide that sends the reader to a browser) is part of another platform's procedure and is not reported. Neither is a platform that already has an error of its own: one a misspelt or unreadable `steps` or `unavailable_on` key most likely means, or one a `same_as` names without steps; nor is a guide whose product file is missing or broken.",
         bad: "steps:\n  web:\n    - ...\n# nothing for android and ios",
         good: "steps:\n  web:\n    - ...\nunavailable_on:\n  android, ios: The apps cannot change the billing date.",
     },
@@ -31,7 +32,12 @@ impl Rule for PlatformParity {
 
     fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         for rg in &site.guides {
-            let expected: Vec<&str> = match rg.product.and_then(|p| p.platforms.as_ref()) {
+            // Without its product (a product file with errors, or none), the platforms the
+            // guide should cover are unknown: the product's own error says what is wrong.
+            let Some(product) = rg.product else {
+                continue;
+            };
+            let expected: Vec<&str> = match &product.platforms {
                 Some(list) => list.iter().map(|p| p.value.as_str()).collect(),
                 None => site.project.site.platform_ids().collect(),
             };
@@ -44,6 +50,14 @@ impl Rule for PlatformParity {
                         .any(|p| p.platforms.iter().any(|q| q.value == *id))
                 })
                 .filter(|id| !g.unavailable_on.iter().any(|u| u.platform.value == *id))
+                // A misspelt platform key, or a `same_as` naming a platform without steps,
+                // is already an error about this platform.
+                .filter(|id| !g.may_have_meant(id, &site.project.site))
+                .filter(|id| {
+                    !g.procedures.iter().any(
+                        |p| matches!(&p.body, ProcedureBody::SameAs(t) if t.value.trim() == *id),
+                    )
+                })
                 .filter(|id| {
                     !g.written_steps()
                         .iter()
