@@ -8,7 +8,9 @@
 //! suppressions are applied afterwards by [`super::apply_settings`].
 
 mod alt_text;
+mod colour_only;
 mod config;
+mod conflicting_facts;
 mod free_target_is_key;
 mod image_reused;
 mod interaction_verb;
@@ -27,6 +29,7 @@ mod step_number_out_of_range;
 mod terminology;
 mod tip_is_instruction;
 mod title_form;
+mod unknown_callout;
 mod unused_glossary_entry;
 
 pub use config::Config;
