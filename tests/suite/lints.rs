@@ -32,6 +32,8 @@ macro_rules! allow_tests {
 
 allow_tests! {
     alt_text,
+    colour_only,
+    conflicting_facts,
     former_label,
     free_target_is_key,
     image_reused,
@@ -50,6 +52,7 @@ allow_tests! {
     terminology,
     tip_is_instruction,
     title_form,
+    unknown_callout,
 }
 
 /// The findings of `rule` in its suppression fixture are all suppressed with the fixture's

@@ -8,7 +8,9 @@
 //! suppressions are applied afterwards by [`super::apply_settings`].
 
 mod alt_text;
+mod colour_only;
 mod config;
+mod conflicting_facts;
 mod former_label;
 mod free_target_is_key;
 mod image_reused;
@@ -29,6 +31,7 @@ mod step_number_out_of_range;
 mod terminology;
 mod tip_is_instruction;
 mod title_form;
+mod unknown_callout;
 mod unused_glossary_entry;
 
 pub use config::Config;

@@ -5,10 +5,11 @@ use std::sync::LazyLock;
 
 use super::rule::Rule;
 use super::{
-    alt_text, former_label, free_target_is_key, image_reused, interaction_verb, label_drift,
-    menu_path, near_duplicate_platforms, one_action_per_step, partial_rename, placeholder_form,
-    platform_parity, quoted_label_mismatch, stale_review, step_count, step_number_out_of_range,
-    terminology, tip_is_instruction, title_form, unused_glossary_entry,
+    alt_text, colour_only, conflicting_facts, former_label, free_target_is_key, image_reused,
+    interaction_verb, label_drift, menu_path, near_duplicate_platforms, one_action_per_step,
+    partial_rename, placeholder_form, platform_parity, quoted_label_mismatch, stale_review,
+    step_count, step_number_out_of_range, terminology, tip_is_instruction, title_form,
+    unknown_callout, unused_glossary_entry,
 };
 use crate::diag::Code;
 
@@ -34,6 +35,9 @@ pub static RULES: &[&dyn Rule] = &[
     &placeholder_form::PlaceholderForm,
     &alt_text::AltText,
     &image_reused::ImageReused,
+    &conflicting_facts::ConflictingFacts,
+    &colour_only::ColourOnly,
+    &unknown_callout::UnknownCallout,
 ];
 
 /// The rule reporting `code`, if it is a lint.
