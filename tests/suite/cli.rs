@@ -175,6 +175,31 @@ fn every_command_has_examples_in_its_help() {
     }
 }
 
+/// The placeholder sentences of a scaffolded guide replaced by real text, as an author
+/// would.
+fn fill_in(guide: &str) -> String {
+    guide
+        .lines()
+        .map(|l| {
+            if l.starts_with("summary: ") {
+                "summary: Reset the PIN of your card.".to_owned()
+            } else if l.contains("remove this list.") {
+                l.split("- ").next().unwrap_or("").to_owned() + "- Keep your card at hand."
+            } else if let Some((indent, rest)) = l.split_once("- do: Describe the next action on ")
+            {
+                let platform = rest.split(',').next().unwrap_or("");
+                format!("{indent}- do: Enter the new PIN twice in the {platform} form")
+            } else if let Some((key, _)) = l.split_once(": Say why readers on ") {
+                format!("{key}: The app has no PIN settings there.")
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
 #[test]
 fn new_scaffolds_a_guide_that_passes_check_and_never_overwrites() {
     let t = GuideTest::new();
@@ -184,20 +209,110 @@ fn new_scaffolds_a_guide_that_passes_check_and_never_overwrites() {
         .file_exists("guides/acme/reset-pin.yaml");
     t.run(&["new", "acme/change-pin", "--platforms", "android,ios"])
         .code(0);
-    t.run(&["check", "--deny-warnings"]).code(0);
+    // It passes; its placeholder text is the only warning, one per guide.
+    let run = t.run(&["check", "--format", "short"]);
+    run.code(0)
+        .stderr_contains("0 errors, 2 warnings in 2 files");
+    assert_eq!(run.stdout.matches("warning[unedited-scaffold]").count(), 2);
     let guide = t.read("guides/acme/reset-pin.yaml");
     assert!(guide.starts_with("# yaml-language-server: $schema=../.schema/guide.schema.json\n"));
+    for word in ["`on: web`", "`uses:`", "product.yaml"] {
+        assert!(
+            guide.contains(word),
+            "the scaffold's comment mentions {word}: {guide}"
+        );
+    }
     t.file_exists("guides/.schema/guide.schema.json");
+    t.run(&["check", "--deny-warnings"]).code(1);
+    for g in ["reset-pin", "change-pin"] {
+        let path = format!("guides/acme/{g}.yaml");
+        t.write(&path, fill_in(&t.read(&path)));
+    }
+    t.run(&["check", "--deny-warnings"])
+        .code(0)
+        .stderr_contains("no problems found");
 
     t.run(&["new", "acme/reset-pin"])
         .code(2)
         .stderr_contains("already exists");
-    assert_eq!(t.read("guides/acme/reset-pin.yaml"), guide);
+    assert_eq!(t.read("guides/acme/reset-pin.yaml"), fill_in(&guide));
 
     t.run(&["new", "Acme/x"])
         .stderr_contains("`Acme` is not a valid id");
     t.run(&["new", "acme/x", "--platforms", "andriod"])
         .stderr_contains("unknown platform `andriod`");
+}
+
+#[test]
+fn new_in_an_existing_product_uses_its_glossary() {
+    let t = GuideTest::from_dir("guides");
+    t.run(&["new", "netflix/change-password"]).code(0);
+    let guide = t.read("guides/netflix/change-password.yaml");
+    // The steps its guides start with; only the platforms it has.
+    assert!(
+        guide.contains(
+            "  web:\n    - open: netflix-site\n    - do: Describe the next action on Web"
+        ),
+        "{guide}"
+    );
+    assert!(
+        guide.contains("  android:\n    - open: netflix-app\n"),
+        "{guide}"
+    );
+    assert!(guide.contains("  ios: {same_as: android}\n"), "{guide}");
+    assert!(!guide.contains("tv"), "{guide}");
+    // A product whose guides are all on the TV: a TV guide, the other platforms declared.
+    t.run(&["new", "streamly/change-profile"]).code(0);
+    let tv = t.read("guides/streamly/change-profile.yaml");
+    assert!(tv.contains("  tv:\n    - open: streamly-tv-app\n"), "{tv}");
+    assert!(
+        tv.contains("unavailable_on:\n  web: Say why readers on Web cannot do this"),
+        "{tv}"
+    );
+    // Nothing but the placeholders is reported about them.
+    let run = t.run(&[
+        "check",
+        "--format",
+        "short",
+        "guides/netflix/change-password.yaml",
+        "guides/streamly/change-profile.yaml",
+    ]);
+    run.code(0);
+    let lines: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| !l.contains("[label-drift]"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.contains("warning[unedited-scaffold]")),
+        "{}",
+        run.stdout
+    );
+    for g in ["netflix/change-password", "streamly/change-profile"] {
+        let path = format!("guides/{g}.yaml");
+        t.write(&path, fill_in(&t.read(&path)));
+    }
+    let run = t.run(&[
+        "check",
+        "--format",
+        "short",
+        "guides/netflix/change-password.yaml",
+        "guides/streamly/change-profile.yaml",
+    ]);
+    assert!(
+        run.stdout.lines().all(|l| l.contains("[label-drift]")),
+        "{}",
+        run.stdout
+    );
+    // A platform the product does not have is refused.
+    t.run(&["new", "netflix/watch-on-tv", "--platforms", "tv"])
+        .code(2)
+        .stderr_contains(
+            "Netflix is not available on `tv`; its product.yaml lists: web, android, ios",
+        );
 }
 
 /// Two products, one guide each, and a warning in each guide and in each product file.

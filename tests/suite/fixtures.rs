@@ -77,6 +77,7 @@ fixture_tests! {
     terminology,
     tip_is_instruction,
     title_form,
+    unedited_scaffold,
     unknown_action,
     unknown_featured_guide,
     unknown_field,

@@ -8,7 +8,7 @@ use super::{
     alt_text, free_target_is_key, image_reused, interaction_verb, label_drift, menu_path,
     near_duplicate_platforms, one_action_per_step, placeholder_form, platform_parity,
     quoted_label_mismatch, stale_review, step_count, step_number_out_of_range, terminology,
-    tip_is_instruction, title_form, unused_glossary_entry,
+    tip_is_instruction, title_form, unedited_scaffold, unused_glossary_entry,
 };
 use crate::diag::Code;
 
@@ -32,6 +32,7 @@ pub static RULES: &[&dyn Rule] = &[
     &placeholder_form::PlaceholderForm,
     &alt_text::AltText,
     &image_reused::ImageReused,
+    &unedited_scaffold::UneditedScaffold,
 ];
 
 /// The rule reporting `code`, if it is a lint.
