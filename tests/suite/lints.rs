@@ -48,6 +48,7 @@ allow_tests! {
     terminology,
     tip_is_instruction,
     title_form,
+    unedited_scaffold,
 }
 
 /// The findings of `rule` in its suppression fixture are all suppressed with the fixture's

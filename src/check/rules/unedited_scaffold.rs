@@ -109,7 +109,7 @@ mod tests {
             "this guide still holds the scaffold's placeholder text \"One sentence that says what the reader achieves.\""
         );
         assert_eq!((d.span.start.line, d.span.start.col), (2, 10));
-        assert_eq!(d.span.end.col, 10 + 49);
+        assert_eq!(d.span.end.col, 10 + 48);
         assert_eq!(d.related.len(), 4, "{:#?}", d.related);
         let lines: Vec<u32> = d.related.iter().map(|r| r.span.start.line).collect();
         assert_eq!(lines, [4, 8, 11, 14]);
@@ -146,7 +146,7 @@ mod tests {
             );
         let f = run(&guide);
         assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!((f[0].span.start.line, f[0].span.start.col), (12, 20));
+        assert_eq!((f[0].span.start.line, f[0].span.start.col), (14, 20));
         assert!(f[0].related.is_empty());
     }
 
