@@ -4,6 +4,7 @@
 //! back into `path:line:col` and source excerpts through the [`SourceMap`].
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Index of a file in a [`SourceMap`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -84,21 +85,58 @@ impl Spanned<String> {
 pub struct SourceFile {
     /// The path as shown in diagnostics.
     pub path: PathBuf,
-    /// The file's text (lossily decoded if the file was not valid UTF-8).
+    /// The file's text (lossily decoded if the file was not valid UTF-8). Set once: the
+    /// line starts are cached on first use (replace the whole file to change it).
     pub text: String,
+    /// Where each line starts, built on the first [`SourceFile::byte_offset`].
+    lines: OnceLock<LineStarts>,
+}
+
+/// Line starts of a text, as (character index, byte offset) pairs; empty for ASCII text,
+/// where the two are the same.
+#[derive(Debug, Clone, Default)]
+struct LineStarts(Vec<(u32, u32)>);
+
+impl LineStarts {
+    fn of(text: &str) -> Self {
+        if text.is_ascii() {
+            return Self::default();
+        }
+        let mut starts = vec![(0, 0)];
+        let mut chars = 0u32;
+        for (b, c) in text.char_indices() {
+            chars += 1;
+            if c == '\n' {
+                starts.push((chars, (b + 1) as u32));
+            }
+        }
+        Self(starts)
+    }
 }
 
 impl SourceFile {
-    /// Byte offset of a character index (clamped to the end of the text).
-    pub fn byte_offset(&self, index: u32) -> usize {
-        let index = index as usize;
-        if self.text.is_ascii() {
-            return index.min(self.text.len());
+    /// A file with its path as shown in diagnostics and its text.
+    pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
+        SourceFile {
+            path: path.into(),
+            text,
+            lines: OnceLock::new(),
         }
-        self.text
+    }
+
+    /// Byte offset of a character index (clamped to the end of the text). A binary search
+    /// over the line starts, then a walk inside one line: O(log n + line length).
+    pub fn byte_offset(&self, index: u32) -> usize {
+        let lines = self.lines.get_or_init(|| LineStarts::of(&self.text));
+        if lines.0.is_empty() {
+            return (index as usize).min(self.text.len());
+        }
+        let at = lines.0.partition_point(|&(c, _)| c <= index) - 1;
+        let (c, b) = lines.0[at];
+        self.text[b as usize..]
             .char_indices()
-            .nth(index)
-            .map_or(self.text.len(), |(b, _)| b)
+            .nth((index - c) as usize)
+            .map_or(self.text.len(), |(i, _)| b as usize + i)
     }
 
     /// The path with `/` separators, as used in machine-readable output.
@@ -127,10 +165,7 @@ impl SourceMap {
     /// Adds a file and returns its id.
     pub fn add(&mut self, path: impl AsRef<Path>, text: String) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
-        self.files.push(SourceFile {
-            path: path.as_ref().to_path_buf(),
-            text,
-        });
+        self.files.push(SourceFile::new(path.as_ref(), text));
         id
     }
 
@@ -146,7 +181,7 @@ impl SourceMap {
     /// large build drops them once their diagnostics have been printed.
     pub fn release_texts(&mut self) {
         for f in &mut self.files {
-            f.text = String::new();
+            *f = SourceFile::new(std::mem::take(&mut f.path), String::new());
         }
     }
 
@@ -158,5 +193,42 @@ impl SourceMap {
     /// True if no file was added.
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn naive(text: &str, index: u32) -> usize {
+        text.char_indices()
+            .nth(index as usize)
+            .map_or(text.len(), |(b, _)| b)
+    }
+
+    #[test]
+    fn byte_offsets_of_non_ascii_text() {
+        let f = SourceFile::new(
+            "g.yaml",
+            "title: “Sign out”\nsummary: Café — ok\n\nx".into(),
+        );
+        for i in 0..45 {
+            assert_eq!(f.byte_offset(i), naive(&f.text, i), "index {i}");
+        }
+        let ascii = SourceFile::new("a.yaml", "abc\ndef".into());
+        assert_eq!(ascii.byte_offset(5), 5);
+        assert_eq!(ascii.byte_offset(99), 7);
+    }
+
+    proptest! {
+        #[test]
+        fn byte_offsets_match_a_walk_from_the_start(
+            text in "[a-z\n é“”—日]{0,80}",
+            index in 0u32..100,
+        ) {
+            let f = SourceFile::new("g.yaml", text.clone());
+            prop_assert_eq!(f.byte_offset(index), naive(&text, index));
+        }
     }
 }

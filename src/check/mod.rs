@@ -8,6 +8,7 @@
 mod brand;
 pub mod explain;
 mod images;
+pub mod labels;
 mod paths;
 mod references;
 pub mod rules;

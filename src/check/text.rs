@@ -23,7 +23,8 @@ pub enum Field {
     Choice,
     /// A guide tip.
     Tip,
-    /// Guide-level prose (intro, warnings, goals, outcome, facts, prerequisites).
+    /// Guide-level prose (intro, warnings, goals, prerequisites, reasons a platform is not
+    /// covered, outcome, facts).
     Prose,
     /// A `troubleshooting` entry's problem or solution.
     Trouble,
@@ -43,65 +44,70 @@ pub struct Text<'g> {
     pub step: Option<&'g Step>,
 }
 
+/// The free-text fields of one step (not of its sub-steps).
+fn step_texts<'g>(s: &'g Step, out: &mut Vec<Text<'g>>) {
+    let fields = [
+        (&s.text, Field::Instruction),
+        (&s.detail, Field::Detail),
+        (&s.condition, Field::Condition),
+        (&s.result, Field::Result),
+        (&s.note, Field::Note),
+        (&s.warning, Field::Warning),
+    ];
+    for (t, field) in fields {
+        if let Some(text) = t {
+            out.push(Text {
+                text,
+                field,
+                step: Some(s),
+            });
+        }
+    }
+    if let Some(alt) = s.image.as_ref().and_then(|i| i.alt.as_ref()) {
+        out.push(Text {
+            text: alt,
+            field: Field::Alt,
+            step: Some(s),
+        });
+    }
+    for t in [s.target.as_ref(), s.confirm.as_ref()]
+        .into_iter()
+        .flatten()
+    {
+        if let crate::model::Target::Text(text) = t {
+            out.push(Text {
+                text,
+                field: Field::Target,
+                step: Some(s),
+            });
+        }
+    }
+    for c in &s.choices {
+        out.push(Text {
+            text: c,
+            field: Field::Choice,
+            step: Some(s),
+        });
+    }
+    // An option's `if` reads like a step's; a `label` like a choice.
+    for o in &s.options {
+        out.push(Text {
+            text: &o.label,
+            field: if o.condition {
+                Field::Condition
+            } else {
+                Field::Choice
+            },
+            step: Some(s),
+        });
+    }
+}
+
 /// Every free-text field of a guide.
 pub fn texts(g: &Guide) -> Vec<Text<'_>> {
     let mut out = Vec::new();
     for s in g.written_steps() {
-        let fields = [
-            (&s.text, Field::Instruction),
-            (&s.detail, Field::Detail),
-            (&s.condition, Field::Condition),
-            (&s.result, Field::Result),
-            (&s.note, Field::Note),
-            (&s.warning, Field::Warning),
-        ];
-        for (t, field) in fields {
-            if let Some(text) = t {
-                out.push(Text {
-                    text,
-                    field,
-                    step: Some(s),
-                });
-            }
-        }
-        if let Some(alt) = s.image.as_ref().and_then(|i| i.alt.as_ref()) {
-            out.push(Text {
-                text: alt,
-                field: Field::Alt,
-                step: Some(s),
-            });
-        }
-        for t in [s.target.as_ref(), s.confirm.as_ref()]
-            .into_iter()
-            .flatten()
-        {
-            if let crate::model::Target::Text(text) = t {
-                out.push(Text {
-                    text,
-                    field: Field::Target,
-                    step: Some(s),
-                });
-            }
-        }
-        for c in &s.choices {
-            out.push(Text {
-                text: c,
-                field: Field::Choice,
-                step: Some(s),
-            });
-        }
-        // An option's `if` reads like a step's; a `label` like a choice.
-        for o in &s.options {
-            out.push(Text {
-                text: &o.label,
-                field: if o.condition {
-                    Field::Condition
-                } else {
-                    Field::Choice
-                },
-                step: Some(s),
-            });
-        }
+        step_texts(s, &mut out);
     }
     for t in &g.tips {
         out.push(Text {
@@ -123,6 +129,7 @@ pub fn texts(g: &Guide) -> Vec<Text<'_>> {
         .chain(g.warnings.iter())
         .chain(g.goals.iter().map(|goal| &goal.text))
         .chain(g.prerequisites.iter())
+        .chain(g.unavailable_on.iter().map(|u| &u.reason))
         .chain(
             g.outcome
                 .iter()

@@ -461,10 +461,7 @@ pub fn checked_text(
     bytes: Vec<u8>,
     diags: &mut Vec<Diagnostic>,
 ) -> (SourceFile, bool) {
-    let source = |text: String| SourceFile {
-        path: path.to_path_buf(),
-        text,
-    };
+    let source = |text: String| SourceFile::new(path, text);
     if bytes.len() as u64 > MAX_FILE_SIZE {
         diags.push(
             Diagnostic::new(

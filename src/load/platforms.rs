@@ -139,3 +139,33 @@ pub(super) fn per_platform_text(
         _ => ctx.text(node, what).map(PerPlatform::All),
     }
 }
+
+/// Reads a list of texts for all platforms (`[a, b]`, or one text) or a mapping from
+/// platform ids to such lists. `None` when nothing usable is given.
+pub(super) fn per_platform_list(
+    ctx: &mut Ctx<'_>,
+    site: &Site,
+    node: &Node,
+    what: &str,
+) -> Option<PerPlatform<Vec<Spanned<String>>>> {
+    match &node.value {
+        Value::Map(entries) => {
+            let mut each: Vec<(Spanned<String>, Vec<Spanned<String>>)> = Vec::new();
+            for e in entries {
+                let items = ctx.text_list(&e.value, what);
+                for id in split_key(ctx, site, &e.key) {
+                    if let Some((first, _)) = each.iter().find(|(p, _)| p.value == id.value) {
+                        ctx.push(duplicate(&id, first.span));
+                        continue;
+                    }
+                    each.push((id, items.clone()));
+                }
+            }
+            (!each.is_empty()).then_some(PerPlatform::Each(each))
+        }
+        _ => {
+            let items = ctx.text_list(node, what);
+            (!items.is_empty()).then_some(PerPlatform::All(items))
+        }
+    }
+}

@@ -28,6 +28,7 @@ pub(super) const CONTROL_FIELDS: &[&str] = &[
     "on",
     "screen",
     "labels_differ",
+    "was",
 ];
 
 /// Decodes a product file.
@@ -225,6 +226,9 @@ fn control(ctx: &mut Ctx<'_>, site: &Site, key: &Spanned<String>, node: &Node) -
     let labels_differ = f
         .get("labels_differ")
         .and_then(|n| ctx.text(n, "`labels_differ`"));
+    let was = f
+        .get("was")
+        .and_then(|n| platforms::per_platform_list(ctx, site, n, "a former label"));
     Some(Control {
         key: key.clone(),
         role: role?,
@@ -235,6 +239,7 @@ fn control(ctx: &mut Ctx<'_>, site: &Site, key: &Spanned<String>, node: &Node) -
         on,
         screen,
         labels_differ,
+        was,
     })
 }
 
@@ -275,6 +280,7 @@ fn check_labels(ctx: &mut Ctx<'_>, site: &Site, product: &Product) {
                 );
             }
         }
+        check_former(ctx, c, &on);
         if let Some(screen) = &c.screen {
             match product.control(&screen.value) {
                 Some(s) if s.role.value == Role::Screen => {}
@@ -302,6 +308,44 @@ fn check_labels(ctx: &mut Ctx<'_>, site: &Site, product: &Product) {
                         "glossary key",
                     )),
                 ),
+            }
+        }
+    }
+}
+
+/// A former label (`was`) that is the control's label now on the same platform is a
+/// contradiction. With one `was` for all platforms and labels per platform, a platform
+/// still showing a former label is a rename the other platforms made alone: the
+/// `partial-rename` rule reports that.
+fn check_former(ctx: &mut Ctx<'_>, c: &Control, on: &[&str]) {
+    let Some(was) = &c.was else { return };
+    if matches!(was, PerPlatform::All(_)) && matches!(c.label, PerPlatform::Each(_)) {
+        return;
+    }
+    let mut said: Vec<crate::source::Span> = Vec::new();
+    for p in on {
+        let Some(current) = c.label.get(p) else {
+            continue;
+        };
+        for f in c.former(p) {
+            if f.value.eq_ignore_ascii_case(&current.value) && !said.contains(&f.span) {
+                said.push(f.span);
+                let whose = match &c.label {
+                    PerPlatform::All(_) => String::new(),
+                    PerPlatform::Each(_) => format!(" on {p}"),
+                };
+                ctx.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        f.span,
+                        format!(
+                            "\"{}\" is the current label of `{}`{whose}, not a former one",
+                            f.value, c.key.value
+                        ),
+                    )
+                    .help("`was` lists the labels the control had before a rename; remove this one, or correct `label`")
+                    .related(current.span, "the current label"),
+                );
             }
         }
     }

@@ -108,6 +108,9 @@ pub struct Control {
     pub screen: Option<Spanned<String>>,
     /// Why its labels differ between platforms, if they really do.
     pub labels_differ: Option<Spanned<String>>,
+    /// Labels it had before a rename (`was: [Manage Devices]`), for every platform or per
+    /// platform like `label`.
+    pub was: Option<PerPlatform<Vec<Spanned<String>>>>,
 }
 
 impl Control {
@@ -116,6 +119,14 @@ impl Control {
         self.on
             .as_ref()
             .is_none_or(|on| on.iter().any(|p| p.value == platform))
+    }
+
+    /// Its former labels on `platform` (none if `was` does not name the platform).
+    pub fn former(&self, platform: &str) -> &[Spanned<String>] {
+        self.was
+            .as_ref()
+            .and_then(|w| w.get(platform))
+            .map_or(&[], Vec::as_slice)
     }
 }
 

@@ -12,6 +12,7 @@ mod fixtures;
 mod fuzz;
 mod harness;
 mod home;
+mod labels;
 mod lints;
 mod notes;
 mod pipeline;

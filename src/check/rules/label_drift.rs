@@ -63,10 +63,15 @@ fn check_control(control: &Control, out: &mut Vec<Diagnostic>) {
     }
     let groups = groups(control);
     for (i, (b, b_platforms)) in groups.iter().enumerate() {
-        let Some((a, a_platforms)) = groups[..i]
-            .iter()
-            .find(|(a, _)| difference(&a.value, &b.value).is_some())
-        else {
+        // A label recorded as the other's former label is a rename, which
+        // `partial-rename` reports.
+        let renamed = |a: &str, b: &str| {
+            !super::partial_rename::renamed_from(control, a).is_empty()
+                || !super::partial_rename::renamed_from(control, b).is_empty()
+        };
+        let Some((a, a_platforms)) = groups[..i].iter().find(|(a, _)| {
+            difference(&a.value, &b.value).is_some() && !renamed(&a.value, &b.value)
+        }) else {
             continue;
         };
         let Some(how) = difference(&a.value, &b.value) else {

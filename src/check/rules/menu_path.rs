@@ -140,8 +140,13 @@ fn label_match(
     None
 }
 
+/// Whether `text` may hold a menu path (a cheap test before [`paths`]).
+pub(super) fn has_separator(text: &str) -> bool {
+    SEPARATORS.iter().any(|s| text.contains(s))
+}
+
 /// Menu paths in `text`: the byte ranges of their parts.
-fn paths(text: &str, labels: &[&str]) -> Vec<Vec<(usize, usize)>> {
+pub(super) fn paths(text: &str, labels: &[&str]) -> Vec<Vec<(usize, usize)>> {
     let mut out = Vec::new();
     let mut base = 0;
     for line in text.split('\n') {

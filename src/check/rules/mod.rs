@@ -9,6 +9,7 @@
 
 mod alt_text;
 mod config;
+mod former_label;
 mod free_target_is_key;
 mod image_reused;
 mod interaction_verb;
@@ -16,6 +17,7 @@ mod label_drift;
 mod menu_path;
 mod near_duplicate_platforms;
 mod one_action_per_step;
+mod partial_rename;
 mod placeholder_form;
 mod platform_parity;
 mod quoted_label_mismatch;

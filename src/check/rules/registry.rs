@@ -5,17 +5,19 @@ use std::sync::LazyLock;
 
 use super::rule::Rule;
 use super::{
-    alt_text, free_target_is_key, image_reused, interaction_verb, label_drift, menu_path,
-    near_duplicate_platforms, one_action_per_step, placeholder_form, platform_parity,
-    quoted_label_mismatch, stale_review, step_count, step_number_out_of_range, terminology,
-    tip_is_instruction, title_form, unedited_scaffold, unused_glossary_entry,
+    alt_text, former_label, free_target_is_key, image_reused, interaction_verb, label_drift,
+    menu_path, near_duplicate_platforms, one_action_per_step, partial_rename, placeholder_form,
+    platform_parity, quoted_label_mismatch, stale_review, step_count, step_number_out_of_range,
+    terminology, tip_is_instruction, title_form, unedited_scaffold, unused_glossary_entry,
 };
 use crate::diag::Code;
 
 /// Every rule, in the order they run.
 pub static RULES: &[&dyn Rule] = &[
     &label_drift::LabelDrift,
+    &partial_rename::PartialRename,
     &quoted_label_mismatch::QuotedLabelMismatch,
+    &former_label::FormerLabel,
     &free_target_is_key::FreeTargetIsKey,
     &interaction_verb::InteractionVerb,
     &one_action_per_step::OneActionPerStep,

@@ -7,6 +7,7 @@ use super::rule::{Rule, RuleConfig};
 use crate::check::step_ids::step_texts;
 use crate::check::text::{sub_span, texts};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
+use crate::model::{Step, Target};
 use crate::resolve::Resolved;
 use crate::source::{Span, Spanned};
 
@@ -130,7 +131,7 @@ impl Rule for StepNumberOutOfRange {
                 for rs in &ps.steps {
                     for t in std::iter::once(rs)
                         .chain(rs.nested())
-                        .flat_map(|r| step_texts(r.step))
+                        .flat_map(|r| all_step_texts(r.step))
                     {
                         report(t, count, &whose);
                     }
@@ -151,6 +152,22 @@ impl Rule for StepNumberOutOfRange {
     }
 }
 
+/// Every free text of a step: the fields that may hold references, its image's alt text
+/// and its free-text targets.
+fn all_step_texts(s: &Step) -> Vec<&Spanned<String>> {
+    let mut out = step_texts(s);
+    out.extend(s.image.as_ref().and_then(|i| i.alt.as_ref()));
+    for t in [s.target.as_ref(), s.confirm.as_ref()]
+        .into_iter()
+        .flatten()
+    {
+        if let Target::Text(text) = t {
+            out.push(text);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::mentions;
@@ -168,7 +185,7 @@ mod tests {
 
     #[test]
     fn warns_past_the_count_only() {
-        let guide = "title: How to x\nsummary: X.\ntips: [Repeat steps 1-9 if needed.]\nsteps:\n  web:\n    - open: settings\n    - select: sign-out\n      note: If it fails, go back to step 1 or step 3.\n";
+        let guide = "title: How to x\nsummary: X.\ntips: [Repeat steps 1-9 if needed.]\nsteps:\n  web:\n    - open: settings\n    - select: sign-out\n      note: If it fails, go back to step 1 or step 3.\n      image: {src: a.png, alt: Step 4 of the form}\n";
         let f = findings(
             super::CODE,
             &[("demo/product.yaml", PRODUCT), ("demo/g.yaml", guide)],
@@ -179,6 +196,7 @@ mod tests {
             [
                 "\"steps 1-9\" points past the last step: the longest procedure has 2 steps",
                 "\"step 3\" points past the last step: Web has 2 steps",
+                "\"Step 4\" points past the last step: Web has 2 steps",
             ],
             "{f:#?}"
         );

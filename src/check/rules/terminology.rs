@@ -2,8 +2,9 @@
 //! `login`), with the replacement as a fix.
 
 use super::rule::{Rule, RuleConfig};
-use crate::check::text::{find_words, keep_case, sub_span, texts};
+use crate::check::text::{find_words, keep_case, quoted_labels, sub_span, texts};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
+use crate::model::{Control, Product};
 use crate::resolve::Resolved;
 
 /// The `terminology` rule.
@@ -15,7 +16,7 @@ static META: RuleMeta = RuleMeta {
     default_on: true,
     summary: "Text uses a term the site or product prefers another word for.",
     doc: RuleDoc {
-        explanation: "Reports words in guide text that the site (`terminology:` in site.yaml) or the product (`terminology:` in product.yaml) prefers another term for, such as \"login\" where the style guide says \"sign in\". Matching is by whole word and ignores case; `--fix` replaces the word and keeps a leading capital. UI labels in the glossary are not checked: they must say what the product says.",
+        explanation: "Reports words in guide text that the site (`terminology:` in site.yaml) or the product (`terminology:` in product.yaml) prefers another term for, such as \"login\" where the style guide says \"sign in\". Matching is by whole word and ignores case; `--fix` replaces the word and keeps a leading capital. UI labels in the glossary are not checked, nor is a control's real label quoted or bolded in text (\"Tap **Log out**\" where the app says so): they must say what the product says.",
         bad: "# site.yaml: terminology: {sign in: [login, log in]}\n- do: Login with your email.",
         good: "- do: Sign in with your email.",
     },
@@ -45,9 +46,19 @@ impl Rule for Terminology {
             let title = std::iter::once(&rg.guide.title).chain(std::iter::once(&rg.guide.summary));
             let all = texts(rg.guide);
             for text in title.chain(all.iter().map(|t| t.text)) {
+                let mut quoted: Option<Vec<(usize, usize)>> = None;
                 for term in &terms {
                     for avoid in &term.avoid {
                         for (s, e) in find_words(&text.value, avoid) {
+                            // A control's real label, quoted, says what the product says.
+                            let quoted = quoted.get_or_insert_with(|| quoted_labels(&text.value));
+                            if let Some(product) = rg.product
+                                && quoted.iter().any(|&(a, b)| {
+                                    a <= s && e <= b && is_label(product, &text.value[a..b])
+                                })
+                            {
+                                continue;
+                            }
                             let found = &text.value[s..e];
                             let (span, exact) = sub_span(&site.project.sources, text, s, e);
                             let replacement = keep_case(found, &term.preferred);
@@ -67,6 +78,12 @@ impl Rule for Terminology {
             }
         }
     }
+}
+
+/// Whether `phrase` is the label of a control of `product` or of a product it uses.
+fn is_label(product: &Product, phrase: &str) -> bool {
+    let has = |c: &Control| c.label.iter().any(|(_, l)| l.value == phrase);
+    product.glossary.iter().any(has) || product.used.iter().any(|(_, _, g)| g.iter().any(has))
 }
 
 #[cfg(test)]
@@ -92,5 +109,22 @@ mod tests {
             .collect();
         assert_eq!(fixes, ["Sign in", "sign in"]);
         assert_eq!(f[0].span.start.col, 11);
+    }
+
+    #[test]
+    fn a_real_label_quoted_in_text_is_left_as_the_product_says_it() {
+        let site = "terminology:\n  sign out: [log out]\n";
+        let product = "name: Demo\nglossary:\n  log-out: {role: button, label: Log out}\n";
+        let guide = "title: How to x\nsummary: X.\nsteps:\n  web:\n    - click: log-out\n      note: Tap **Log out**, then log out of the app as well.\n";
+        let f = findings(
+            super::CODE,
+            &[
+                ("site.yaml", site),
+                ("demo/product.yaml", product),
+                ("demo/g.yaml", guide),
+            ],
+        );
+        let cols: Vec<u32> = f.iter().map(|d| d.span.start.col).collect();
+        assert_eq!(cols, [35], "{f:#?}");
     }
 }
