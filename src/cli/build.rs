@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::output::{ColorChoice, EXIT_FINDINGS, print_report};
+use super::output::{ColorChoice, EXIT_FINDINGS, guides_dir, print_report};
 use crate::build::{BuildOptions, build_checked};
 use crate::check::check;
 use crate::diag::Summary;
@@ -13,12 +13,12 @@ use crate::emit::Format;
 /// Arguments of `stepwise build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// The guides folder.
-    #[arg(default_value = "guides")]
-    pub dir: PathBuf,
-    /// Where to write the site (replaced as a whole).
-    #[arg(short, long, default_value = "output")]
-    pub output: PathBuf,
+    /// The guides folder (default: found from the working folder upward, as for `check`).
+    pub dir: Option<PathBuf>,
+    /// Where to write the site (replaced as a whole). Default: `output` in the working
+    /// folder, or beside the guides folder when that was found upward.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
     /// Folder of template overrides (default: `templates/` beside the guides folder).
     #[arg(long)]
     pub templates: Option<PathBuf>,
@@ -39,9 +39,22 @@ pub struct BuildArgs {
 
 /// Builds the site; returns the exit code.
 pub(super) fn run(args: &BuildArgs) -> Result<u8, Box<dyn std::error::Error>> {
-    let (project, diags) = crate::trace::stage("load", || crate::load::load(&args.dir))?;
+    let dir = guides_dir(args.dir.as_deref());
+    let output = match (&args.output, &args.dir) {
+        (Some(o), _) => o.clone(),
+        (None, Some(_)) => PathBuf::from("output"),
+        (None, None) => dir
+            .parent()
+            .map_or_else(|| PathBuf::from("output"), |p| p.join("output")),
+    };
+    let (project, diags) = crate::trace::stage("load", || crate::load::load(&dir))?;
     let checked = check(&project, diags);
-    print_report(&checked.diagnostics, &project, args.format, args.color)?;
+    print_report(
+        &checked.diagnostics,
+        &project.sources,
+        args.format,
+        args.color,
+    )?;
     let summary = Summary::of(&checked.diagnostics);
     if checked.has_errors() {
         eprintln!("stepwise: nothing was built: {summary}");
@@ -51,8 +64,8 @@ pub(super) fn run(args: &BuildArgs) -> Result<u8, Box<dyn std::error::Error>> {
     let stats = build_checked(
         &checked,
         &BuildOptions {
-            guides: args.dir.clone(),
-            output: args.output.clone(),
+            guides: dir.clone(),
+            output: output.clone(),
             templates: args.templates.clone(),
             static_dir: args.static_dir.clone(),
         },
@@ -68,7 +81,7 @@ pub(super) fn run(args: &BuildArgs) -> Result<u8, Box<dyn std::error::Error>> {
     } else {
         eprintln!(
             "built {guides} guide{plural} into {} ({} files: {} written, {} unchanged, {} removed), {summary}",
-            args.output.display(),
+            output.display(),
             stats.files,
             stats.written,
             stats.unchanged,

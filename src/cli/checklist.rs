@@ -21,20 +21,21 @@ pub struct ChecklistArgs {
     /// Output form.
     #[arg(long, value_enum, default_value_t = ChecklistFormat::Md)]
     pub format: ChecklistFormat,
-    /// The guides folder.
-    #[arg(long, default_value = "guides")]
-    pub dir: PathBuf,
+    /// The guides folder (default: found from the working folder upward, as for `check`).
+    #[arg(long)]
+    pub dir: Option<PathBuf>,
 }
 
 /// Prints the checklist; returns the exit code.
 pub(super) fn run(args: &ChecklistArgs) -> Result<u8, Box<dyn std::error::Error>> {
-    let (project, diags) = crate::load::load(&args.dir)?;
+    let dir = super::output::guides_dir(args.dir.as_deref());
+    let (project, diags) = crate::load::load(&dir)?;
     let checked = check(&project, diags);
     if checked.has_errors() {
         let errors = Summary::of(&checked.diagnostics).errors;
         return Err(format!(
             "the guides have {errors} error(s); run `stepwise check {}`",
-            args.dir.display()
+            dir.display()
         )
         .into());
     }

@@ -15,16 +15,17 @@ pub struct NewArgs {
     /// Platforms to give steps for, comma-separated (default: every platform of the site).
     #[arg(long, value_delimiter = ',')]
     pub platforms: Option<Vec<String>>,
-    /// The guides folder.
-    #[arg(long, default_value = "guides")]
-    pub dir: PathBuf,
+    /// The guides folder (default: found from the working folder upward, as for `check`).
+    #[arg(long)]
+    pub dir: Option<PathBuf>,
 }
 
 /// Writes the files; returns the exit code.
 pub(super) fn run(args: &NewArgs) -> Result<u8, Box<dyn std::error::Error>> {
-    std::fs::create_dir_all(&args.dir)?;
-    let (project, _) = load::load(&args.dir)?;
-    let created = new_guide(&args.dir, &args.guide, args.platforms.as_deref(), &project)?;
+    let dir = super::output::guides_dir(args.dir.as_deref());
+    std::fs::create_dir_all(&dir)?;
+    let (project, _) = load::load(&dir)?;
+    let created = new_guide(&dir, &args.guide, args.platforms.as_deref(), &project)?;
     for f in &created.files {
         println!("created {}", f.display());
     }

@@ -31,6 +31,17 @@ impl ColorChoice {
     }
 }
 
+/// The guides folder a command works on: `dir` when given, else the one found from the
+/// working folder upward ([`crate::load::locate`]), else `guides` (for the command to report
+/// missing).
+pub(super) fn guides_dir(dir: Option<&std::path::Path>) -> std::path::PathBuf {
+    match dir {
+        Some(d) => d.to_path_buf(),
+        None => crate::load::locate::discover(std::path::Path::new("."))
+            .unwrap_or_else(|| crate::load::locate::GUIDES_DIR.into()),
+    }
+}
+
 /// Exit status for "problems found".
 pub const EXIT_FINDINGS: u8 = 1;
 /// Exit status for usage and I/O failures.
@@ -39,12 +50,12 @@ pub const EXIT_FAILURE: u8 = 2;
 /// Prints a report's diagnostics in `format` (colour only for `human`, when enabled).
 pub(super) fn print_report(
     diagnostics: &[crate::diag::Diagnostic],
-    project: &crate::model::Project,
+    sources: &crate::source::SourceMap,
     format: crate::emit::Format,
     color: ColorChoice,
 ) -> std::io::Result<()> {
     let color = format == crate::emit::Format::Human && color.enabled();
-    let text = crate::emit::render(format, diagnostics, &project.sources, color);
+    let text = crate::emit::render(format, diagnostics, sources, color);
     write_stdout(&text)
 }
 

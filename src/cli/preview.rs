@@ -25,9 +25,9 @@ pub struct PreviewArgs {
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// The guides folder.
-    #[arg(long, default_value = "guides")]
-    pub dir: PathBuf,
+    /// The guides folder (default: found from the working folder upward, as for `check`).
+    #[arg(long)]
+    pub dir: Option<PathBuf>,
 }
 
 fn width(args: &PreviewArgs) -> usize {
@@ -49,12 +49,20 @@ fn width(args: &PreviewArgs) -> usize {
 
 /// Prints the guide; returns the exit code.
 pub(super) fn run(args: &PreviewArgs) -> Result<u8, Box<dyn std::error::Error>> {
-    let (project, diags) = crate::load::load(&args.dir)?;
+    // A guide named by its file brings its own guides folder.
+    let as_path = Path::new(&args.guide);
+    let dir = match &args.dir {
+        Some(d) => d.clone(),
+        None => Some(as_path)
+            .filter(|p| crate::load::locate::is_yaml(p) && p.is_file())
+            .and_then(crate::load::locate::root_of_file)
+            .unwrap_or_else(|| super::output::guides_dir(None)),
+    };
+    let (project, diags) = crate::load::load(&dir)?;
     let checked = check(&project, diags);
     let color = args.color.enabled();
     let project = &project;
     // A path names the guide by its file; anything else is an id.
-    let as_path = Path::new(&args.guide);
     let wanted = project.guides.iter().find(|g| {
         g.id.value == args.guide
             || (args.guide.ends_with(".yaml") || args.guide.ends_with(".yml"))

@@ -11,9 +11,8 @@ use crate::serve::{ServeOptions, serve};
 /// Arguments of `stepwise serve`.
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// The guides folder.
-    #[arg(default_value = "guides")]
-    pub dir: PathBuf,
+    /// The guides folder (default: found from the working folder upward, as for `check`).
+    pub dir: Option<PathBuf>,
     /// Port to listen on (0: any free port).
     #[arg(long, default_value_t = 3000)]
     pub port: u16,
@@ -35,7 +34,7 @@ pub struct ServeArgs {
 /// Serves until Ctrl-C; returns the exit code.
 pub(super) fn run(args: &ServeArgs) -> Result<u8, Box<dyn std::error::Error>> {
     let opts = ServeOptions {
-        guides: args.dir.clone(),
+        guides: super::output::guides_dir(args.dir.as_deref()),
         templates: args.templates.clone(),
         static_dir: args.static_dir.clone(),
         bind: args.bind,

@@ -6,7 +6,7 @@
 use serde_json::{Value, json};
 
 use crate::check::rules::codes;
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Code, Diagnostic, Severity};
 use crate::source::{SourceMap, Span};
 
 const SCHEMA: &str =
@@ -46,18 +46,51 @@ fn location(span: Span, sources: &SourceMap) -> Value {
     })
 }
 
+/// The rule's section of docs/rules.md: a lint has a heading of its own id; format errors
+/// share the table under "Format errors".
+fn reference(code: Code) -> String {
+    let anchor = if code.is_lint() {
+        code.id()
+    } else {
+        "format-errors"
+    };
+    format!("docs/rules.md#{anchor}")
+}
+
+/// The rule's documentation on the web: under the package's `repository` (Cargo.toml).
+/// SARIF wants an absolute URI there, so without a repository there is no `helpUri` and the
+/// `help` text names the file in the repository instead.
+fn help_uri(repository: &str, code: Code) -> Option<String> {
+    let repository = repository.trim_end_matches('/');
+    (!repository.is_empty()).then(|| format!("{repository}/blob/main/{}", reference(code)))
+}
+
+fn help(code: Code) -> Value {
+    let explanation = code.meta().map_or(code.summary(), |m| m.doc.explanation);
+    let reference = reference(code);
+    json!({
+        "text": format!("{explanation}\n\nSee {reference} or run `stepwise explain {}`.", code.id()),
+        "markdown": format!("{explanation}\n\nSee [{reference}]({reference}) or run `stepwise explain {}`.", code.id()),
+    })
+}
+
 fn rules() -> Vec<Value> {
     codes()
         .iter()
         .map(|c| {
-            json!({
+            let mut rule = json!({
                 "id": c.id(),
                 "shortDescription": { "text": c.summary() },
+                "help": help(*c),
                 "defaultConfiguration": {
                     "enabled": c.enabled_by_default(),
                     "level": level(c.default_severity()),
                 },
-            })
+            });
+            if let Some(uri) = help_uri(env!("CARGO_PKG_REPOSITORY"), *c) {
+                rule["helpUri"] = json!(uri);
+            }
+            rule
         })
         .collect()
 }
@@ -116,4 +149,38 @@ pub(super) fn render(diags: &[Diagnostic], sources: &SourceMap) -> String {
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn help_links_point_at_the_rules_reference() {
+        let lint = codes()
+            .iter()
+            .copied()
+            .find(|c| c.is_lint())
+            .expect("a lint");
+        assert_eq!(
+            help_uri("https://example.com/acme/stepwise/", lint).as_deref(),
+            Some(
+                format!(
+                    "https://example.com/acme/stepwise/blob/main/docs/rules.md#{}",
+                    lint.id()
+                )
+                .as_str()
+            )
+        );
+        assert_eq!(
+            help_uri("https://example.com/acme/stepwise", Code::YamlSyntax).as_deref(),
+            Some("https://example.com/acme/stepwise/blob/main/docs/rules.md#format-errors")
+        );
+        assert_eq!(help_uri("", lint), None);
+        let text = help(lint)["text"].as_str().unwrap_or_default().to_owned();
+        assert!(
+            text.contains(&format!("docs/rules.md#{}", lint.id())),
+            "{text}"
+        );
+    }
 }

@@ -11,6 +11,7 @@ mod guide;
 mod image;
 #[cfg(test)]
 mod known_fields;
+pub mod locate;
 mod platforms;
 mod product;
 mod rules;

@@ -81,6 +81,7 @@ fixture_tests! {
     terminology,
     tip_is_instruction,
     title_form,
+    unedited_scaffold,
     unknown_action,
     unknown_callout,
     unknown_featured_guide,

@@ -96,6 +96,21 @@ impl GuideTest {
         self.run_with_env(args, &[])
     }
 
+    /// Runs `stepwise args` in the folder `dir` of the temporary folder.
+    pub(crate) fn run_in(&self, dir: &str, args: &[&str]) -> Run {
+        let o = crate::support::command(args, &[])
+            .current_dir(self.path(dir))
+            .output()
+            .expect("run stepwise");
+        Run {
+            args: args.join(" "),
+            code: o.status.code().unwrap_or(-1),
+            stdout: self.redact(&String::from_utf8_lossy(&o.stdout)),
+            stderr: self.redact(&String::from_utf8_lossy(&o.stderr)),
+            root: self.root().to_path_buf(),
+        }
+    }
+
     /// Runs `stepwise args` in the temporary folder with extra environment variables
     /// (the caller's shell does not matter: see [`crate::support::command`]).
     pub(crate) fn run_with_env(&self, args: &[&str], envs: &[(&str, &str)]) -> Run {

@@ -52,6 +52,7 @@ allow_tests! {
     terminology,
     tip_is_instruction,
     title_form,
+    unedited_scaffold,
     unknown_callout,
 }
 

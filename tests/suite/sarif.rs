@@ -487,3 +487,92 @@ fn the_sample_guides_check_into_valid_sarif() {
     let doc = sarif.assert_valid(&sarif_of(&report), "sample guides");
     assert_sarif_facts(&doc, "sample guides");
 }
+
+/// The anchors GitHub gives the headings of a Markdown file: lowercase, spaces as hyphens,
+/// other punctuation dropped.
+fn heading_anchors(markdown: &str) -> Vec<String> {
+    let mut fenced = false;
+    let mut out = Vec::new();
+    for line in markdown.lines() {
+        if line.starts_with("```") {
+            fenced = !fenced;
+        }
+        if fenced || !line.starts_with('#') {
+            continue;
+        }
+        let title = line.trim_start_matches('#').trim();
+        out.push(
+            title
+                .to_lowercase()
+                .chars()
+                .filter_map(|c| match c {
+                    ' ' => Some('-'),
+                    c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+                    _ => None,
+                })
+                .collect(),
+        );
+    }
+    out
+}
+
+#[test]
+fn every_rule_links_to_its_section_of_the_rules_reference() {
+    let text = emit::render(
+        Format::Sarif,
+        &[],
+        &stepwise::source::SourceMap::new(),
+        false,
+    );
+    let sarif = Sarif::load();
+    let mut doc = sarif.assert_valid(&text, "rule table");
+    let reference =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md"))
+            .expect("read docs/rules.md");
+    let anchors = heading_anchors(&reference);
+    let repository = env!("CARGO_PKG_REPOSITORY");
+    let rules = doc["runs"][0]["tool"]["driver"]["rules"]
+        .as_array_mut()
+        .expect("a rule table");
+    for (rule, code) in rules.iter_mut().zip(stepwise::check::rules::codes()) {
+        // A rule has a section of its own; format errors share one table.
+        let anchor = if code.is_lint() {
+            code.id()
+        } else {
+            "format-errors"
+        };
+        assert!(
+            anchors.iter().any(|a| a == anchor),
+            "`{}`: docs/rules.md has no heading for #{anchor}",
+            code.id()
+        );
+        let place = format!("docs/rules.md#{anchor}");
+        let help = rule["help"]["text"].as_str().unwrap_or_default();
+        assert!(help.contains(&place), "`{}`: {help}", code.id());
+        assert!(
+            rule["help"]["markdown"]
+                .as_str()
+                .is_some_and(|m| m.contains(&format!("]({place})"))),
+            "{}",
+            code.id()
+        );
+        match rule["helpUri"].as_str() {
+            Some(uri) => assert!(
+                uri.starts_with(repository) && uri.ends_with(&place),
+                "{uri}"
+            ),
+            None => assert!(repository.is_empty(), "`{}` has no helpUri", code.id()),
+        }
+        // The URI the package's repository gives is absolute, as SARIF requires.
+        rule["helpUri"] = Value::String(format!(
+            "https://example.com/acme/stepwise/blob/main/{place}"
+        ));
+    }
+    assert!(
+        sarif.is_valid(&doc),
+        "absolute helpUri values are valid SARIF"
+    );
+    doc["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"] =
+        Value::String("docs/rules.md#format-errors".to_owned());
+    assert!(!sarif.is_valid(&doc), "a relative helpUri is not");
+}

@@ -31,6 +31,7 @@ mod step_number_out_of_range;
 mod terminology;
 mod tip_is_instruction;
 mod title_form;
+mod unedited_scaffold;
 mod unknown_callout;
 mod unused_glossary_entry;
 

@@ -9,7 +9,7 @@ use super::{
     interaction_verb, label_drift, menu_path, near_duplicate_platforms, one_action_per_step,
     partial_rename, placeholder_form, platform_parity, quoted_label_mismatch, stale_review,
     step_count, step_number_out_of_range, terminology, tip_is_instruction, title_form,
-    unknown_callout, unused_glossary_entry,
+    unedited_scaffold, unknown_callout, unused_glossary_entry,
 };
 use crate::diag::Code;
 
@@ -38,6 +38,7 @@ pub static RULES: &[&dyn Rule] = &[
     &conflicting_facts::ConflictingFacts,
     &colour_only::ColourOnly,
     &unknown_callout::UnknownCallout,
+    &unedited_scaffold::UneditedScaffold,
 ];
 
 /// The rule reporting `code`, if it is a lint.
