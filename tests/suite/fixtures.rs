@@ -33,6 +33,7 @@ macro_rules! fixture_tests {
 fixture_tests! {
     accent_contrast,
     alt_text,
+    broken_link,
     callout_out_of_bounds,
     control_not_on_platform,
     duplicate_guide_id,

@@ -8,6 +8,7 @@
 //! suppressions are applied afterwards by [`super::apply_settings`].
 
 mod alt_text;
+mod broken_link;
 mod config;
 mod free_target_is_key;
 mod image_reused;

@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 
 use super::rule::Rule;
 use super::{
-    alt_text, free_target_is_key, image_reused, interaction_verb, label_drift, menu_path,
-    near_duplicate_platforms, one_action_per_step, placeholder_form, platform_parity,
+    alt_text, broken_link, free_target_is_key, image_reused, interaction_verb, label_drift,
+    menu_path, near_duplicate_platforms, one_action_per_step, placeholder_form, platform_parity,
     quoted_label_mismatch, stale_review, step_count, step_number_out_of_range, terminology,
     tip_is_instruction, title_form, unused_glossary_entry,
 };
@@ -32,6 +32,7 @@ pub static RULES: &[&dyn Rule] = &[
     &placeholder_form::PlaceholderForm,
     &alt_text::AltText,
     &image_reused::ImageReused,
+    &broken_link::BrokenLink,
 ];
 
 /// The rule reporting `code`, if it is a lint.
