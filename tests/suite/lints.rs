@@ -32,6 +32,7 @@ macro_rules! allow_tests {
 
 allow_tests! {
     alt_text,
+    broken_link,
     free_target_is_key,
     image_reused,
     interaction_verb,

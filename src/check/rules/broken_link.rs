@@ -115,7 +115,7 @@ impl<'r> Targets<'r> {
             ids,
             pages,
             root: site.project.root.clone(),
-            statics: crate::build::default_static(&site.project.root),
+            statics: layout::static_folder(&site.project.root),
             anchors: HashMap::new(),
         }
     }
