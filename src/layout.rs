@@ -97,6 +97,13 @@ pub(crate) fn list_page(first: &str, n: usize) -> String {
     format!("{stem}/{n}.html")
 }
 
+/// The static folder beside a guides folder, whose files the site holds at the same paths
+/// (`static/robots.txt` is `robots.txt`); a build may name another with `--static`.
+pub(crate) fn static_folder(guides: &std::path::Path) -> std::path::PathBuf {
+    let parent = guides.parent().filter(|p| !p.as_os_str().is_empty());
+    parent.map_or_else(|| "static".into(), |p| p.join("static"))
+}
+
 /// A screenshot, named by a hash of its bytes and its (lowercased) extension.
 pub(crate) fn media_file(hash: u64, ext: &str) -> String {
     format!("media/{hash:016x}.{ext}")

@@ -17,6 +17,7 @@ pub mod diag;
 pub mod emit;
 pub(crate) mod fix;
 pub(crate) mod layout;
+pub mod links;
 pub mod load;
 pub mod model;
 pub mod render;

@@ -82,8 +82,7 @@ pub fn default_templates(guides: &Path) -> PathBuf {
 
 /// Where the static folder is looked for by default.
 pub fn default_static(guides: &Path) -> PathBuf {
-    let parent = guides.parent().filter(|p| !p.as_os_str().is_empty());
-    parent.map_or_else(|| PathBuf::from("static"), |p| p.join("static"))
+    crate::layout::static_folder(guides)
 }
 
 /// Loads, checks, renders and writes the site (see [`crate::write`] for how).

@@ -56,12 +56,49 @@ fn is_plain(text: &str) -> bool {
 
 /// Renders Markdown to HTML (block level).
 pub fn to_html(text: &str) -> String {
+    render(text, None)
+}
+
+/// Renders a guide's Markdown text to HTML (block level) for its page or checklist: links
+/// into the site (`guide:<id>`, `/tags/tv.html`, `other.html`) become relative to those
+/// pages (see [`crate::links`]).
+pub fn guide_html(text: &str) -> String {
+    render(text, Some(GUIDE_ROOT))
+}
+
+/// [`guide_html`] for inline text: a single paragraph loses its `<p>` wrapper.
+pub fn guide_inline_html(text: &str) -> String {
+    inline(text, Some(GUIDE_ROOT))
+}
+
+/// The way from a guide's page (and checklist) to the site's root.
+const GUIDE_ROOT: &str = "../";
+
+fn render(text: &str, root: Option<&str>) -> String {
     if is_plain(text) {
         return format!("<p>{}</p>\n", super::escape::html_text(text));
     }
     let parser = Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES);
     let events = parser.map(|e| match e {
         Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if root.is_some() && !dest_url.starts_with('#') => {
+            let dest_url = match root.and_then(|r| crate::links::href(&dest_url, r)) {
+                Some(url) => CowStr::from(url),
+                None if safe_url(&dest_url) => dest_url,
+                None => CowStr::Borrowed("#"),
+            };
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+        }
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -150,10 +187,14 @@ pub fn to_plain(text: &str) -> String {
 
 /// Renders Markdown to inline HTML: a single paragraph loses its `<p>` wrapper.
 pub fn to_inline_html(text: &str) -> String {
+    inline(text, None)
+}
+
+fn inline(text: &str, root: Option<&str>) -> String {
     if is_plain(text) {
         return super::escape::html_text(text);
     }
-    let html = to_html(text);
+    let html = render(text, root);
     let trimmed = html.trim_end();
     if let Some(inner) = trimmed
         .strip_prefix("<p>")
@@ -225,6 +266,25 @@ mod tests {
         ] {
             assert!(!is_plain(s), "{s}");
         }
+    }
+
+    #[test]
+    fn guide_text_links_become_relative_to_the_guide_pages() {
+        let h = guide_inline_html(
+            "See [x](guide:sign-out#ios), [t](../tags/tv.html), [o](other.html), [a](/search.html?q=tv), [h](#web-2), [e](https://ok.example) and [j](javascript:alert(1))",
+        );
+        for href in [
+            "href=\"../guides/sign-out.html#ios\"",
+            "href=\"../tags/tv.html\"",
+            "href=\"../guides/other.html\"",
+            "href=\"../search.html?q=tv\"",
+            "href=\"#web-2\"",
+            "href=\"https://ok.example\"",
+            "href=\"#\"",
+        ] {
+            assert!(h.contains(href), "{href} in {h}");
+        }
+        assert!(!h.contains("javascript"), "{h}");
     }
 
     #[test]

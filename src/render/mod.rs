@@ -25,6 +25,7 @@ use tera::{Context, Tera};
 use crate::layout;
 use crate::resolve::{Resolved, ResolvedGuide};
 pub use error_page::error_page;
+pub(crate) use lists::PER_PAGE;
 use view::{GuideCard, GuideView, Link, PlatformRef};
 
 /// The built-in templates, by name. A site's `templates/` folder overrides any of them.

@@ -93,7 +93,11 @@ impl Out<'_> {
                 Event::End(TagEnd::Strong | TagEnd::Emphasis) if self.opts.color => {
                     out.push_str(&Reset.render().to_string());
                 }
-                Event::Start(Tag::Link { dest_url, .. }) => link.push(dest_url.to_string()),
+                // Links into the site show the site path they lead to (`guide:x` as
+                // `guides/x.html`), as on the page.
+                Event::Start(Tag::Link { dest_url, .. }) => link.push(
+                    crate::links::href(&dest_url, "").unwrap_or_else(|| dest_url.to_string()),
+                ),
                 Event::End(TagEnd::Link) => {
                     if let Some(url) = link.pop() {
                         out.push_str(&self.paint(DIM, &format!(" ({url})")));

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::date::DateView;
 use super::instruction::{Instruction, Piece, instruction, target_label};
-use super::markdown::{to_html, to_inline_html};
+use super::markdown::{guide_html, guide_inline_html, to_inline_html};
 use crate::layout;
 use crate::model::{
     CalloutShape, Control, Guide, Illustrations, Image, Location, Platform, PlatformKind, Product,
@@ -329,7 +329,7 @@ fn note_views(g: &Guide) -> Vec<NoteView> {
         .map(|n| {
             let audience = n.audience.as_ref().map(|a| a.value.trim().to_owned());
             NoteView {
-                html: to_inline_html(&n.text.value),
+                html: guide_inline_html(&n.text.value),
                 markdown: n.text.value.clone(),
                 label: match &audience {
                     Some(a) => format!("For {a}:"),
@@ -342,7 +342,7 @@ fn note_views(g: &Guide) -> Vec<NoteView> {
 }
 
 fn inline(list: &[Spanned<String>]) -> Vec<String> {
-    list.iter().map(|s| to_inline_html(&s.value)).collect()
+    list.iter().map(|s| guide_inline_html(&s.value)).collect()
 }
 
 /// Items as one list in a sentence, in Markdown: `a computer, a cable and your password.`,
@@ -453,7 +453,7 @@ fn option_views(
         .map(|(k, o)| OptionView {
             anchor: format!("{anchor}-option-{}", k + 1),
             number: k + 1,
-            label_html: to_inline_html(&option_label(o.option, nums)),
+            label_html: guide_inline_html(&option_label(o.option, nums)),
             label: option_label(o.option, nums),
             condition: o.option.condition,
             steps: o
@@ -495,7 +495,7 @@ fn step_view(
     let (switch, back) = switches(rs, before, ps.platform.kind.device());
     let x = |t: &str| steps::expand(t, nums).into_owned();
     let md = |t: &Option<Spanned<String>>| t.as_ref().map(|t| x(&t.value));
-    let html = |t: &Option<Spanned<String>>| t.as_ref().map(|t| to_inline_html(&x(&t.value)));
+    let html = |t: &Option<Spanned<String>>| t.as_ref().map(|t| guide_inline_html(&x(&t.value)));
     StepView {
         options: option_views(rg, ps, rs, &anchor, &number, nums, media),
         anchor,
@@ -509,14 +509,14 @@ fn step_view(
             .as_ref()
             .map(|t| target_view(t, rs.on, rg.product)),
         optional: s.optional,
-        detail_html: rs.detail().map(|t| to_html(&x(&t.value))),
-        result_html: rs.result().map(|t| to_inline_html(&x(&t.value))),
+        detail_html: rs.detail().map(|t| guide_html(&x(&t.value))),
+        result_html: rs.result().map(|t| guide_inline_html(&x(&t.value))),
         note_html: html(&s.note),
         warning_html: html(&s.warning),
         choices: s
             .choices
             .iter()
-            .map(|c| to_inline_html(&x(&c.value)))
+            .map(|c| guide_inline_html(&x(&c.value)))
             .collect(),
         image,
         substeps: rs
@@ -572,7 +572,7 @@ fn parts(ins: &Instruction, nums: &[Numbered<'_>]) -> Vec<Part> {
         .map(|p| match p {
             Piece::Text(t) => Part::Text(t.clone()),
             Piece::Ui(t) => Part::Ui(t.clone()),
-            Piece::Markdown(m) => Part::Html(to_inline_html(&steps::expand(m, nums))),
+            Piece::Markdown(m) => Part::Html(guide_inline_html(&steps::expand(m, nums))),
             Piece::Where(w) => Part::Where(w.clone()),
             Piece::Var(v) => Part::Var(v.clone()),
         })
@@ -975,7 +975,7 @@ fn platform_view(
     PlatformView {
         id: ps.platform.id.clone(),
         name: ps.platform.name.clone(),
-        goal_html: goal.as_deref().map(to_inline_html),
+        goal_html: goal.as_deref().map(guide_inline_html),
         goal,
         same_as: ps.same_as.and_then(|id| {
             rg.platforms
@@ -1002,7 +1002,7 @@ pub fn guide_view(
         .collect();
     GuideView {
         card: card(rg),
-        intro_html: g.intro.as_ref().map(|t| to_html(&t.value)),
+        intro_html: g.intro.as_ref().map(|t| guide_html(&t.value)),
         time_text: g.time.as_ref().map(|t| human_time(t.value)),
         time_iso: g.time.as_ref().map(|t| iso_time(t.value)),
         reviewed: g.reviewed.as_ref().map(|d| d.value.to_string()),
@@ -1010,20 +1010,20 @@ pub fn guide_view(
         tools: inline(&g.tools),
         supplies: inline(&g.supplies),
         needs_html: needs(g.tools.iter().chain(&g.supplies).map(|t| t.value.as_str()))
-            .map(|m| to_inline_html(&m)),
+            .map(|m| guide_inline_html(&m)),
         warnings: inline(&g.warnings),
         notes: note_views(g),
         procedures,
         unavailable: g
             .unavailable_on
             .iter()
-            .map(|u| (u.platform.value.clone(), to_inline_html(&u.reason.value)))
+            .map(|u| (u.platform.value.clone(), guide_inline_html(&u.reason.value)))
             .collect(),
         outcome_html: g
             .outcome
             .as_ref()
             .and_then(|o| o.text.as_ref())
-            .map(|t| to_html(&t.value)),
+            .map(|t| guide_html(&t.value)),
         facts: g
             .outcome
             .as_ref()
@@ -1035,8 +1035,8 @@ pub fn guide_view(
             .iter()
             .map(|t| {
                 (
-                    to_inline_html(&t.problem.value),
-                    to_inline_html(&t.solution.value),
+                    guide_inline_html(&t.problem.value),
+                    guide_inline_html(&t.solution.value),
                 )
             })
             .collect(),

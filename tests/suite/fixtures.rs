@@ -33,6 +33,7 @@ macro_rules! fixture_tests {
 fixture_tests! {
     accent_contrast,
     alt_text,
+    broken_link,
     callout_out_of_bounds,
     colour_only,
     conflicting_facts,

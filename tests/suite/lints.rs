@@ -32,6 +32,7 @@ macro_rules! allow_tests {
 
 allow_tests! {
     alt_text,
+    broken_link,
     colour_only,
     conflicting_facts,
     former_label,

@@ -117,3 +117,30 @@ fn what_the_reader_needs_comes_before_the_steps() {
         "{out}"
     );
 }
+
+#[test]
+fn links_into_the_site_show_the_path_they_lead_to() {
+    let (code, out, err) = stepwise(
+        &[
+            "preview",
+            "sign-out",
+            "--dir",
+            "tests/fixtures/build/links/guides",
+            "--width",
+            "200",
+            "--color",
+            "never",
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    for shown in [
+        "Sign in again (guides/sign-in.html#android)",
+        "step 2 of signing in (guides/sign-in.html#web-2)",
+        "every TV guide (tags/tv.html)",
+        "remote's manual (downloads/remote.txt)",
+    ] {
+        assert!(out.contains(shown), "{shown} in\n{out}");
+    }
+    assert!(!out.contains("guide:"), "{out}");
+}

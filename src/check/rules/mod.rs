@@ -8,6 +8,7 @@
 //! suppressions are applied afterwards by [`super::apply_settings`].
 
 mod alt_text;
+mod broken_link;
 mod colour_only;
 mod config;
 mod conflicting_facts;
