@@ -252,7 +252,10 @@ fn in_scope(report: &Report, scope: &Scope) -> Vec<Diagnostic> {
 /// Every named file must be one the loader read; returns how many guides are in scope.
 /// How many guides in scope were checked, and how many guide files in scope could not be
 /// read into a guide at all.
-fn guides_in_scope(report: &Report, target: &Target) -> Result<(usize, usize), PathError> {
+type GuideCount = (usize, usize);
+
+/// Counts the guides of `target`'s scope (see [`GuideCount`]).
+fn guides_in_scope(report: &Report, target: &Target) -> Result<GuideCount, PathError> {
     let project = &report.project;
     if target.scope.all {
         return Ok((project.guides.len(), project.unread_guides()));
@@ -291,7 +294,7 @@ fn guides_in_scope(report: &Report, target: &Target) -> Result<(usize, usize), P
 fn check_target(
     args: &CheckArgs,
     target: &Target,
-) -> Result<(Vec<Diagnostic>, Report, (usize, usize)), Box<dyn std::error::Error>> {
+) -> Result<(Vec<Diagnostic>, Report, GuideCount), Box<dyn std::error::Error>> {
     let mut report = check_dir(&target.root)?;
     let mut diags = in_scope(&report, &target.scope);
     if args.fix {
