@@ -35,6 +35,7 @@ fixture_tests! {
     alt_text,
     broken_link,
     callout_out_of_bounds,
+    caption_wrong_step,
     colour_only,
     conflicting_facts,
     control_not_on_platform,

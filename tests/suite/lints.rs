@@ -33,6 +33,7 @@ macro_rules! allow_tests {
 allow_tests! {
     alt_text,
     broken_link,
+    caption_wrong_step,
     colour_only,
     conflicting_facts,
     former_label,

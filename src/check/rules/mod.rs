@@ -9,6 +9,7 @@
 
 mod alt_text;
 mod broken_link;
+mod caption_wrong_step;
 mod colour_only;
 mod config;
 mod conflicting_facts;

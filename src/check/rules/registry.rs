@@ -5,11 +5,12 @@ use std::sync::LazyLock;
 
 use super::rule::Rule;
 use super::{
-    alt_text, broken_link, colour_only, conflicting_facts, former_label, free_target_is_key,
-    image_reused, interaction_verb, label_drift, menu_path, near_duplicate_platforms,
-    one_action_per_step, partial_rename, placeholder_form, platform_parity, quoted_label_mismatch,
-    stale_review, step_count, step_number_out_of_range, terminology, tip_is_instruction,
-    title_form, unedited_scaffold, unknown_callout, unused_glossary_entry,
+    alt_text, broken_link, caption_wrong_step, colour_only, conflicting_facts, former_label,
+    free_target_is_key, image_reused, interaction_verb, label_drift, menu_path,
+    near_duplicate_platforms, one_action_per_step, partial_rename, placeholder_form,
+    platform_parity, quoted_label_mismatch, stale_review, step_count, step_number_out_of_range,
+    terminology, tip_is_instruction, title_form, unedited_scaffold, unknown_callout,
+    unused_glossary_entry,
 };
 use crate::diag::Code;
 
@@ -39,6 +40,7 @@ pub static RULES: &[&dyn Rule] = &[
     &colour_only::ColourOnly,
     &unknown_callout::UnknownCallout,
     &unedited_scaffold::UneditedScaffold,
+    &caption_wrong_step::CaptionWrongStep,
     &broken_link::BrokenLink,
 ];
 
