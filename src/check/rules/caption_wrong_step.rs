@@ -44,6 +44,8 @@ fn is_place(role: Role) -> bool {
 struct Named<'a> {
     label: &'a str,
     role: Option<Role>,
+    /// Where the step names it.
+    span: Span,
 }
 
 /// The labels a step names: its target's and its confirmation's. Placeholders are left out.
@@ -57,11 +59,13 @@ fn named<'a>(s: &'a Step, on: &Platform, product: Option<&'a Product>) -> Vec<Na
             Target::Text(text) => Some(Named {
                 label: text.value.as_str(),
                 role: None,
+                span: text.span,
             }),
             Target::Key(k) => product.and_then(|p| p.control(&k.value)).and_then(|c| {
                 Some(Named {
                     label: c.label.get(&on.id)?.value.as_str(),
                     role: Some(c.role.value),
+                    span: k.span,
                 })
             }),
         };
@@ -136,7 +140,7 @@ impl<'r> Walk<'r, '_> {
                     continue;
                 }
                 for caption in &captions {
-                    self.caption(caption, &own, &other, (i, j, n), number);
+                    self.caption(caption, &own, &other, (i, j), number);
                 }
             }
         }
@@ -149,7 +153,7 @@ impl<'r> Walk<'r, '_> {
         caption: &Spanned<String>,
         own: &[Named<'_>],
         other: &Named<'_>,
-        (i, j, n): (usize, usize, &ResolvedStep<'r>),
+        (i, j): (usize, usize),
         number: &dyn Fn(usize) -> String,
     ) {
         let hits = find_words(&caption.value, other.label);
@@ -188,7 +192,7 @@ impl<'r> Walk<'r, '_> {
                 ),
             )
             .help(help)
-            .related(n.step.span, format!("step {there}")),
+            .related(other.span, format!("the target of step {there}")),
         );
     }
 }
