@@ -250,6 +250,19 @@ impl Indexer<'_> {
             let (label, _) = target_label(target, ps.platform, rg.product);
             self.add(out, &label, Weight::Label, mask);
         }
+        // A reader who remembers the control's former name (`was:`) finds the guide too.
+        if let Target::Key(key) = target
+            && let Some(was) = rg
+                .product
+                .and_then(|p| p.control(&key.value))
+                .and_then(|c| c.was.as_ref())
+        {
+            for (_, labels) in was.iter() {
+                for label in labels {
+                    self.add(out, &label.value, Weight::Synonym, 0);
+                }
+            }
+        }
     }
 
     /// The platforms a term is specific to: none when it shows everywhere.

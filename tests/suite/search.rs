@@ -219,3 +219,30 @@ fn a_rebuild_updates_the_index_and_removes_its_old_files() {
         assert_eq!(ours, std::fs::read(e.path()).unwrap());
     }
 }
+
+#[test]
+fn a_controls_former_label_finds_the_guides_that_use_it() {
+    let t = GuideTest::from_fixture("build/search");
+    let product = t.guides().join("streamly/product.yaml");
+    let text = std::fs::read_to_string(&product).unwrap();
+    std::fs::write(
+        &product,
+        text.replace(
+            "    labels_differ: The iOS app groups every device setting on one screen.\n",
+            "    labels_differ: The iOS app groups every device setting on one screen.\n    was: [Active Sessions]\n",
+        ),
+    )
+    .unwrap();
+    let out = t.path("out");
+    build(&t.guides(), &out);
+    let ix = index(&out);
+    // A reader who remembers the old name finds the guide, on every platform.
+    assert_eq!(
+        ix.guides("sessions"),
+        [("guides/sign-out-everywhere.html", 0)]
+    );
+    let before = GuideTest::new();
+    let out = before.path("out");
+    build(Path::new(SEARCH), &out);
+    assert!(index(&out).guides("sessions").is_empty());
+}
