@@ -27,5 +27,6 @@ pub mod schema;
 pub(crate) mod serve;
 pub mod source;
 pub mod steps;
+pub mod texts;
 pub(crate) mod trace;
 pub mod write;

@@ -15,6 +15,7 @@ use std::time::Duration;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Guide, Platform, Procedure, ProcedureBody, Product, Project, Site, Step};
 use crate::source::{Span, Spanned};
+use crate::texts::Text;
 
 /// A guide with its steps resolved per platform.
 #[derive(Debug)]
@@ -29,6 +30,10 @@ pub struct ResolvedGuide<'p> {
     pub platforms: Vec<PlatformSteps<'p>>,
     /// The guide's procedure blocks by platform id, as written (first block per id).
     pub blocks: Vec<Block<'p>>,
+    /// Every step as written, listed once for the rules that all walk them.
+    written: Vec<&'p Step>,
+    /// Every free-text field, listed once for the rules that all read them.
+    texts: Vec<Text<'p>>,
 }
 
 /// The procedure block a platform id names in a guide.
@@ -46,6 +51,18 @@ impl<'p> ResolvedGuide<'p> {
     /// The block that names `platform`, if any.
     pub fn block(&self, platform: &str) -> Option<&Block<'p>> {
         self.blocks.iter().find(|b| b.platform == platform)
+    }
+
+    /// Every step of the guide as written ([`Guide::written_steps`]), listed once however
+    /// many rules ask.
+    pub fn written_steps(&self) -> &[&'p Step] {
+        &self.written
+    }
+
+    /// Every free-text field of the guide ([`crate::texts::texts`]), listed once
+    /// however many rules ask.
+    pub fn texts(&self) -> &[Text<'p>] {
+        &self.texts
     }
 }
 
@@ -274,12 +291,15 @@ fn resolve_guide<'p>(
             procedure: proc,
         });
     }
+    let written = g.written_steps();
     ResolvedGuide {
         guide: g,
         product: project.product(&g.product),
         site,
         platforms,
         blocks,
+        texts: crate::texts::texts_of(g, &written),
+        written,
     }
 }
 

@@ -80,7 +80,9 @@ pub fn check(project: &Project, mut diags: Vec<Diagnostic>) -> Checked<'_> {
             .filter(|rule| enabled(config.get(**rule), rule.meta()))
             .flat_map_iter(|rule| {
                 let mut found = Vec::new();
-                rule.check(&resolved, config.get(*rule), &mut found);
+                crate::trace::stage(&format!("rule {}", rule.meta().id), || {
+                    rule.check(&resolved, config.get(*rule), &mut found)
+                });
                 found
             })
             .collect();

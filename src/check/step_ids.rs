@@ -98,10 +98,7 @@ pub(super) fn check(resolved: &Resolved<'_>, diags: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        for t in super::text::texts(rg.guide)
-            .iter()
-            .filter(|t| t.step.is_none())
-        {
+        for t in rg.texts().iter().filter(|t| t.step.is_none()) {
             for r in references(&t.text.value) {
                 let (span, _) = sub_span(sources, t.text, r.start, r.end);
                 diags.push(

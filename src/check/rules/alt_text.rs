@@ -40,7 +40,7 @@ impl Rule for AltText {
     fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         for rg in &site.guides {
             let mut seen: Vec<&Spanned<String>> = Vec::new();
-            for s in rg.guide.written_steps() {
+            for s in rg.written_steps() {
                 let Some(alt) = s.image.as_ref().and_then(|i| i.alt.as_ref()) else {
                     continue;
                 };

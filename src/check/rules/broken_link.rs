@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use super::rule::{Rule, RuleConfig};
-use crate::check::text::{Field, sub_span, texts};
+use crate::check::text::{Field, sub_span};
 use crate::diag::suggest::did_you_mean;
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::layout;
@@ -181,7 +181,7 @@ impl Rule for BrokenLink {
         let sources = &site.project.sources;
         let mut targets: Option<Targets<'_>> = None;
         for rg in &site.guides {
-            for t in texts(rg.guide) {
+            for t in rg.texts() {
                 // Alt text is an attribute, never Markdown.
                 if t.field == Field::Alt {
                     continue;

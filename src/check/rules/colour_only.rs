@@ -3,7 +3,7 @@
 //! (WCAG 2.2, 1.4.1 Use of Color).
 
 use super::rule::{Rule, RuleConfig};
-use crate::check::text::{Field, find_words, quoted_labels, sub_span, texts};
+use crate::check::text::{Field, find_words, quoted_labels, sub_span};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::PerPlatform;
 use crate::resolve::Resolved;
@@ -70,25 +70,52 @@ const POSITIONS: &[&str] = &[
     "beside", "centre", "center", "middle", "first", "second", "third", "last",
 ];
 
-/// Byte ranges of "colour control" pairs in `text` ("green button", "red-coloured icon").
+/// Byte ranges of "colour control" pairs in `text` ("green button", "red-coloured icon"),
+/// found in one pass over its words.
 fn colour_controls(text: &str) -> Vec<(usize, usize)> {
     let lower = text.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
     let mut out = Vec::new();
-    for colour in COLOURS {
-        for suffix in ["", "-coloured", "-colored"] {
-            for (s, e) in find_words(&lower, &format!("{colour}{suffix}")) {
-                let rest = &lower[e..];
-                let after = rest.trim_start_matches([' ', '*', '_']);
-                let word_len = after
-                    .find(|c: char| !c.is_ascii_alphanumeric())
-                    .unwrap_or(after.len());
-                if after.len() < rest.len() && CONTROLS.contains(&&after[..word_len]) {
-                    out.push((s, lower.len() - after.len() + word_len));
-                }
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        // A word of non-ASCII letters ("grüne") is one word, not "gr" and "ne".
+        let inside_word = |at: usize| {
+            lower[at..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        };
+        let before_ok = !lower[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        if !before_ok || inside_word(i) || !COLOURS.contains(&&lower[start..i]) {
+            continue;
+        }
+        let mut end = i;
+        for suffix in ["-coloured", "-colored"] {
+            if lower[end..].starts_with(suffix) && !inside_word(end + suffix.len()) {
+                end += suffix.len();
             }
         }
+        let rest = &lower[end..];
+        let after = rest.trim_start_matches([' ', '*', '_']);
+        let word_len = after
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(after.len());
+        if after.len() < rest.len() && CONTROLS.contains(&&after[..word_len]) {
+            out.push((start, lower.len() - after.len() + word_len));
+        }
+        i = end.max(i);
     }
-    out.sort_unstable();
     out
 }
 
@@ -119,7 +146,7 @@ impl Rule for ColourOnly {
                         })
                     })
             };
-            for t in texts(rg.guide) {
+            for t in rg.texts() {
                 // Alt text describes a picture, colours and all.
                 if t.field == Field::Alt {
                     continue;

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::rule::{Rule, RuleConfig};
-use crate::check::text::{Field, sub_span, texts};
+use crate::check::text::{Field, sub_span};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::Step;
 use crate::resolve::Resolved;
@@ -770,10 +770,10 @@ impl Rule for ConflictingFacts {
                         .collect()
                 })
                 .unwrap_or_default();
-            let written = rg.guide.written_steps();
+            let written = rg.written_steps();
             let mut rare: Option<HashSet<*const Step>> = None;
             let mut facts: Vec<Fact<'_>> = Vec::new();
-            for t in texts(rg.guide) {
+            for t in rg.texts() {
                 if matches!(t.field, Field::Condition | Field::Choice | Field::Alt) {
                     continue;
                 }
@@ -789,7 +789,7 @@ impl Rule for ConflictingFacts {
                 }
                 let only_in = t.step.and_then(|s| {
                     let p = s as *const Step;
-                    rare.get_or_insert_with(|| sometimes(&written))
+                    rare.get_or_insert_with(|| sometimes(written))
                         .contains(&p)
                         .then_some(p)
                 });

@@ -3,7 +3,7 @@
 
 use super::rule::{Rule, RuleConfig};
 use crate::check::labels::{Entry, Labels, Places, and_list};
-use crate::check::text::{Field, Text, quoted_labels, sub_span, texts};
+use crate::check::text::{Field, Text, quoted_labels, sub_span};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::{Control, PerPlatform, Platform};
 use crate::resolve::Resolved;
@@ -42,7 +42,7 @@ impl Rule for FormerLabel {
                 continue;
             }
             let mut places = None;
-            for t in texts(rg.guide) {
+            for t in rg.texts() {
                 let text = &t.text.value;
                 let mut found: Vec<(usize, usize)> = quoted_labels(text)
                     .into_iter()
@@ -58,9 +58,9 @@ impl Rule for FormerLabel {
                 }
                 found.sort_unstable();
                 let places = places.get_or_insert_with(|| Places::of(rg));
-                let (platforms, guide_level) = places.of_text(&t, rg.guide);
+                let (platforms, guide_level) = places.of_text(t, rg.guide);
                 for (s, e) in found {
-                    if let Some(d) = finding(site, index, &t, (s, e), &platforms, guide_level) {
+                    if let Some(d) = finding(site, index, t, (s, e), &platforms, guide_level) {
                         out.push(d);
                     }
                 }

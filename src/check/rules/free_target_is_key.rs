@@ -33,7 +33,7 @@ impl Rule for FreeTargetIsKey {
     fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         for rg in &site.guides {
             let Some(product) = rg.product else { continue };
-            for step in rg.guide.written_steps() {
+            for step in rg.written_steps() {
                 for t in step.target.iter().chain(step.confirm.iter()) {
                     let Target::Text(text) = t else { continue };
                     let wanted = text.value.trim();

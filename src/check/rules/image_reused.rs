@@ -32,7 +32,7 @@ impl Rule for ImageReused {
     fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         for rg in &site.guides {
             let mut seen: Vec<(&str, &Step)> = Vec::new();
-            for s in rg.guide.written_steps() {
+            for s in rg.written_steps() {
                 let Some(src) = s.image.as_ref().and_then(|i| i.src.as_ref()) else {
                     continue;
                 };

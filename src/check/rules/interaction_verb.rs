@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::rule::{Rule, RuleConfig};
-use crate::check::text::{find_words, keep_case, sub_span, texts};
+use crate::check::text::{find_words, keep_case, sub_span};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::{Action, Step};
 use crate::resolve::Resolved;
@@ -86,7 +86,7 @@ impl Rule for InteractionVerb {
                     );
                 }
             }
-            for t in texts(rg.guide) {
+            for t in rg.texts() {
                 let Some(step) = t.step else { continue };
                 let Some((_, verbs, names)) = users.iter().find(|(u, _, _)| std::ptr::eq(*u, step))
                 else {

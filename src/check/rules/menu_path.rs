@@ -2,7 +2,7 @@
 //! glossary labels, or not in the order the glossary's screens give.
 
 use super::rule::{Rule, RuleConfig};
-use crate::check::text::{sub_span, texts};
+use crate::check::text::sub_span;
 use crate::diag::suggest::did_you_mean;
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::{Control, PerPlatform, Product};
@@ -209,7 +209,7 @@ impl Rule for MenuPath {
         for rg in &site.guides {
             let Some(product) = rg.product else { continue };
             let all_labels: Vec<&str> = product.glossary.iter().flat_map(labels).collect();
-            for t in texts(rg.guide) {
+            for t in rg.texts() {
                 let text = &t.text.value;
                 for parts in paths(text, &all_labels) {
                     let mut previous: Option<&Control> = None;

@@ -2,7 +2,7 @@
 //! A structured `confirm` is part of its action and never counts as a second one.
 
 use super::rule::{ACTION_VERBS, Rule, RuleConfig};
-use crate::check::text::{Field, sub_span, texts};
+use crate::check::text::{Field, sub_span};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::resolve::Resolved;
 
@@ -62,7 +62,7 @@ impl Rule for OneActionPerStep {
 
     fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         for rg in &site.guides {
-            for t in texts(rg.guide) {
+            for t in rg.texts() {
                 if !matches!(t.field, Field::Instruction | Field::Detail) {
                     continue;
                 }

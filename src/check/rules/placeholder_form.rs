@@ -50,7 +50,7 @@ impl Rule for PlaceholderForm {
 
     fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         for rg in &site.guides {
-            for s in rg.guide.written_steps() {
+            for s in rg.written_steps() {
                 if s.action.value != Action::Type {
                     continue;
                 }

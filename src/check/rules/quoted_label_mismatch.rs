@@ -6,7 +6,7 @@ use super::rule::{Rule, RuleConfig};
 use std::collections::HashMap;
 
 use crate::check::labels::{Closeness, Entry, Labels, Places, and_list};
-use crate::check::text::{Text, quoted_labels, sub_span, texts};
+use crate::check::text::{Text, quoted_labels, sub_span};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::{Control, Platform};
 use crate::resolve::Resolved;
@@ -53,14 +53,14 @@ impl Rule for QuotedLabelMismatch {
                 continue;
             };
             let mut places = None;
-            for t in texts(rg.guide) {
+            for t in rg.texts() {
                 let text = &t.text.value;
                 let phrases = quoted_labels(text);
                 if phrases.is_empty() {
                     continue;
                 }
                 let places = places.get_or_insert_with(|| Places::of(rg));
-                let (platforms, guide_level) = places.of_text(&t, rg.guide);
+                let (platforms, guide_level) = places.of_text(t, rg.guide);
                 if platforms.is_empty() {
                     continue;
                 }
@@ -83,15 +83,9 @@ impl Rule for QuotedLabelMismatch {
                         labels: index,
                         product: rg.product.map_or("", |p| p.key.as_str()),
                     };
-                    if let Some(d) = finding(
-                        site,
-                        &index,
-                        &mut memo,
-                        &t,
-                        &phrase,
-                        &platforms,
-                        &path_parts,
-                    ) {
+                    if let Some(d) =
+                        finding(site, &index, &mut memo, t, &phrase, &platforms, &path_parts)
+                    {
                         out.push(d);
                     }
                 }

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::rule::{Rule, RuleConfig};
 use crate::check::step_ids::step_texts;
-use crate::check::text::{sub_span, texts};
+use crate::check::text::sub_span;
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::{Step, Target};
 use crate::resolve::Resolved;
@@ -144,7 +144,7 @@ impl Rule for StepNumberOutOfRange {
                 .max()
                 .unwrap_or(0);
             if longest > 0 {
-                for t in texts(rg.guide).iter().filter(|t| t.step.is_none()) {
+                for t in rg.texts().iter().filter(|t| t.step.is_none()) {
                     report(t.text, longest, "the longest procedure has");
                 }
             }

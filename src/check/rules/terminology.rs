@@ -2,7 +2,7 @@
 //! `login`), with the replacement as a fix.
 
 use super::rule::{Rule, RuleConfig};
-use crate::check::text::{find_words, keep_case, quoted_labels, sub_span, texts};
+use crate::check::text::{find_words, keep_case, quoted_labels, sub_span};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::{Control, Product};
 use crate::resolve::Resolved;
@@ -44,7 +44,7 @@ impl Rule for Terminology {
                 continue;
             }
             let title = std::iter::once(&rg.guide.title).chain(std::iter::once(&rg.guide.summary));
-            let all = texts(rg.guide);
+            let all = rg.texts();
             for text in title.chain(all.iter().map(|t| t.text)) {
                 let mut quoted: Option<Vec<(usize, usize)>> = None;
                 for term in &terms {

@@ -2,7 +2,7 @@
 //! instruction on a UI control; it belongs in the steps or in a related guide.
 
 use super::rule::{ACTION_VERBS, Rule, RuleConfig};
-use crate::check::text::{Field, find_words, quoted_labels, texts};
+use crate::check::text::{Field, find_words, quoted_labels};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::PerPlatform;
 use crate::resolve::Resolved;
@@ -55,7 +55,7 @@ impl Rule for TipIsInstruction {
                         })
                     })
             };
-            for t in texts(rg.guide) {
+            for t in rg.texts() {
                 if !matches!(t.field, Field::Tip | Field::Note) {
                     continue;
                 }

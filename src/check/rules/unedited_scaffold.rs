@@ -6,12 +6,19 @@
 //! comment an author may delete while leaving the placeholders in place.
 
 use super::rule::{Rule, RuleConfig};
-use crate::check::text::{sub_span, texts};
+use crate::check::text::sub_span;
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
-use crate::model::Guide;
-use crate::resolve::Resolved;
+use crate::resolve::{Resolved, ResolvedGuide};
 use crate::scaffold::PLACEHOLDERS;
 use crate::source::{SourceMap, Span, Spanned};
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+/// The placeholders' first parts: one pass over a text finds whether it may hold one.
+static STARTS: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(PLACEHOLDERS.iter().map(|p| p.before)).ok());
 
 /// The `unedited-scaffold` rule.
 pub(super) struct UneditedScaffold;
@@ -40,7 +47,7 @@ impl Rule for UneditedScaffold {
     fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         let sources = &site.project.sources;
         for rg in &site.guides {
-            let found = placeholders(rg.guide, sources);
+            let found = placeholders(rg, sources);
             let Some(((first, sentence), rest)) = found.split_first() else {
                 continue;
             };
@@ -66,13 +73,16 @@ impl Rule for UneditedScaffold {
 }
 
 /// Every placeholder sentence in the guide's texts, in file order, with its exact span.
-fn placeholders(g: &Guide, sources: &SourceMap) -> Vec<(Span, String)> {
-    let all = texts(g);
-    let mut fields: Vec<&Spanned<String>> = all.iter().map(|t| t.text).collect();
+fn placeholders(rg: &ResolvedGuide<'_>, sources: &SourceMap) -> Vec<(Span, String)> {
+    let g = rg.guide;
+    let mut fields: Vec<&Spanned<String>> = rg.texts().iter().map(|t| t.text).collect();
     fields.push(&g.summary);
     fields.extend(g.unavailable_on.iter().map(|u| &u.reason));
     let mut out: Vec<(Span, String)> = Vec::new();
     for text in fields {
+        if STARTS.as_ref().is_some_and(|a| !a.is_match(&text.value)) {
+            continue;
+        }
         for p in PLACEHOLDERS {
             if let Some((s, e)) = p.find(&text.value) {
                 let (span, _) = sub_span(sources, text, s, e);

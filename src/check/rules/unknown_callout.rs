@@ -2,10 +2,14 @@
 //! "see 3 in the screenshot") that the step's screenshot does not have.
 
 use super::rule::{Rule, RuleConfig};
-use crate::check::text::{sub_span, texts};
+use crate::check::text::sub_span;
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::{CalloutShape, Step};
 use crate::resolve::Resolved;
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 /// The `unknown-callout` rule.
 pub(super) struct UnknownCallout;
@@ -27,7 +31,19 @@ static META: RuleMeta = RuleMeta {
 pub(super) const CODE: Code = Code::lint(&META);
 
 /// Callout numbers written in `text`: the byte range of each mention and its numbers.
+/// The words without which a text mentions no callout: one pass over a text finds whether
+/// [`mentions`] need look at it at all.
+static CUES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["callout", "mark", "picture", "screenshot", "image"])
+        .ok()
+});
+
 fn mentions(text: &str) -> Vec<(usize, usize, Vec<u32>)> {
+    if CUES.as_ref().is_some_and(|c| !c.is_match(text)) {
+        return Vec::new();
+    }
     let lower = text.to_ascii_lowercase();
     let b = lower.as_bytes();
     let is_word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
@@ -126,7 +142,7 @@ impl Rule for UnknownCallout {
     fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         let sources = &site.project.sources;
         for rg in &site.guides {
-            for t in texts(rg.guide) {
+            for t in rg.texts() {
                 let Some(step) = t.step else {
                     continue;
                 };
