@@ -24,7 +24,8 @@ use std::time::{Duration, UNIX_EPOCH};
 
 use rayon::prelude::*;
 
-use super::{BuildError, BuildOptions, statics};
+use super::options::{BuildError, BuildOptions};
+use super::statics;
 use crate::layout;
 use crate::resolve::{Resolved, image_path};
 use crate::write::Manifest;

@@ -8,64 +8,19 @@
 
 mod fingerprint;
 pub mod inputs;
+mod options;
 mod statics;
 
+pub use options::{BuildError, BuildOptions, default_static, default_templates};
 pub use statics::StaticError;
 
 use std::path::{Path, PathBuf};
 
 use crate::check::{Checked, Report};
-use crate::render::{self, RenderError};
-use crate::write::{self, Manifest, WriteError};
+use crate::render;
+use crate::write::{self, Manifest};
 
 pub use crate::write::WriteStats as BuildStats;
-
-/// What to build.
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    /// The guides folder.
-    pub guides: PathBuf,
-    /// Where the site goes.
-    pub output: PathBuf,
-    /// Template overrides (`None`: `templates/` beside the guides folder, if present).
-    pub templates: Option<PathBuf>,
-    /// Files copied into the site as they are (`None`: `static/` beside the guides folder,
-    /// if present).
-    pub static_dir: Option<PathBuf>,
-}
-
-impl BuildOptions {
-    /// The folder of template overrides in effect.
-    pub fn templates_dir(&self) -> PathBuf {
-        self.templates
-            .clone()
-            .unwrap_or_else(|| default_templates(&self.guides))
-    }
-
-    /// The static folder in effect.
-    pub fn static_dir(&self) -> PathBuf {
-        self.static_dir
-            .clone()
-            .unwrap_or_else(|| default_static(&self.guides))
-    }
-}
-
-/// A fatal build failure.
-#[derive(Debug, thiserror::Error)]
-pub enum BuildError {
-    /// Loading failed.
-    #[error(transparent)]
-    Load(#[from] crate::load::LoadError),
-    /// Rendering failed.
-    #[error(transparent)]
-    Render(#[from] RenderError),
-    /// Writing failed.
-    #[error(transparent)]
-    Write(#[from] WriteError),
-    /// The static folder could not be copied.
-    #[error(transparent)]
-    Static(#[from] StaticError),
-}
 
 /// The result of a build.
 #[derive(Debug)]
@@ -74,6 +29,64 @@ pub struct Built {
     pub report: Report,
     /// Number of files the site has (0 if the guides had errors).
     pub files: usize,
+}
+
+/// The shared pages a build renders, and what it keeps of the previous build's.
+struct SharedPlan {
+    /// The pages rendered (`None`: the previous ones are all still right).
+    pages: Option<Vec<render::Page>>,
+    /// The search index's files, sorted.
+    index_files: Vec<String>,
+    /// Shared files of the previous build kept as they are.
+    kept: Vec<String>,
+}
+
+/// The shared pages list every guide: they are rendered only if a card could differ, and
+/// only the search index if only the guides' words could. `fingerprints` are the shared
+/// pages' and the cards'.
+fn plan_shared(
+    renderer: &render::SiteRenderer<'_>,
+    resolved: &crate::resolve::Resolved<'_>,
+    before: Option<&Manifest>,
+    output: &Path,
+    (shared, cards): (u64, u64),
+    (static_files, static_dir): (&[statics::StaticFile], &Path),
+) -> Result<SharedPlan, BuildError> {
+    let there = |m: &Manifest| m.shared_files.iter().all(|f| output.join(f).is_file());
+    match before {
+        Some(m) if m.shared == shared && there(m) => Ok(SharedPlan {
+            pages: None,
+            index_files: m.index_files.clone(),
+            kept: Vec::new(),
+        }),
+        Some(m) if m.cards != 0 && m.cards == cards && there(m) => {
+            let index =
+                crate::trace::stage("render shared pages", || renderer.search_index_pages());
+            let kept = m
+                .shared_files
+                .iter()
+                .filter(|f| m.index_files.binary_search(f).is_err())
+                .cloned()
+                .collect();
+            Ok(SharedPlan {
+                index_files: write::sorted_paths(&index),
+                pages: Some(index),
+                kept,
+            })
+        }
+        _ => {
+            let (mut pages, index) =
+                crate::trace::stage("render shared pages", || renderer.shared_pages_and_index())?;
+            let index_files = write::sorted_paths(&index);
+            pages.extend(index);
+            statics::add(&mut pages, static_files, static_dir, resolved)?;
+            Ok(SharedPlan {
+                pages: Some(pages),
+                index_files,
+                kept: Vec::new(),
+            })
+        }
+    }
 }
 
 /// Fingerprint of everything the shared pages but the search index are made from: what
@@ -102,17 +115,6 @@ fn cards_fingerprint(
     cards.sort_by(|a, b| a.id.cmp(&b.id));
     text.extend(serde_json::to_vec(&cards).unwrap_or_default());
     crate::layout::content_hash(&text)
-}
-
-/// Where template overrides are looked for by default.
-pub fn default_templates(guides: &Path) -> PathBuf {
-    let parent = guides.parent().filter(|p| !p.as_os_str().is_empty());
-    parent.map_or_else(|| PathBuf::from("templates"), |p| p.join("templates"))
-}
-
-/// Where the static folder is looked for by default.
-pub fn default_static(guides: &Path) -> PathBuf {
-    crate::layout::static_folder(guides)
 }
 
 /// Loads, checks, renders and writes the site (see [`crate::write`] for how).
@@ -208,40 +210,15 @@ pub fn build_checked_with(
     } else {
         Manifest::read(&opts.output)
     };
-    // The shared pages list every guide: render them only if a card could differ, and only
-    // the search index if only words could.
-    let there = |m: &Manifest| m.shared_files.iter().all(|f| opts.output.join(f).is_file());
-    let reuse_shared = before
-        .as_ref()
-        .is_some_and(|m| m.shared == fps.shared && there(m));
-    let index_only = !reuse_shared
-        && before
-            .as_ref()
-            .is_some_and(|m| m.cards != 0 && m.cards == cards && there(m));
-    let mut kept_shared = Vec::new();
-    let (shared, index_files) = if reuse_shared {
-        let index_files = before.as_ref().map(|m| m.index_files.clone());
-        (None, index_files.unwrap_or_default())
-    } else if index_only {
-        let index = crate::trace::stage("render shared pages", || renderer.search_index_pages());
-        if let Some(m) = &before {
-            kept_shared = m
-                .shared_files
-                .iter()
-                .filter(|f| m.index_files.binary_search(f).is_err())
-                .cloned()
-                .collect();
-        }
-        let index_files = write::sorted_paths(&index);
-        (Some(index), index_files)
-    } else {
-        let (mut pages, index) =
-            crate::trace::stage("render shared pages", || renderer.shared_pages_and_index())?;
-        let index_files = write::sorted_paths(&index);
-        pages.extend(index);
-        statics::add(&mut pages, &static_files, &static_dir, resolved)?;
-        (Some(pages), index_files)
-    };
+    let plan = plan_shared(
+        &renderer,
+        resolved,
+        before.as_ref(),
+        &opts.output,
+        (fps.shared, cards),
+        (&static_files, &static_dir),
+    )?;
+    let (shared, index_files, kept_shared) = (plan.pages, plan.index_files, plan.kept);
     crate::trace::count("shared pages rendered", shared.as_ref().map_or(0, Vec::len));
     let site = write::Site {
         renderer: &renderer,

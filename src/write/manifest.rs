@@ -87,8 +87,11 @@ pub struct StoredReport {
     pub summary: String,
 }
 
-/// One input file as it was when the build read it.
+/// One input file as it was when the build read it. Written as one string, `size mtime
+/// hash path` (`-` for a file that did not exist or a hash not taken), so that a site of
+/// ten thousand guides keeps a manifest of one line per file.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub struct InputFile {
     /// Where it is, as the build was given it.
     pub path: String,
@@ -97,8 +100,42 @@ pub struct InputFile {
     /// Its modification time, in nanoseconds since the Unix epoch.
     pub mtime_ns: u64,
     /// Hash of its text (16 hex digits) when the build read it as text; empty otherwise.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub hash: String,
+}
+
+impl From<InputFile> for String {
+    fn from(f: InputFile) -> String {
+        let size = f.size.map_or_else(|| "-".to_owned(), |s| s.to_string());
+        let hash = if f.hash.is_empty() { "-" } else { &f.hash };
+        format!("{size} {} {hash} {}", f.mtime_ns, f.path)
+    }
+}
+
+impl TryFrom<String> for InputFile {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<InputFile, String> {
+        let bad = || format!("not an input file record: {text:?}");
+        let mut parts = text.splitn(4, ' ');
+        let (Some(size), Some(mtime), Some(hash), Some(path)) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(bad());
+        };
+        Ok(InputFile {
+            path: path.to_owned(),
+            size: match size {
+                "-" => None,
+                s => Some(s.parse().map_err(|_| bad())?),
+            },
+            mtime_ns: mtime.parse().map_err(|_| bad())?,
+            hash: if hash == "-" {
+                String::new()
+            } else {
+                hash.to_owned()
+            },
+        })
+    }
 }
 
 impl Manifest {
@@ -180,6 +217,12 @@ mod tests {
                     mtime_ns: 1,
                     hash: "00000000000000ff".into(),
                 }],
+                named: vec![InputFile {
+                    path: "guides/app/a shot.png".into(),
+                    size: None,
+                    mtime_ns: 0,
+                    hash: String::new(),
+                }],
                 ..Inputs::default()
             }),
         };
@@ -188,6 +231,10 @@ mod tests {
         let text = String::from_utf8(m.to_bytes()).unwrap();
         assert!(
             text.contains("\"sign-out\": \"ffffffffffffffff\""),
+            "{text}"
+        );
+        assert!(
+            text.contains("\"12 1 00000000000000ff guides/app/sign-out.yaml\""),
             "{text}"
         );
         let other = text.replace("\"version\": 2", "\"version\": 99");

@@ -379,3 +379,55 @@ fn a_step_edit_renders_its_guide_and_the_search_index_and_a_card_edit_the_lists_
     );
     equals_fresh(&t);
 }
+
+fn git(dir: &Path, args: &[&str], date: &str) -> bool {
+    std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "user.name=Writer",
+            "-c",
+            "user.email=writer@example.com",
+        ])
+        .args(args)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn a_new_commit_rebuilds_the_pages_dated_by_git() {
+    let t = fixture();
+    // Dates from the history for guides without `reviewed`.
+    let site_file = t.guides().join("site.yaml");
+    let text = std::fs::read_to_string(&site_file).unwrap();
+    assert!(text.contains("updated: reviewed\n"));
+    std::fs::write(&site_file, text.replace("updated: reviewed\n", "")).unwrap();
+    age(&site_file, 60);
+    let root = t.root();
+    let date = "2026-03-01T10:00:00+00:00";
+    if !git(root, &["init", "-q"], date) {
+        eprintln!("git is not available: skipping");
+        return;
+    }
+    assert!(git(root, &["add", "guides"], date));
+    assert!(git(root, &["commit", "-qm", "guides"], date));
+    build(&t, &[]).code(0);
+    let unchanged = build(&t, &[]);
+    unchanged.code(0);
+    assert!(!parsed(&unchanged), "{}", unchanged.stderr);
+    // The same files under a commit of another date: the pages follow.
+    let later = "2026-04-02T12:00:00+00:00";
+    assert!(git(
+        root,
+        &["commit", "-q", "--amend", "--no-edit", "--reset-author"],
+        later
+    ));
+    let run = build(&t, &[]);
+    run.code(0);
+    assert!(parsed(&run), "{}", run.stderr);
+    assert!(t.read("out/index.html").contains("datetime=\"2026-04-02\""));
+    equals_fresh(&t);
+}
