@@ -137,16 +137,14 @@ pub struct Rebuild {
 }
 
 /// [`build`], returning statistics; `dry_run` renders without writing.
+///
+/// The manifest it writes records no inputs (`serve` rebuilds after every change it sees
+/// and has no use for them), so the next `stepwise build` reads everything.
 pub fn build_with(opts: &BuildOptions, dry_run: bool) -> Result<(Built, BuildStats), BuildError> {
-    let scan = inputs::scan(opts)?;
     let (project, diags) = crate::trace::stage("load", || crate::load::load(&opts.guides))?;
     let (diagnostics, stats) = {
         let checked = crate::check::check(&project, diags);
-        let rebuild = Rebuild {
-            scan: Some(scan),
-            ..Rebuild::default()
-        };
-        let stats = build_checked_with(&checked, opts, dry_run, rebuild)?;
+        let stats = build_checked_with(&checked, opts, dry_run, Rebuild::default())?;
         (checked.diagnostics, stats)
     };
     let files = stats.files;
