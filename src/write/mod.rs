@@ -256,18 +256,34 @@ fn update_in_place(
         .flatten()
         .filter(|p| !same_bytes(&output.join(&p.path), &p.bytes))
         .collect();
+    let shared_writes = !to_write.is_empty();
+    let rewritten: Vec<&str> = site
+        .resolved
+        .guides
+        .iter()
+        .zip(&changed)
+        .filter(|(_, pages)| !pages.is_empty())
+        .map(|(rg, _)| rg.guide.id.value.as_str())
+        .collect();
     to_write.extend(changed.into_iter().flatten());
     stats.written = to_write.len();
     stats.unchanged = stats.files - stats.written;
     stats.bytes = to_write.iter().map(|p| p.bytes.len() as u64).sum();
-    if !to_write.is_empty() && before.inputs.is_some() {
+    if !to_write.is_empty() {
         // Until the new manifest is written, the folder matches neither the old inputs nor
-        // the new ones: an interrupted build must not leave a record that says it does.
-        let marker = output.join(manifest::FILE);
-        let partial = Manifest {
+        // the new ones: an interrupted build must leave a record that trusts nothing it was
+        // replacing (fingerprint 0 matches no input).
+        let mut partial = Manifest {
             inputs: None,
             ..before.clone()
         };
+        if shared_writes {
+            (partial.shared, partial.cards) = (0, 0);
+        }
+        for id in rewritten {
+            partial.guides.insert(id.to_owned(), 0);
+        }
+        let marker = output.join(manifest::FILE);
         std::fs::write(&marker, partial.to_bytes()).map_err(io(&marker))?;
     }
     for p in &to_write {
@@ -292,7 +308,10 @@ fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     tmp.push(".stepwise-tmp");
     let tmp = PathBuf::from(tmp);
     std::fs::write(&tmp, bytes).map_err(io(&tmp))?;
-    std::fs::rename(&tmp, path).map_err(io(path))
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(path)(e)
+    })
 }
 
 /// Removes the files the site no longer has: pages of guides the previous manifest lists

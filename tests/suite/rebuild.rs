@@ -431,3 +431,39 @@ fn a_new_commit_rebuilds_the_pages_dated_by_git() {
     assert!(t.read("out/index.html").contains("datetime=\"2026-04-02\""));
     equals_fresh(&t);
 }
+
+#[test]
+fn an_interrupted_rebuild_leaves_a_record_that_trusts_nothing_it_was_replacing() {
+    let t = fixture();
+    build(&t, &[]).code(0);
+    let guide = t.guides().join("acme/change-password.yaml");
+    let original = std::fs::read(&guide).unwrap();
+    let text = String::from_utf8(original.clone()).unwrap();
+    std::fs::write(
+        &guide,
+        text.replace("Pick a new password.", "Pick a new passcode."),
+    )
+    .unwrap();
+    // The guide's data file cannot be replaced: the rebuild stops after writing its page.
+    let data = t.path("out/data/change-password.json");
+    std::fs::remove_file(&data).unwrap();
+    std::fs::create_dir_all(data.join("in-the-way")).unwrap();
+    let failed = build(&t, &[]);
+    assert_ne!(failed.code, 0, "{}", failed.stderr);
+    assert!(
+        t.read("out/guides/change-password.html")
+            .contains("passcode")
+    );
+    // The guide back as it was, the obstacle gone: the pages written meanwhile are put back.
+    std::fs::remove_dir_all(&data).unwrap();
+    std::fs::write(&guide, &original).unwrap();
+    age(&guide, 30);
+    let run = build(&t, &[]);
+    run.code(0);
+    assert!(parsed(&run), "{}", run.stderr);
+    assert!(
+        !t.read("out/guides/change-password.html")
+            .contains("passcode")
+    );
+    equals_fresh(&t);
+}
