@@ -21,3 +21,11 @@ pub(crate) fn stage<T>(name: &str, f: impl FnOnce() -> T) -> T {
     eprintln!("stepwise: {name}: {ms:.1} ms");
     out
 }
+
+/// Reports a count when timings are on (`stepwise: files parsed: 3`), so a test can tell
+/// how much work a command did.
+pub(crate) fn count(name: &str, n: usize) {
+    if enabled() {
+        eprintln!("stepwise: {name}: {n}");
+    }
+}

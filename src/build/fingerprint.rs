@@ -129,6 +129,11 @@ fn base(project: &Project, templates: &Path) -> Fingerprint {
     base
 }
 
+/// [`base`] as one value, for fingerprints made elsewhere.
+pub(super) fn base_hash(project: &Project, templates: &Path) -> u64 {
+    base(project, templates).finish()
+}
+
 /// The shared pages (home, categories, products, tags, sitemap) show each guide's card: its
 /// id, title, summary, category, product, platforms, tags and date; screenshots are shared files too; and
 /// the search index holds every word of every guide, so it counts each guide's whole file.

@@ -3,67 +3,24 @@
 //! One pass: load -> resolve and check ([`crate::check::check`]) -> render
 //! ([`crate::render`]) -> write ([`crate::write`]). Rendering never starts from guides with
 //! errors; a rebuild renders only the guides whose input fingerprints
-//! ([`fingerprint`]) differ from the previous build's manifest.
+//! ([`fingerprint`]) differ from the previous build's manifest, and a rebuild whose input
+//! files all look as the manifest recorded them reads no guide at all ([`inputs`]).
 
 mod fingerprint;
+pub mod inputs;
+mod options;
 mod statics;
 
+pub use options::{BuildError, BuildOptions, default_static, default_templates};
 pub use statics::StaticError;
 
 use std::path::{Path, PathBuf};
 
 use crate::check::{Checked, Report};
-use crate::render::{self, RenderError};
-use crate::write::{self, Manifest, WriteError};
+use crate::render;
+use crate::write::{self, Manifest};
 
 pub use crate::write::WriteStats as BuildStats;
-
-/// What to build.
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    /// The guides folder.
-    pub guides: PathBuf,
-    /// Where the site goes.
-    pub output: PathBuf,
-    /// Template overrides (`None`: `templates/` beside the guides folder, if present).
-    pub templates: Option<PathBuf>,
-    /// Files copied into the site as they are (`None`: `static/` beside the guides folder,
-    /// if present).
-    pub static_dir: Option<PathBuf>,
-}
-
-impl BuildOptions {
-    /// The folder of template overrides in effect.
-    pub fn templates_dir(&self) -> PathBuf {
-        self.templates
-            .clone()
-            .unwrap_or_else(|| default_templates(&self.guides))
-    }
-
-    /// The static folder in effect.
-    pub fn static_dir(&self) -> PathBuf {
-        self.static_dir
-            .clone()
-            .unwrap_or_else(|| default_static(&self.guides))
-    }
-}
-
-/// A fatal build failure.
-#[derive(Debug, thiserror::Error)]
-pub enum BuildError {
-    /// Loading failed.
-    #[error(transparent)]
-    Load(#[from] crate::load::LoadError),
-    /// Rendering failed.
-    #[error(transparent)]
-    Render(#[from] RenderError),
-    /// Writing failed.
-    #[error(transparent)]
-    Write(#[from] WriteError),
-    /// The static folder could not be copied.
-    #[error(transparent)]
-    Static(#[from] StaticError),
-}
 
 /// The result of a build.
 #[derive(Debug)]
@@ -74,15 +31,90 @@ pub struct Built {
     pub files: usize,
 }
 
-/// Where template overrides are looked for by default.
-pub fn default_templates(guides: &Path) -> PathBuf {
-    let parent = guides.parent().filter(|p| !p.as_os_str().is_empty());
-    parent.map_or_else(|| PathBuf::from("templates"), |p| p.join("templates"))
+/// The shared pages a build renders, and what it keeps of the previous build's.
+struct SharedPlan {
+    /// The pages rendered (`None`: the previous ones are all still right).
+    pages: Option<Vec<render::Page>>,
+    /// The search index's files, sorted.
+    index_files: Vec<String>,
+    /// Shared files of the previous build kept as they are.
+    kept: Vec<String>,
 }
 
-/// Where the static folder is looked for by default.
-pub fn default_static(guides: &Path) -> PathBuf {
-    crate::layout::static_folder(guides)
+/// The shared pages list every guide: they are rendered only if a card could differ, and
+/// only the search index if only the guides' words could. `fingerprints` are the shared
+/// pages' and the cards'.
+fn plan_shared(
+    renderer: &render::SiteRenderer<'_>,
+    resolved: &crate::resolve::Resolved<'_>,
+    before: Option<&Manifest>,
+    output: &Path,
+    (shared, cards): (u64, u64),
+    (static_files, static_dir): (&[statics::StaticFile], &Path),
+) -> Result<SharedPlan, BuildError> {
+    let there = |m: &Manifest| m.shared_files.iter().all(|f| output.join(f).is_file());
+    match before {
+        Some(m) if m.shared == shared && there(m) => Ok(SharedPlan {
+            pages: None,
+            index_files: m.index_files.clone(),
+            kept: Vec::new(),
+        }),
+        Some(m) if m.cards != 0 && m.cards == cards && there(m) => {
+            let index =
+                crate::trace::stage("render shared pages", || renderer.search_index_pages());
+            let kept = m
+                .shared_files
+                .iter()
+                .filter(|f| m.index_files.binary_search(f).is_err())
+                .cloned()
+                .collect();
+            Ok(SharedPlan {
+                index_files: write::sorted_paths(&index),
+                pages: Some(index),
+                kept,
+            })
+        }
+        _ => {
+            let (mut pages, index) =
+                crate::trace::stage("render shared pages", || renderer.shared_pages_and_index())?;
+            let index_files = write::sorted_paths(&index);
+            pages.extend(index);
+            statics::add(&mut pages, static_files, static_dir, resolved)?;
+            Ok(SharedPlan {
+                pages: Some(pages),
+                index_files,
+                kept: Vec::new(),
+            })
+        }
+    }
+}
+
+/// Fingerprint of everything the shared pages but the search index are made from: what
+/// every page depends on, the product files, the static folder, every screenshot's probe
+/// and every guide's card as the lists, the home page and the sitemap show it.
+fn cards_fingerprint(
+    resolved: &crate::resolve::Resolved<'_>,
+    templates: &Path,
+    statics: &str,
+) -> u64 {
+    use std::io::Write as _;
+    let project = resolved.project;
+    let base = fingerprint::base_hash(project, templates);
+    let mut text = format!("{base:016x}\n{statics}\n").into_bytes();
+    for p in &project.products {
+        text.extend_from_slice(project.sources.get(p.file).text.as_bytes());
+        text.push(0xff);
+    }
+    let mut images: Vec<_> = resolved.images.iter().collect();
+    images.sort_by(|a, b| a.0.cmp(b.0));
+    for (path, probe) in images {
+        let _ = writeln!(text, "{}\0{probe:?}", path.display());
+    }
+    let mut cards: Vec<render::view::GuideCard> =
+        resolved.guides.iter().map(render::view::card).collect();
+    cards.sort_by(|a, b| a.id.cmp(&b.id));
+    text.extend(serde_json::to_vec(&cards).unwrap_or_default());
+    crate::layout::content_hash(&text)
 }
 
 /// Loads, checks, renders and writes the site (see [`crate::write`] for how).
@@ -90,12 +122,29 @@ pub fn build(opts: &BuildOptions) -> Result<Built, BuildError> {
     Ok(build_with(opts, false)?.0)
 }
 
+/// How a build treats the site already in the output folder.
+#[derive(Debug, Default)]
+pub struct Rebuild {
+    /// The input files as listed before loading, recorded in the manifest so that the next
+    /// build can tell whether anything changed (`None`: not recorded).
+    pub scan: Option<inputs::Scan>,
+    /// Render every page again, whatever the previous build's manifest says (files whose
+    /// bytes are the same are still left alone).
+    pub force: bool,
+    /// The findings as printed, kept in the manifest to be printed again by a rebuild with
+    /// nothing changed.
+    pub report: Option<crate::write::manifest::StoredReport>,
+}
+
 /// [`build`], returning statistics; `dry_run` renders without writing.
+///
+/// The manifest it writes records no inputs (`serve` rebuilds after every change it sees
+/// and has no use for them), so the next `stepwise build` reads everything.
 pub fn build_with(opts: &BuildOptions, dry_run: bool) -> Result<(Built, BuildStats), BuildError> {
     let (project, diags) = crate::trace::stage("load", || crate::load::load(&opts.guides))?;
     let (diagnostics, stats) = {
         let checked = crate::check::check(&project, diags);
-        let stats = build_checked(&checked, opts, dry_run)?;
+        let stats = build_checked_with(&checked, opts, dry_run, Rebuild::default())?;
         (checked.diagnostics, stats)
     };
     let files = stats.files;
@@ -113,6 +162,17 @@ pub fn build_checked(
     opts: &BuildOptions,
     dry_run: bool,
 ) -> Result<BuildStats, BuildError> {
+    build_checked_with(checked, opts, dry_run, Rebuild::default())
+}
+
+/// [`build_checked`], recording the inputs in the manifest or ignoring the previous one as
+/// `rebuild` says.
+pub fn build_checked_with(
+    checked: &Checked<'_>,
+    opts: &BuildOptions,
+    dry_run: bool,
+    rebuild: Rebuild,
+) -> Result<BuildStats, BuildError> {
     if checked.has_errors() {
         return Ok(BuildStats::default());
     }
@@ -129,32 +189,52 @@ pub fn build_checked(
     fps.shared = crate::layout::content_hash(
         format!("{:016x}\n{}", fps.shared, statics::stamp(&static_files)).as_bytes(),
     );
+    let cards = cards_fingerprint(resolved, &templates, &statics::stamp(&static_files));
     let renderer = crate::trace::stage("prepare", || render::SiteRenderer::new(resolved, &tera))?;
     let before = if dry_run {
         None
+    } else if rebuild.force {
+        // A manifest that matches nothing: every guide and shared page is rendered.
+        Manifest::read(&opts.output).map(|m| Manifest {
+            shared: !fps.shared,
+            cards: !cards,
+            guides: m
+                .guides
+                .keys()
+                .map(|id| (id.clone(), fps.guides.get(id).map_or(0, |fp| !fp)))
+                .collect(),
+            ..m
+        })
     } else {
         Manifest::read(&opts.output)
     };
-    // The shared pages list every guide: render them only if a card could differ.
-    let reuse_shared = before.as_ref().is_some_and(|m| {
-        m.shared == fps.shared && m.shared_files.iter().all(|f| opts.output.join(f).is_file())
-    });
-    let shared = if reuse_shared {
-        None
-    } else {
-        let mut pages = crate::trace::stage("render shared pages", || renderer.shared_pages())?;
-        statics::add(&mut pages, &static_files, &static_dir, resolved)?;
-        Some(pages)
-    };
+    let plan = plan_shared(
+        &renderer,
+        resolved,
+        before.as_ref(),
+        &opts.output,
+        (fps.shared, cards),
+        (&static_files, &static_dir),
+    )?;
+    let (shared, index_files, kept_shared) = (plan.pages, plan.index_files, plan.kept);
+    crate::trace::count("shared pages rendered", shared.as_ref().map_or(0, Vec::len));
     let site = write::Site {
         renderer: &renderer,
         resolved,
         shared,
+        kept_shared,
         manifest: Manifest {
             version: write::manifest::VERSION,
             shared: fps.shared,
             shared_files: Vec::new(),
+            cards,
+            index_files,
             guides: fps.guides,
+            inputs: rebuild.scan.map(|scan| {
+                let mut inputs = inputs::record(scan, opts, resolved, checked.diagnostics.len());
+                inputs.report = rebuild.report;
+                inputs
+            }),
         },
     };
     let stats = crate::trace::stage("render and write", || {

@@ -88,6 +88,11 @@ pub(super) fn list(dir: &Path) -> Result<Vec<StaticFile>, StaticError> {
     Ok(out)
 }
 
+/// Where the static files are on disk.
+pub(super) fn paths(files: &[StaticFile]) -> Vec<std::path::PathBuf> {
+    files.iter().map(|f| f.path.clone()).collect()
+}
+
 /// A fingerprint of the folder: paths, sizes and modification times.
 pub(super) fn stamp(files: &[StaticFile]) -> String {
     files

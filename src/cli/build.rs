@@ -4,11 +4,13 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::output::{ColorChoice, EXIT_FINDINGS, guides_dir, print_report};
-use crate::build::{BuildOptions, build_checked};
+use super::output::{ColorChoice, EXIT_FINDINGS, guides_dir, write_stdout};
+use crate::build::inputs::{self, Unchanged};
+use crate::build::{BuildOptions, Rebuild, build_checked_with};
 use crate::check::check;
 use crate::diag::Summary;
 use crate::emit::Format;
+use crate::write::manifest::StoredReport;
 
 /// Arguments of `stepwise build`.
 #[derive(Debug, Args)]
@@ -35,6 +37,10 @@ pub struct BuildArgs {
     /// Check and render everything, but write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Read, check and render everything even if no input changed since the last build
+    /// (files whose bytes are the same are still left alone).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Builds the site; returns the exit code.
@@ -47,30 +53,66 @@ pub(super) fn run(args: &BuildArgs) -> Result<u8, Box<dyn std::error::Error>> {
             .parent()
             .map_or_else(|| PathBuf::from("output"), |p| p.join("output")),
     };
+    let opts = BuildOptions {
+        guides: dir.clone(),
+        output: output.clone(),
+        templates: args.templates.clone(),
+        static_dir: args.static_dir.clone(),
+    };
+    let color = args.format == Format::Human && args.color.enabled();
+    let format = format!("{:?}", args.format);
+    let scan = crate::trace::stage("list inputs", || inputs::scan(&opts))?;
+    if !args.dry_run && !args.force {
+        let same = crate::trace::stage("compare inputs", || {
+            inputs::unchanged(&opts, &scan, &format, color)
+        });
+        if let Unchanged::Yes { manifest, touched } = same {
+            if touched > 0 {
+                inputs::refresh(&output, &manifest)?;
+            }
+            // Nothing changed since the previous build: its findings are this one's.
+            let record = manifest.inputs.as_ref();
+            let (stdout, summary) = match record.and_then(|i| i.report.as_ref()) {
+                Some(r) => (r.stdout.clone(), r.summary.clone()),
+                None => {
+                    let sources = crate::source::SourceMap::new();
+                    let text = crate::emit::render(args.format, &[], &sources, color);
+                    (text, Summary::of(&[]).to_string())
+                }
+            };
+            write_stdout(&stdout)?;
+            let guides = record.map_or(0, |i| i.guides);
+            let files = manifest.shared_files.len()
+                + crate::layout::FILES_PER_GUIDE * manifest.guides.len();
+            let plural = if guides == 1 { "" } else { "s" };
+            eprintln!(
+                "built {guides} guide{plural} into {} ({files} files: 0 written, {files} unchanged, 0 removed; no input changed), {summary}",
+                output.display(),
+            );
+            return Ok(0);
+        }
+    }
     let (project, diags) = crate::trace::stage("load", || crate::load::load(&dir))?;
     let checked = check(&project, diags);
-    print_report(
-        &checked.diagnostics,
-        &project.sources,
-        args.format,
-        args.color,
-    )?;
+    let stdout = crate::emit::render(args.format, &checked.diagnostics, &project.sources, color);
+    write_stdout(&stdout)?;
     let summary = Summary::of(&checked.diagnostics);
     if checked.has_errors() {
         eprintln!("stepwise: nothing was built: {summary}");
         return Ok(EXIT_FINDINGS);
     }
     let guides = project.guides.len();
-    let stats = build_checked(
-        &checked,
-        &BuildOptions {
-            guides: dir.clone(),
-            output: output.clone(),
-            templates: args.templates.clone(),
-            static_dir: args.static_dir.clone(),
-        },
-        args.dry_run,
-    )?;
+    let rebuild = Rebuild {
+        scan: Some(scan),
+        force: args.force,
+        report: Some(StoredReport {
+            format,
+            color,
+            stdout,
+            summary: summary.to_string(),
+        }),
+    };
+    let stats = build_checked_with(&checked, &opts, args.dry_run, rebuild)?;
     let plural = if guides == 1 { "" } else { "s" };
     if args.dry_run {
         eprintln!(

@@ -138,6 +138,25 @@ pub fn load(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError> {
     Ok((project, diags))
 }
 
+/// The files [`load`] reads under `root`, in the order it reads them, without reading
+/// them: the site file, stray YAML files and each product folder's YAML files. A rebuild
+/// compares their sizes and modification times with the previous build's.
+pub fn input_files(root: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let mut out = Vec::new();
+    for path in sorted_entries(root)? {
+        if path.is_dir() {
+            let mut stray = Vec::new();
+            let dir = product_dir(&path, &mut stray)?;
+            out.extend(dir.product_file);
+            out.extend(stray);
+            out.extend(dir.guides);
+        } else if is_yaml(&path) {
+            out.push(path);
+        }
+    }
+    Ok(out)
+}
+
 /// Gives each guide its file's last commit date (one `git log` for the whole folder).
 fn add_commit_dates(project: &mut Project) {
     let dates = crate::trace::stage("git dates", || git::commit_dates(&project.root));
@@ -225,6 +244,7 @@ fn assemble(
     use rayon::prelude::*;
 
     let files = roles(&layout);
+    crate::trace::count("files parsed", files.len());
     let (texts, mut diags) = read_all(&files, reader)?;
     let site = decode_site(&files, &texts, &mut diags);
     let decoded: Vec<Decoded> = files
@@ -436,10 +456,22 @@ fn product_dir(path: &Path, stray: &mut Vec<PathBuf>) -> Result<ProductDir, Load
         .unwrap_or_default();
     let mut product_file = None;
     let mut guides = Vec::new();
-    for p in sorted_entries(path)? {
-        if !p.is_file() || !is_yaml(&p) {
-            continue;
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(io(path))? {
+        let entry = entry.map_err(io(path))?;
+        let p = entry.path();
+        // The entry's type comes with the listing; only links need a look at their target.
+        let is_file = match entry.file_type() {
+            Ok(t) if t.is_symlink() => p.is_file(),
+            Ok(t) => t.is_file(),
+            Err(_) => p.is_file(),
+        };
+        if is_file && is_yaml(&p) && !is_hidden(&p) {
+            files.push(p);
         }
+    }
+    files.sort();
+    for p in files {
         if p.file_stem().is_some_and(|s| s == "product") {
             // Sorted, so `product.yaml` comes before `product.yml`: the first one is read and
             // the other is reported as a stray file.

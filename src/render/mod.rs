@@ -328,6 +328,28 @@ impl<'r> SiteRenderer<'r> {
     /// Everything but the guides' own pages: home, category and product pages, 404, the
     /// sitemap, assets and screenshots.
     pub fn shared_pages(&self) -> Result<Vec<Page>, RenderError> {
+        let (mut pages, index) = self.shared_pages_and_index()?;
+        pages.extend(index);
+        Ok(pages)
+    }
+
+    /// The search index's files (the table of files, the term files and the guide files):
+    /// the one part of the shared pages made from every word of every guide, not from the
+    /// guides' cards.
+    pub fn search_index_pages(&self) -> Vec<Page> {
+        let index = crate::trace::stage("search index", || search::pages(self.resolved));
+        index
+            .into_iter()
+            .map(|f| Page {
+                path: f.path,
+                bytes: f.bytes,
+            })
+            .collect()
+    }
+
+    /// [`Self::shared_pages`] in two parts: everything but the search index, and the search
+    /// index ([`Self::search_index_pages`]).
+    pub fn shared_pages_and_index(&self) -> Result<(Vec<Page>, Vec<Page>), RenderError> {
         let resolved = self.resolved;
         let site = &resolved.project.site;
         let mut pages = self.media_pages.clone();
@@ -368,11 +390,7 @@ impl<'r> SiteRenderer<'r> {
             path: layout::SEARCH_PAGE.into(),
             bytes: html.into_bytes(),
         });
-        let index = crate::trace::stage("search index", || search::pages(resolved));
-        pages.extend(index.into_iter().map(|f| Page {
-            path: f.path,
-            bytes: f.bytes,
-        }));
+        let index = self.search_index_pages();
         let mut urls: Vec<SitemapEntry> = std::iter::once(String::new())
             .chain(catalog.urls())
             .map(|loc| SitemapEntry { loc, lastmod: None })
@@ -408,7 +426,7 @@ impl<'r> SiteRenderer<'r> {
                 bytes: text.as_bytes().to_vec(),
             });
         }
-        Ok(pages)
+        Ok((pages, index))
     }
 }
 

@@ -66,6 +66,9 @@ pub struct Site<'a> {
     pub resolved: &'a Resolved<'a>,
     /// The shared pages, or `None` if the previous build's are still right.
     pub shared: Option<Vec<Page>>,
+    /// Shared files of the previous build that are still right and not in `shared` (when
+    /// only the search index was rendered again).
+    pub kept_shared: Vec<String>,
     /// Fingerprints of this build's inputs (`shared_files` is filled in by the writer).
     pub manifest: Manifest,
 }
@@ -128,7 +131,8 @@ fn guide_files(resolved: &Resolved<'_>) -> usize {
     layout::FILES_PER_GUIDE * resolved.guides.len()
 }
 
-fn sorted_paths(pages: &[Page]) -> Vec<String> {
+/// The pages' paths, sorted.
+pub fn sorted_paths(pages: &[Page]) -> Vec<String> {
     let mut paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
     paths.sort();
     paths
@@ -234,7 +238,13 @@ fn update_in_place(
     let shared = site.shared.take();
     let mut manifest = std::mem::take(&mut site.manifest);
     manifest.shared_files = match &shared {
-        Some(pages) => sorted_paths(pages),
+        Some(pages) => {
+            let mut files = sorted_paths(pages);
+            files.extend(site.kept_shared.iter().cloned());
+            files.sort();
+            files.dedup();
+            files
+        }
         None => before.shared_files.clone(),
     };
     let mut stats = WriteStats {
@@ -246,19 +256,46 @@ fn update_in_place(
         .flatten()
         .filter(|p| !same_bytes(&output.join(&p.path), &p.bytes))
         .collect();
+    let shared_writes = !to_write.is_empty();
+    let rewritten: Vec<&str> = site
+        .resolved
+        .guides
+        .iter()
+        .zip(&changed)
+        .filter(|(_, pages)| !pages.is_empty())
+        .map(|(rg, _)| rg.guide.id.value.as_str())
+        .collect();
     to_write.extend(changed.into_iter().flatten());
     stats.written = to_write.len();
     stats.unchanged = stats.files - stats.written;
     stats.bytes = to_write.iter().map(|p| p.bytes.len() as u64).sum();
+    if !to_write.is_empty() {
+        // Until the new manifest is written, the folder matches neither the old inputs nor
+        // the new ones: an interrupted build must leave a record that trusts nothing it was
+        // replacing (fingerprint 0 matches no input).
+        let mut partial = Manifest {
+            inputs: None,
+            ..before.clone()
+        };
+        if shared_writes {
+            (partial.shared, partial.cards) = (0, 0);
+        }
+        for id in rewritten {
+            partial.guides.insert(id.to_owned(), 0);
+        }
+        let marker = output.join(manifest::FILE);
+        std::fs::write(&marker, partial.to_bytes()).map_err(io(&marker))?;
+    }
     for p in &to_write {
         replace_file(&output.join(&p.path), &p.bytes)?;
     }
+    stats.removed = remove_stale(output, site.resolved, &manifest, before)?;
+    // Last: the record of the inputs holds once every file is in place.
     let bytes = manifest.to_bytes();
     let marker = output.join(manifest::FILE);
     if !same_bytes(&marker, &bytes) {
         std::fs::write(&marker, bytes).map_err(io(&marker))?;
     }
-    stats.removed = remove_stale(output, site.resolved, &manifest, before)?;
     Ok(stats)
 }
 
@@ -271,7 +308,10 @@ fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     tmp.push(".stepwise-tmp");
     let tmp = PathBuf::from(tmp);
     std::fs::write(&tmp, bytes).map_err(io(&tmp))?;
-    std::fs::rename(&tmp, path).map_err(io(path))
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(path)(e)
+    })
 }
 
 /// Removes the files the site no longer has: pages of guides the previous manifest lists

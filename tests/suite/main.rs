@@ -18,6 +18,7 @@ mod lints;
 mod notes;
 mod pipeline;
 mod preview;
+mod rebuild;
 mod regression;
 mod sarif;
 mod schema;
