@@ -361,11 +361,22 @@ fn merge(
 /// Runs the check and prints the report; returns the exit code.
 pub(super) fn run(args: &CheckArgs) -> Result<u8, Box<dyn std::error::Error>> {
     let targets = targets(&args.paths)?;
-    let label = targets
-        .iter()
-        .map(|t| t.root.display().to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
+    // The summary names what was asked for: the guides folder, or the files given.
+    let label = if targets.iter().all(|t| t.scope.all) {
+        targets
+            .iter()
+            .map(|t| t.root.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    } else if args.paths.len() > 3 {
+        format!("{} files", args.paths.len())
+    } else {
+        args.paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let (mut guides, mut unread) = (0, 0);
     let mut reports = Vec::new();
     let mut merged = SourceMap::new();

@@ -368,7 +368,7 @@ fn check_of_files_reports_those_files_and_their_products_only() {
     // As pre-commit passes them: one guide file.
     let run = t.run(&["check", "--format", "short", "guides/acme/two.yaml"]);
     run.code(0)
-        .stderr_contains("guides: 1 guide checked, 0 errors, 2 warnings in 2 files");
+        .stderr_contains("guides/acme/two.yaml: 1 guide checked, 0 errors, 2 warnings in 2 files");
     assert_eq!(
         files_of(&run.stdout),
         ["guides/acme/product.yaml", "guides/acme/two.yaml"]
@@ -401,7 +401,7 @@ fn check_of_files_reports_those_files_and_their_products_only() {
         "guides/acme/two.yaml",
     ]);
     assert_eq!(files_of(&run.stdout), files_of(&all.stdout));
-    run.stderr_contains("guides: 2 guides checked, 0 errors, 4 warnings in 4 files");
+    run.stderr_contains("guides/zeta/three.yaml, guides/acme/two.yaml: 2 guides checked, 0 errors, 4 warnings in 4 files");
     t.run(&[
         "check",
         "guides",
@@ -447,7 +447,7 @@ fn check_of_files_in_two_guides_folders_is_one_report() {
     human
         .stdout_contains("--> other/zeta/three.yaml:1:8")
         .stdout_contains("1 | title: Open settings")
-        .stderr_contains("guides, other: 2 guides checked");
+        .stderr_contains("guides/acme/two.yaml, other/zeta/three.yaml: 2 guides checked");
 }
 
 #[test]
