@@ -35,6 +35,9 @@ pub struct BuildArgs {
     /// Check and render everything, but write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Print findings only: no progress line and no summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Builds the site; returns the exit code.
@@ -47,8 +50,21 @@ pub(super) fn run(args: &BuildArgs) -> Result<u8, Box<dyn std::error::Error>> {
             .parent()
             .map_or_else(|| PathBuf::from("output"), |p| p.join("output")),
     };
+    // Drawn on a terminal once the build has taken a second; erased before anything else
+    // is printed.
+    let progress = super::progress::Progress::start(super::progress::wanted(args.quiet));
     let (project, diags) = crate::trace::stage("load", || crate::load::load(&dir))?;
+    progress.guides(project.guides.len());
     let checked = check(&project, diags);
+    // Findings come after the check: erase the progress line first, draw it again after.
+    let progress = if checked.diagnostics.is_empty() {
+        progress
+    } else {
+        drop(progress);
+        let again = super::progress::Progress::start(super::progress::wanted(args.quiet));
+        again.guides(project.guides.len());
+        again
+    };
     print_report(
         &checked.diagnostics,
         &project.sources,
@@ -57,6 +73,7 @@ pub(super) fn run(args: &BuildArgs) -> Result<u8, Box<dyn std::error::Error>> {
     )?;
     let summary = Summary::of(&checked.diagnostics);
     if checked.has_errors() {
+        drop(progress);
         eprintln!("stepwise: nothing was built: {summary}");
         return Ok(EXIT_FINDINGS);
     }
@@ -71,8 +88,11 @@ pub(super) fn run(args: &BuildArgs) -> Result<u8, Box<dyn std::error::Error>> {
         },
         args.dry_run,
     )?;
+    drop(progress);
     let plural = if guides == 1 { "" } else { "s" };
-    if args.dry_run {
+    if args.quiet {
+        // Findings only.
+    } else if args.dry_run {
         eprintln!(
             "rendered {guides} guide{plural} ({} files, {} KiB; dry run, nothing written), {summary}",
             stats.files,
