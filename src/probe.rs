@@ -182,9 +182,19 @@ mod tests {
     #[test]
     fn one_stat_per_distinct_file_and_nothing_read_until_asked() {
         let dir = folder(&[("img/a.png", PNG_HEAD), ("img/b.png", b"other")]);
-        let named = ["img/a.png", "img/b.png", "img/a.png", "img/missing.png", "img/a.png"];
+        let named = [
+            "img/a.png",
+            "img/b.png",
+            "img/a.png",
+            "img/missing.png",
+            "img/a.png",
+        ];
         let cache = ImageCache::probe(dir.path(), named.iter().map(PathBuf::from));
-        assert_eq!(cache.counts().stats(), 3, "a, b and the missing file, once each");
+        assert_eq!(
+            cache.counts().stats(),
+            3,
+            "a, b and the missing file, once each"
+        );
         assert_eq!(cache.len(), 2);
         assert!(cache.get(Path::new("img/missing.png")).is_none());
         assert_eq!((cache.counts().headers(), cache.counts().reads()), (0, 0));

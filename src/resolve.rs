@@ -11,9 +11,9 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::diag::{Code, Diagnostic};
-pub use crate::probe::ImageFile;
-use crate::probe::ImageCache;
 use crate::model::{Guide, Platform, Procedure, ProcedureBody, Product, Project, Site, Step};
+use crate::probe::ImageCache;
+pub use crate::probe::ImageFile;
 use crate::source::{Span, Spanned};
 
 /// A guide with its steps resolved per platform.

@@ -136,8 +136,14 @@ pub fn build_checked(
         Manifest::read(&opts.output)
     };
     // The shared pages list every guide: render them only if a card could differ.
+    // (Every screenshot's copy is a shared file: hundreds of thousands of stats on a large
+    // site, so on all cores.)
     let reuse_shared = before.as_ref().is_some_and(|m| {
-        m.shared == fps.shared && m.shared_files.iter().all(|f| opts.output.join(f).is_file())
+        use rayon::prelude::*;
+        m.shared == fps.shared
+            && m.shared_files
+                .par_iter()
+                .all(|f| opts.output.join(f).is_file())
     });
     let shared = if reuse_shared {
         None
@@ -255,12 +261,7 @@ mod tests {
             .expect("media folder")
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
             .collect();
-        let name = |tail: &[u8]| {
-            format!(
-                "{:016x}.png",
-                crate::layout::content_hash(&png(tail))
-            )
-        };
+        let name = |tail: &[u8]| format!("{:016x}.png", crate::layout::content_hash(&png(tail)));
         let mut expected = vec![name(b"same"), name(b"other")];
         expected.sort();
         let mut media = media;

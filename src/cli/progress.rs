@@ -32,7 +32,9 @@ impl Progress {
     /// before [`DELAY`].
     pub(super) fn start(enabled: bool) -> Progress {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
-        if let Ok(style) = ProgressStyle::with_template("{spinner} building{prefix}: {msg} ({elapsed})") {
+        if let Ok(style) =
+            ProgressStyle::with_template("{spinner} building{prefix}: {msg} ({elapsed})")
+        {
             bar.set_style(style);
         }
         bar.set_message("load");

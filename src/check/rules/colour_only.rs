@@ -75,6 +75,10 @@ fn colour_controls(text: &str) -> Vec<(usize, usize)> {
     let lower = text.to_ascii_lowercase();
     let mut out = Vec::new();
     for colour in COLOURS {
+        // Most texts name no colour at all.
+        if !lower.contains(colour) {
+            continue;
+        }
         for suffix in ["", "-coloured", "-colored"] {
             for (s, e) in find_words(&lower, &format!("{colour}{suffix}")) {
                 let rest = &lower[e..];
