@@ -56,15 +56,8 @@ pub(super) fn run(args: &BuildArgs) -> Result<u8, Box<dyn std::error::Error>> {
     let (project, diags) = crate::trace::stage("load", || crate::load::load(&dir))?;
     progress.guides(project.guides.len());
     let checked = check(&project, diags);
-    // Findings come after the check: erase the progress line first, draw it again after.
-    let progress = if checked.diagnostics.is_empty() {
-        progress
-    } else {
-        drop(progress);
-        let again = super::progress::Progress::start(super::progress::wanted(args.quiet));
-        again.guides(project.guides.len());
-        again
-    };
+    // Findings come after the check: erase the progress line before printing them.
+    let progress = checked.diagnostics.is_empty().then_some(progress);
     print_report(
         &checked.diagnostics,
         &project.sources,
@@ -77,6 +70,11 @@ pub(super) fn run(args: &BuildArgs) -> Result<u8, Box<dyn std::error::Error>> {
         eprintln!("stepwise: nothing was built: {summary}");
         return Ok(EXIT_FINDINGS);
     }
+    let progress = progress.unwrap_or_else(|| {
+        let again = super::progress::Progress::start(super::progress::wanted(args.quiet));
+        again.guides(project.guides.len());
+        again
+    });
     let guides = project.guides.len();
     let stats = build_checked(
         &checked,
