@@ -2,7 +2,9 @@
 # Benchmarks stepwise on generated corpora and compares it with Hugo and mdBook on the same
 # articles. Usage: benches/run.sh [SIZES...]   (default: 1000 10000 30000)
 # Environment: RUNS (timed runs per figure, default 3), BENCH_DIR (where corpora go),
-# BASELINE (an older stepwise binary to compare build times with).
+# BASELINE (an older stepwise binary to compare build times with), PROFILES (the corpus
+# shapes, default "light real"; "shared" is the real shape with one set of pictures per
+# product; e.g. `PROFILES=real benches/run.sh 1000` for a quick look).
 #
 # Installs what it needs when missing (Debian's hugo and hyperfine; mdbook with
 # `cargo install --locked` into the target folder's bench-tools/, CARGO_TARGET_DIR honoured). Not part of tests/run.sh: it takes
@@ -12,6 +14,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(1000 10000 30000); fi
+read -r -a PROFILE_LIST <<<"${PROFILES:-light real}"
+for profile in "${PROFILE_LIST[@]}"; do
+  case "$profile" in light | real | shared) ;; *) echo "unknown profile: $profile (light, real, shared)" >&2; exit 2 ;; esac
+done
 TARGET="$(mkdir -p "${CARGO_TARGET_DIR:-target}" && cd "${CARGO_TARGET_DIR:-target}" && pwd)"
 WORK="${BENCH_DIR:-$TARGET/bench}"
 RUNS="${RUNS:-3}"
@@ -53,45 +59,81 @@ peak_rss_mb() { # command... -> peak RSS in MB
 }
 ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
 
+# The corpus folder of a profile and size (the light profile keeps its historical name).
+corpus() { if [ "$1" = light ]; then echo "$WORK/c$2"; else echo "$WORK/$1-c$2"; fi; }
+gen_args() { case "$1" in light) ;; real) echo "--profile real" ;; shared) echo "--profile real --shared-image" ;; esac; }
+declare -A R # "figure profile size" -> value, for the ratios below
+
 printf '\nMachine: %s, %s cores, %s\n\n' "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" "$(nproc)" "$(uname -r)"
-printf '| guides | check | render (dry run) | build, empty output | cp -r of the output | build / cp -r | rebuild, nothing changed | rebuild, one guide changed | rebuild, one summary changed | Hugo build | render / Hugo | build / Hugo | mdBook build | peak RSS build / Hugo |\n'
-printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
+printf 'Profiles: light = a few shared screenshots per guide, 5 to 8 steps per platform; real = a screenshot and a detail on every step (a PNG of its own), about 20 steps per guide, non-ASCII text in a third of the guides; shared = real with one set of pictures per product.\n\n'
+printf '| profile | guides | check | render (dry run) | build, empty output | cp -r of the output | build / cp -r | rebuild, nothing changed | rebuild, one guide changed | rebuild, one summary changed | Hugo build | render / Hugo | build / Hugo | mdBook build | peak RSS build / Hugo |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
+for profile in "${PROFILE_LIST[@]}"; do
 for n in "${SIZES[@]}"; do
-  dir="$WORK/c$n"
+  dir="$(corpus "$profile" "$n")"
   if [ ! -d "$dir/guides" ]; then
-    "$GEN" "$n" "$dir/guides" --markdown "$dir/md"
+    # shellcheck disable=SC2046 # the generator's flags are words
+    "$GEN" "$n" "$dir/guides" --markdown "$dir/md" $(gen_args "$profile")
   fi
   out="$dir/out"
   one="$dir/guides/product-03/task-00003.yaml"
-  check=$(time_cmd "check-$n" "true" "$BIN check $dir/guides --format short")
-  render=$(time_cmd "render-$n" "true" "$BIN build $dir/guides -o $out --dry-run")
-  fresh=$(time_cmd "build-$n" "rm -rf $out $dir/.out.stepwise-new; sync" "$BIN build $dir/guides -o $out")
-  copy=$(time_cmd "copy-$n" "rm -rf $dir/copy; sync" "cp -r $out $dir/copy")
-  same=$(time_cmd "rebuild-$n" "true" "$BIN build $dir/guides -o $out")
+  check=$(time_cmd "check-$profile-$n" "true" "$BIN check $dir/guides --format short")
+  render=$(time_cmd "render-$profile-$n" "true" "$BIN build $dir/guides -o $out --dry-run")
+  fresh=$(time_cmd "build-$profile-$n" "rm -rf $out $dir/.out.stepwise-new; sync" "$BIN build $dir/guides -o $out")
+  copy=$(time_cmd "copy-$profile-$n" "rm -rf $dir/copy; sync" "cp -r $out $dir/copy")
+  rm -rf "$dir/copy"
+  same=$(time_cmd "rebuild-$profile-$n" "true" "$BIN build $dir/guides -o $out")
   # Each run flips one guide's outcome, so every measured rebuild has one changed guide;
   # a second series flips its summary, which also changes the home and list pages.
   flip="sed -i -e 's/^outcome: Your new settings/outcome: XYour settings/' -e 's/^outcome: Your settings/outcome: Your new settings/' -e 's/^outcome: XYour/outcome: Your/' $one"
-  changed=$(time_cmd "rebuild-one-$n" "$flip" "$BIN build $dir/guides -o $out")
+  changed=$(time_cmd "rebuild-one-$profile-$n" "$flip" "$BIN build $dir/guides -o $out")
   flip_card="sed -i -e 's/^summary: Change how/summary: XNow change how/' -e 's/^summary: Now change how/summary: Change how/' -e 's/^summary: XNow/summary: Now/' $one"
-  card=$(time_cmd "rebuild-card-$n" "$flip_card" "$BIN build $dir/guides -o $out")
-  hugo_t=$(time_cmd "hugo-$n" "rm -rf $dir/md/hugo/public; sync" "hugo --quiet -s $dir/md/hugo")
-  if [ "$n" -le 1000 ] || [ -n "${MDBOOK_ALL:-}" ]; then
-    mdbook_t=$(time_cmd "mdbook-$n" "rm -rf $dir/md/mdbook/book" "$MDBOOK build $dir/md/mdbook")
+  card=$(time_cmd "rebuild-card-$profile-$n" "$flip_card" "$BIN build $dir/guides -o $out")
+  hugo_t=$(time_cmd "hugo-$profile-$n" "rm -rf $dir/md/hugo/public; sync" "hugo --quiet -s $dir/md/hugo")
+  if [ ! -d "$dir/md/mdbook/src" ]; then
+    mdbook_t="(not generated: real profile over 1,000)"
+  elif [ "$n" -le 1000 ] || [ -n "${MDBOOK_ALL:-}" ]; then
+    mdbook_t="$(time_cmd "mdbook-$profile-$n" "rm -rf $dir/md/mdbook/book" "$MDBOOK build $dir/md/mdbook") s"
   else
     mdbook_t="(skipped: minutes; MDBOOK_ALL=1)"
   fi
   rm -rf "$out"; rss=$(peak_rss_mb "$BIN" build "$dir/guides" -o "$out")
   rm -rf "$dir/md/hugo/public"; hugo_rss=$(peak_rss_mb hugo --quiet -s "$dir/md/hugo")
-  printf '| %s | %s s | %s s | %s s | %s s | %s | %s s | %s s | %s s | %s s | %s | %s | %s | %s MB / %s MB |\n' \
-    "$n" "$check" "$render" "$fresh" "$copy" "$(ratio "$fresh" "$copy")" "$same" "$changed" "$card" \
+  for f in check render fresh same changed card hugo_t rss; do R["$f $profile $n"]="${!f}"; done
+  printf '| %s | %s | %s s | %s s | %s s | %s s | %s | %s s | %s s | %s s | %s s | %s | %s | %s | %s MB / %s MB |\n' \
+    "$profile" "$n" "$check" "$render" "$fresh" "$copy" "$(ratio "$fresh" "$copy")" "$same" "$changed" "$card" \
     "$hugo_t" "$(ratio "$render" "$hugo_t")" "$(ratio "$fresh" "$hugo_t")" "$mdbook_t" "$rss" "$hugo_rss"
 done
+done
+
+# Ratios between profiles measured in this run: what real-shaped guides cost over light ones.
+ref="${PROFILE_LIST[0]}"
+for profile in "${PROFILE_LIST[@]:1}"; do
+  printf '\n| guides | check %s/%s | build %s/%s | build / Hugo, %s | build / Hugo, %s | rebuild nothing changed %s/%s | rebuild one guide %s/%s | peak RSS %s/%s |\n' \
+    "$profile" "$ref" "$profile" "$ref" "$ref" "$profile" "$profile" "$ref" "$profile" "$ref" "$profile" "$ref"
+  printf '|---|---|---|---|---|---|---|---|\n'
+  for n in "${SIZES[@]}"; do
+    r() { ratio "${R["$1 $profile $n"]}" "${R["$1 $ref $n"]}"; }
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$(r check)" "$(r fresh)" \
+      "$(ratio "${R["fresh $ref $n"]}" "${R["hugo_t $ref $n"]}")" \
+      "$(ratio "${R["fresh $profile $n"]}" "${R["hugo_t $profile $n"]}")" "$(r same)" "$(r changed)" "$(r rss)"
+  done
+done
+# Growth from the smallest to the largest size: the exponent k in time ~ guides^k.
+if [ "${#SIZES[@]}" -gt 1 ]; then
+  lo="${SIZES[0]}"; hi="${SIZES[-1]}"
+  printf '\n| profile | exponent %s to %s guides: check | build | rebuild, nothing changed | peak RSS |\n|---|---|---|---|---|\n' "$lo" "$hi"
+  for profile in "${PROFILE_LIST[@]}"; do
+    k() { python3 -c "import math; print('%.2f' % (math.log(${R["$1 $profile $hi"]} / ${R["$1 $profile $lo"]}) / math.log($hi / $lo)))"; }
+    printf '| %s | %s | %s | %s | %s |\n' "$profile" "$(k check)" "$(k fresh)" "$(k same)" "$(k rss)"
+  done
+fi
 
 # Pages that list guides: the home page stays the same size whatever the number of guides,
 # and list pages hold 50 guides at most (the builds of the loop above are still there).
 printf '\n| guides | home page | largest category, product or tag page | list pages |\n|---|---|---|---|\n'
 for n in "${SIZES[@]}"; do
-  out="$WORK/c$n/out"
+  out="$(corpus "$ref" "$n")/out"
   largest=$(find "$out/categories" "$out/products" "$out/tags" -type f -printf '%s\n' | sort -n | tail -n 1)
   printf '| %s | %.1f KB | %.1f KB | %s |\n' "$n" "$(python3 -c "print($(stat -c %s "$out/index.html") / 1024)")" \
     "$(python3 -c "print($largest / 1024)")" "$(find "$out/categories" "$out/products" "$out/tags" -type f | wc -l)"
@@ -105,7 +147,7 @@ if command -v node >/dev/null 2>&1 && [ -x /usr/bin/chromium ]; then
   printf '\n| guides | search index stage | whole build, empty output | index share | index files | index size | index.js | first search (typed), largest of %s queries |\n' "${#SEARCH_QUERIES[@]}"
   printf '|---|---|---|---|---|---|---|---|\n'
   for n in "${SIZES[@]}"; do
-    dir="$WORK/c$n"
+    dir="$(corpus "$ref" "$n")"
     out="$dir/out"
     rm -rf "$out"
     log=$(STEPWISE_TIMINGS=1 "$BIN" build "$dir/guides" -o "$out" --format short 2>&1 >/dev/null)
@@ -125,9 +167,10 @@ fi
 # Before and after: BASELINE=path/to/an/older/stepwise times that binary's build into an
 # empty folder against this one's, alternating the two so that both see the same machine.
 if [ -n "${BASELINE:-}" ]; then
-  printf '\n| guides | build, empty output: baseline | this build | this / baseline |\n|---|---|---|---|\n'
+  printf '\n| profile | guides | build, empty output: baseline | this build | this / baseline |\n|---|---|---|---|---|\n'
+  for profile in "${PROFILE_LIST[@]}"; do
   for n in "${SIZES[@]}"; do
-    dir="$WORK/c$n"
+    dir="$(corpus "$profile" "$n")"
     a=(); b=()
     for _ in $(seq "$RUNS"); do
       for which in base this; do
@@ -142,20 +185,24 @@ if [ -n "${BASELINE:-}" ]; then
     rm -rf "$dir/out-ab"
     med() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {printf "%.3f", (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
     base=$(med "${a[@]}"); this=$(med "${b[@]}")
-    printf '| %s | %s s | %s s | %s |\n' "$n" "$base" "$this" "$(ratio "$this" "$base")"
+    printf '| %s | %s | %s s | %s s | %s |\n' "$profile" "$n" "$base" "$this" "$(ratio "$this" "$base")"
+  done
   done
 fi
 
-# Determinism: two builds of the largest corpus into two folders must be byte-identical.
+# Determinism: two builds of each profile's largest corpus into two folders must be
+# byte-identical.
 n="${SIZES[-1]}"
-dir="$WORK/c$n"
-rm -rf "$dir/det-a" "$dir/det-b"
-"$BIN" build "$dir/guides" -o "$dir/det-a" --format short >/dev/null 2>&1
-"$BIN" build "$dir/guides" -o "$dir/det-b" --format short >/dev/null 2>&1
-if diff -r "$dir/det-a" "$dir/det-b" >/dev/null; then
-  printf '\nTwo builds of %s guides are byte-identical (%s files).\n' "$n" "$(find "$dir/det-a" -type f | wc -l)"
-else
-  printf '\nerror: two builds of %s guides differ\n' "$n" >&2
-  exit 1
-fi
-rm -rf "$dir/det-a" "$dir/det-b"
+for profile in "${PROFILE_LIST[@]}"; do
+  dir="$(corpus "$profile" "$n")"
+  rm -rf "$dir/det-a" "$dir/det-b"
+  "$BIN" build "$dir/guides" -o "$dir/det-a" --format short >/dev/null 2>&1
+  "$BIN" build "$dir/guides" -o "$dir/det-b" --format short >/dev/null 2>&1
+  if diff -r "$dir/det-a" "$dir/det-b" >/dev/null; then
+    printf '\nTwo builds of %s guides (%s profile) are byte-identical (%s files).\n' "$n" "$profile" "$(find "$dir/det-a" -type f | wc -l)"
+  else
+    printf '\nerror: two builds of %s guides (%s profile) differ\n' "$n" "$profile" >&2
+    exit 1
+  fi
+  rm -rf "$dir/det-a" "$dir/det-b"
+done

@@ -1,14 +1,23 @@
 //! Writes a deterministic benchmark corpus: `cargo run --release --example gen-corpus -- N DIR
-//! [--markdown MDDIR]`.
+//! [--markdown MDDIR] [--profile light|real] [--shared-image]`.
 //!
 //! N guides over 50 products, each product with a glossary of 40 controls; every guide has
-//! web, Android and iOS steps (iOS usually `same_as: android`), 5 to 8 steps per platform,
-//! some Markdown, tips and related links, and a few screenshot references drawn from a
-//! small shared set of generated PNGs. The same N always gives the same files.
+//! web, Android and iOS steps (iOS usually `same_as: android`) and tips and related links.
+//! The same arguments always give the same files.
+//!
+//! - `--profile light` (the default): 5 to 8 steps per platform, some Markdown, and a few
+//!   screenshot references drawn from a small shared set of generated PNGs.
+//! - `--profile real`: shaped like real help-center articles: about 20 written steps per
+//!   guide (9 or 10 per platform), every step with a screenshot and a one-line detail, and
+//!   non-ASCII text (curly quotes, accents, an em dash) in a third of the guides. Each step
+//!   has a PNG of its own; with `--shared-image`, every guide of a product takes its steps'
+//!   pictures from one set of 32 PNGs (the nth step shows the nth picture), so files are
+//!   shared across guides but no guide shows one picture under two steps.
 //!
 //! With `--markdown MDDIR` the same articles are also written as Markdown pages (one page
 //! per guide, the platforms as sections) for Hugo (`MDDIR/hugo`) and mdBook (`MDDIR/mdbook`),
-//! so the generators can be compared on the same content.
+//! so the generators can be compared on the same content. With the real profile the mdBook
+//! book is written only up to 1,000 guides (mdBook takes minutes beyond).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -100,7 +109,6 @@ fn title_case(s: &str) -> String {
 }
 
 fn png(w: u32, h: u32, shade: u8) -> Vec<u8> {
-    // An uncompressed (stored) zlib stream: valid PNG without a compression crate.
     let mut raw = Vec::new();
     for _ in 0..h {
         raw.extend_from_slice(&[0]);
@@ -108,6 +116,26 @@ fn png(w: u32, h: u32, shade: u8) -> Vec<u8> {
             raw.extend_from_slice(&[shade, (x % 256) as u8, 200]);
         }
     }
+    encode_png(w, h, &raw)
+}
+
+/// A small PNG whose pixels spell out `seed`, so that every seed gives different bytes.
+fn png_seeded(w: u32, h: u32, seed: u64) -> Vec<u8> {
+    let bytes = seed.to_le_bytes();
+    let mut raw = Vec::new();
+    for y in 0..h {
+        raw.push(0);
+        for x in 0..w {
+            let i = (y * w + x) as usize;
+            raw.extend_from_slice(&[bytes[i % 8], (x * 16) as u8, (y * 24) as u8]);
+        }
+    }
+    encode_png(w, h, &raw)
+}
+
+/// Encodes filtered RGB scanlines as a PNG.
+fn encode_png(w: u32, h: u32, raw: &[u8]) -> Vec<u8> {
+    // An uncompressed (stored) zlib stream: valid PNG without a compression crate.
     let mut z = vec![0x78, 0x01];
     for (i, chunk) in raw.chunks(65_535).enumerate() {
         let last = (i + 1) * 65_535 >= raw.len();
@@ -118,7 +146,7 @@ fn png(w: u32, h: u32, shade: u8) -> Vec<u8> {
         z.extend_from_slice(chunk);
     }
     let (mut a, mut b) = (1u32, 0u32);
-    for byte in &raw {
+    for byte in raw {
         a = (a + u32::from(*byte)) % 65_521;
         b = (b + a) % 65_521;
     }
@@ -162,14 +190,23 @@ struct Control {
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().collect();
-    let usage = "usage: gen-corpus N DIR [--markdown MDDIR]";
+    let usage =
+        "usage: gen-corpus N DIR [--markdown MDDIR] [--profile light|real] [--shared-image]";
     let n: usize = args.get(1).and_then(|a| a.parse().ok()).expect(usage);
     let dir = Path::new(args.get(2).expect(usage));
-    let markdown = args
-        .iter()
-        .position(|a| a == "--markdown")
-        .and_then(|i| args.get(i + 1))
-        .map(Path::new);
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+    };
+    let markdown = value("--markdown").map(Path::new);
+    let real = match value("--profile").map(String::as_str) {
+        None | Some("light") => false,
+        Some("real") => true,
+        Some(other) => panic!("unknown profile `{other}`; {usage}"),
+    };
+    let shared_image = args.iter().any(|a| a == "--shared-image");
+    assert!(!shared_image || real, "--shared-image needs --profile real");
     let mut rng = Rng(0x5eed_0000 ^ n as u64);
 
     std::fs::create_dir_all(dir)?;
@@ -246,7 +283,13 @@ fn main() -> std::io::Result<()> {
             }
         }
         hugo = Some(h);
-        book = Some((b, String::from("# Summary\n\n")));
+        if !real || n <= 1000 {
+            book = Some((b, String::from("# Summary\n\n")));
+        }
+    }
+    if real {
+        let out = Out { dir, hugo, book };
+        return real_guides(&mut rng, &products, &ids, shared_image, out);
     }
     for (i, id) in ids.iter().enumerate() {
         let (pkey, controls) = &products[i % PRODUCTS];
@@ -345,6 +388,196 @@ fn main() -> std::io::Result<()> {
         }
     }
     if let Some((b, summary)) = book {
+        std::fs::write(b.join("src/SUMMARY.md"), summary)?;
+    }
+    Ok(())
+}
+
+/// Where the real profile writes: the guides folder and, with `--markdown`, Hugo's site and
+/// mdBook's book (with its summary so far).
+struct Out<'a> {
+    dir: &'a Path,
+    hugo: Option<std::path::PathBuf>,
+    book: Option<(std::path::PathBuf, String)>,
+}
+
+impl Out<'_> {
+    /// Writes a screenshot at `rel` inside product `pkey`, and its copies for Hugo and mdBook.
+    fn image(&self, pkey: &str, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        std::fs::write(self.dir.join(pkey).join(rel), bytes)?;
+        if let Some(h) = &self.hugo {
+            std::fs::write(h.join("static").join(pkey).join(rel), bytes)?;
+        }
+        if let Some((b, _)) = &self.book {
+            std::fs::write(b.join("src").join(pkey).join(rel), bytes)?;
+        }
+        Ok(())
+    }
+}
+
+/// Words with accents, for the third of the guides written with non-ASCII text.
+const ACCENTED: &[&str] = &[
+    "café",
+    "résumé",
+    "naïve",
+    "Zoë",
+    "São Paulo",
+    "Málaga",
+    "Ångström",
+];
+const DETAILS: &[&str] = &[
+    "It may take a moment to appear.",
+    "If you do not see it, scroll down a little.",
+    "The page remembers your choice for next time.",
+    "You may be asked for your password first.",
+    "On a small screen it can be folded into a list.",
+];
+
+/// The guides of the real profile: about 20 written steps each, every one with a
+/// screenshot and a one-line detail.
+fn real_guides(
+    rng: &mut Rng,
+    products: &[(String, Vec<Control>)],
+    ids: &[String],
+    shared_image: bool,
+    mut out: Out<'_>,
+) -> std::io::Result<()> {
+    const SHARED: usize = 32;
+    let n = ids.len();
+    for (key, _) in products {
+        if let Some(h) = &out.hugo {
+            std::fs::create_dir_all(h.join("static").join(key).join("img"))?;
+        }
+        if let Some((b, _)) = &out.book {
+            std::fs::create_dir_all(b.join("src").join(key).join("img"))?;
+        }
+    }
+    if shared_image {
+        for (p, (key, _)) in products.iter().enumerate() {
+            for k in 0..SHARED {
+                let rel = format!("img/step-{k:02}.png");
+                out.image(key, &rel, &png_seeded(12, 8, (p * SHARED + k) as u64))?;
+            }
+        }
+    }
+    for (i, id) in ids.iter().enumerate() {
+        let (pkey, controls) = &products[i % products.len()];
+        let topic = rng.pick(WORDS);
+        // A third of the guides are written with curly quotes, accents and an em dash.
+        let fancy = i % 3 == 0;
+        let (title, summary) = if fancy {
+            let place = rng.pick(ACCENTED);
+            (
+                format!("How to change your {topic} settings in {place} — step by step ({i})"),
+                format!(
+                    "Change how **{topic}** works for your account — on the web and in the apps, even at the “{place}” café."
+                ),
+            )
+        } else {
+            (
+                format!("How to change your {topic} settings ({i})"),
+                format!(
+                    "Change how **{topic}** works for your account, on the web and in the apps."
+                ),
+            )
+        };
+        let mut g = format!(
+            "id: {id}\ntitle: {title}\nsummary: {summary}\ncategory: {}\ntags: [{topic}, settings]\ntime: {} min\nreviewed: 2026-0{}-1{}\n",
+            title_case(rng.pick(WORDS)),
+            2 + rng.below(8),
+            1 + rng.below(9),
+            rng.below(9)
+        );
+        let mut md = format!(
+            "---\ntitle: \"{}\"\n---\n\n{summary}\n\n",
+            title.replace('"', "\\\"")
+        );
+        g.push_str("steps:\n");
+        // The nth written step of the guide (across platforms) shows the nth shared picture.
+        let mut nth = 0usize;
+        let mut platform = |name: &str,
+                            verbs: &[&str],
+                            rng: &mut Rng,
+                            g: &mut String,
+                            md: &mut String|
+         -> std::io::Result<()> {
+            let count = 9 + rng.below(2);
+            let _ = writeln!(g, "  {name}:");
+            let _ = writeln!(md, "## {}\n", title_case(name));
+            for s in 0..count {
+                let c = &controls[rng.below(controls.len())];
+                let verb = rng.pick(verbs);
+                let _ = writeln!(g, "    - {verb}: {}", c.key);
+                let _ = writeln!(
+                    md,
+                    "{}. {} **{}**.",
+                    s + 1,
+                    title_case(verb).replace('-', " "),
+                    c.label
+                );
+                let detail = if fancy {
+                    format!(
+                        "Look for “{}” — it is where it was before the redesign.",
+                        c.label
+                    )
+                } else {
+                    String::from(rng.pick(DETAILS))
+                };
+                let _ = writeln!(g, "      detail: \"{detail}\"");
+                let _ = writeln!(md, "   {detail}");
+                if rng.below(4) == 0 {
+                    let _ = writeln!(g, "      result: The *{}* page opens.", c.label);
+                    let _ = writeln!(md, "   The *{}* page opens.", c.label);
+                }
+                let rel = if shared_image {
+                    format!("img/step-{:02}.png", nth % SHARED)
+                } else {
+                    let rel = format!("img/{id}-{name}-{s:02}.png");
+                    out.image(pkey, &rel, &png_seeded(12, 8, (i * 64 + nth) as u64))?;
+                    rel
+                };
+                nth += 1;
+                let alt = if fancy {
+                    format!("The “{}” screen — {name} step {}", c.label, s + 1)
+                } else {
+                    format!("The {} screen at {name} step {}", c.label, s + 1)
+                };
+                let _ = writeln!(g, "      image: {{src: {rel}, alt: \"{alt}\"}}");
+                let _ = writeln!(md, "   ![{alt}](/{pkey}/{rel})");
+            }
+            md.push('\n');
+            Ok(())
+        };
+        platform("web", VERBS_WEB, rng, &mut g, &mut md)?;
+        platform("android", VERBS_TOUCH, rng, &mut g, &mut md)?;
+        if rng.below(4) == 0 {
+            platform("ios", VERBS_TOUCH, rng, &mut g, &mut md)?;
+        } else {
+            g.push_str("  ios: {same_as: android}\n");
+            md.push_str("## Ios\n\nThe steps are the same as on Android.\n\n");
+        }
+        g.push_str("outcome: Your new settings apply at once on every device.\n");
+        g.push_str("tips:\n  - Changes can take a few minutes to reach your TV.\n");
+        md.push_str("Your new settings apply at once on every device.\n\n> Changes can take a few minutes to reach your TV.\n");
+        let r1 = &ids[(i + 1) % n];
+        let r2 = &ids[(i * 7 + 3) % n];
+        if r1 != id && r2 != id && r1 != r2 {
+            let _ = writeln!(g, "related: [{r1}, {r2}]");
+        }
+        std::fs::write(out.dir.join(pkey).join(format!("{id}.yaml")), g)?;
+        if let Some(h) = &out.hugo {
+            std::fs::write(h.join("content/guides").join(format!("{id}.md")), &md)?;
+        }
+        if let Some((b, summary)) = &mut out.book {
+            let body = md.split("---\n").nth(2).unwrap_or(&md);
+            std::fs::write(
+                b.join("src/guides").join(format!("{id}.md")),
+                format!("# {title}\n{body}").replace("](/", "](../"),
+            )?;
+            let _ = writeln!(summary, "- [Guide {i}](guides/{id}.md)");
+        }
+    }
+    if let Some((b, summary)) = out.book {
         std::fs::write(b.join("src/SUMMARY.md"), summary)?;
     }
     Ok(())

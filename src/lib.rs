@@ -20,6 +20,7 @@ pub(crate) mod layout;
 pub mod links;
 pub mod load;
 pub mod model;
+pub mod probe;
 pub mod render;
 pub mod resolve;
 pub(crate) mod scaffold;

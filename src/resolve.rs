@@ -2,18 +2,18 @@
 //! illustration files.
 //!
 //! The result is one ordered list of steps per platform and guide, borrowed from the model,
-//! and one probe per distinct illustration file (its size, modification time and pixel
-//! size), so that no later stage touches the disk for them again. Every later stage (checks,
+//! and the [`crate::probe`] cache of illustration files (one stat per distinct file), which
+//! every later stage asks instead of the disk. Every later stage (checks,
 //! rendering, fingerprints) works on it and still points at the raw spans. Resolving reports
 //! only what it cannot follow (`same_as` cycles and dead ends, a platform given twice, a
 //! platform left without steps); the checks of what it found live in [`crate::check`].
 
-use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
-use std::time::Duration;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Guide, Platform, Procedure, ProcedureBody, Product, Project, Site, Step};
+use crate::probe::ImageCache;
+pub use crate::probe::ImageFile;
 use crate::source::{Span, Spanned};
 use crate::texts::Text;
 
@@ -141,19 +141,8 @@ pub struct Resolved<'p> {
     pub project: &'p Project,
     /// Resolved guides, in the project's order.
     pub guides: Vec<ResolvedGuide<'p>>,
-    /// Every illustration file a step names, probed once, by path relative to the root.
-    pub images: HashMap<PathBuf, ImageFile>,
-}
-
-/// What one probe of an illustration file found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ImageFile {
-    /// Size in bytes.
-    pub len: u64,
-    /// Modification time since the Unix epoch, where the file system keeps one.
-    pub modified: Option<Duration>,
-    /// Width and height in pixels, if the file is an image format that says.
-    pub pixels: Option<(u32, u32)>,
+    /// Every illustration file a step names, stat'ed once, by path relative to the root.
+    pub images: ImageCache,
 }
 
 impl Resolved<'_> {
@@ -177,48 +166,20 @@ pub fn resolve<'p>(project: &'p Project, diags: &mut Vec<Diagnostic>) -> Resolve
     }
 }
 
-/// Probes each distinct illustration file once, on all cores.
-fn probe_images(project: &Project) -> HashMap<PathBuf, ImageFile> {
-    use rayon::prelude::*;
+/// Stats each distinct illustration file once, on all cores.
+fn probe_images(project: &Project) -> ImageCache {
     // An in-memory project has no folder to look in.
     if project.root.as_os_str().is_empty() {
-        return HashMap::new();
+        return ImageCache::default();
     }
-    let mut paths: Vec<PathBuf> = project
-        .guides
-        .iter()
-        .flat_map(|g| {
-            g.written_steps()
-                .into_iter()
-                .filter_map(|s| s.image.as_ref()?.src.as_ref())
-                .filter_map(|src| image_path(g, &src.value).ok())
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    paths.sort_unstable();
-    paths.dedup();
-    paths
-        .into_par_iter()
-        .filter_map(|rel| {
-            let path = project.root.join(&rel);
-            let meta = std::fs::metadata(&path).ok().filter(|m| m.is_file())?;
-            let pixels = imagesize::size(&path)
-                .ok()
-                .and_then(|s| Some((u32::try_from(s.width).ok()?, u32::try_from(s.height).ok()?)));
-            let modified = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
-            Some((
-                rel,
-                ImageFile {
-                    len: meta.len(),
-                    modified,
-                    pixels,
-                },
-            ))
-        })
-        .collect()
+    let paths = project.guides.iter().flat_map(|g| {
+        g.written_steps()
+            .into_iter()
+            .filter_map(|s| s.image.as_ref()?.src.as_ref())
+            .filter_map(|src| image_path(g, &src.value).ok())
+            .collect::<Vec<_>>()
+    });
+    ImageCache::probe(&project.root, paths)
 }
 
 /// The path of a step's illustration relative to the guides root, or why it is not allowed.

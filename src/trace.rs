@@ -2,8 +2,30 @@
 //! pipeline stage prints one line to stderr when it ends (`stepwise: resolve: 3.1 ms`), so a
 //! slow build can be broken down and a test can count how often each stage ran.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant;
+
+/// Told the name of each stage as it starts (a progress display's message).
+pub(crate) type StageObserver = Arc<dyn Fn(&str) + Send + Sync>;
+
+fn observer() -> &'static Mutex<Option<StageObserver>> {
+    static OBSERVER: OnceLock<Mutex<Option<StageObserver>>> = OnceLock::new();
+    OBSERVER.get_or_init(|| Mutex::new(None))
+}
+
+/// Sets (or with `None` removes) the observer told of each stage as it starts.
+pub(crate) fn observe(f: Option<StageObserver>) {
+    if let Ok(mut o) = observer().lock() {
+        *o = f;
+    }
+}
+
+fn tell(name: &str) {
+    let f = observer().lock().ok().and_then(|o| o.clone());
+    if let Some(f) = f {
+        f(name);
+    }
+}
 
 fn enabled() -> bool {
     static ON: OnceLock<bool> = OnceLock::new();
@@ -12,6 +34,7 @@ fn enabled() -> bool {
 
 /// Runs one pipeline stage, timing it when timings are on.
 pub(crate) fn stage<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    tell(name);
     if !enabled() {
         return f();
     }

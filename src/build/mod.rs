@@ -52,7 +52,12 @@ fn plan_shared(
     (shared, cards): (u64, u64),
     (static_files, static_dir): (&[statics::StaticFile], &Path),
 ) -> Result<SharedPlan, BuildError> {
-    let there = |m: &Manifest| m.shared_files.iter().all(|f| output.join(f).is_file());
+    // Every screenshot's copy is a shared file: hundreds of thousands of stats on a large
+    // site, so on all cores.
+    let there = |m: &Manifest| {
+        use rayon::prelude::*;
+        m.shared_files.par_iter().all(|f| output.join(f).is_file())
+    };
     match before {
         Some(m) if m.shared == shared && there(m) => Ok(SharedPlan {
             pages: None,
@@ -105,10 +110,16 @@ fn cards_fingerprint(
         text.extend_from_slice(project.sources.get(p.file).text.as_bytes());
         text.push(0xff);
     }
-    let mut images: Vec<_> = resolved.images.iter().collect();
-    images.sort_by(|a, b| a.0.cmp(b.0));
-    for (path, probe) in images {
-        let _ = writeln!(text, "{}\0{probe:?}", path.display());
+    for path in resolved.images.paths() {
+        if let Some(file) = resolved.images.get(path) {
+            let _ = writeln!(
+                text,
+                "{}\0{}\0{:?}",
+                path.display(),
+                file.len,
+                file.modified
+            );
+        }
     }
     let mut cards: Vec<render::view::GuideCard> =
         resolved.guides.iter().map(render::view::card).collect();
@@ -245,4 +256,104 @@ pub fn build_checked_with(
         }
     })?;
     Ok(stats)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A 3x2 PNG's signature and header (enough for its pixel size), then `tail`.
+    fn png(tail: &[u8]) -> Vec<u8> {
+        let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x03\0\0\0\x02\x08\x02\0\0\0".to_vec();
+        b.extend_from_slice(tail);
+        b
+    }
+
+    /// Two guides, each illustrating its steps with `a.png`, `b.png` (same bytes as `a`)
+    /// and `c.png`.
+    fn project() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("guides");
+        let files: Vec<(&str, Vec<u8>)> = vec![
+            (
+                "site.yaml",
+                b"title: Acme Help\nbase_url: https://help.acme.example/\nplatforms:\n  web:\n".to_vec(),
+            ),
+            (
+                "acme/product.yaml",
+                b"name: Acme\nplatforms: [web]\nglossary:\n  one: {role: button, label: One}\n  two: {role: button, label: Two}\n  three: {role: button, label: Three}\n".to_vec(),
+            ),
+            ("acme/img/a.png", png(b"same")),
+            ("acme/img/b.png", png(b"same")),
+            ("acme/img/c.png", png(b"other")),
+        ];
+        for (name, bytes) in files {
+            let path = root.join(name);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, bytes).expect("write");
+        }
+        for id in ["first", "second"] {
+            let text = format!(
+                "title: How to press the {id} buttons\nsummary: Press them.\nsteps:\n  web:\n    - click: one\n      image: {{src: img/a.png, alt: One}}\n    - click: two\n      image: {{src: img/b.png, alt: Two}}\n    - click: three\n      image: {{src: img/c.png, alt: Three}}\n"
+            );
+            std::fs::write(root.join(format!("acme/{id}.yaml")), text).expect("write");
+        }
+        dir
+    }
+
+    #[test]
+    fn a_build_stats_and_reads_each_screenshot_once() {
+        let dir = project();
+        let opts = BuildOptions {
+            guides: dir.path().join("guides"),
+            output: dir.path().join("site"),
+            templates: None,
+            static_dir: None,
+        };
+        let (project, diags) = crate::load::load(&opts.guides).expect("load");
+        let checked = crate::check::check(&project, diags);
+        assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
+        let stats = build_checked(&checked, &opts, false).expect("build");
+        assert!(stats.files > 0);
+        let counts = checked.resolved.images.counts();
+        // Six references to three files: one stat and one read each, no separate header.
+        assert_eq!(
+            (counts.stats(), counts.reads(), counts.headers()),
+            (3, 3, 0)
+        );
+        // A rebuild with nothing changed stats them again and reads none.
+        let (project, diags) = crate::load::load(&opts.guides).expect("load");
+        let again = crate::check::check(&project, diags);
+        build_checked(&again, &opts, false).expect("rebuild");
+        let counts = again.resolved.images.counts();
+        assert_eq!(
+            (counts.stats(), counts.reads(), counts.headers()),
+            (3, 0, 0)
+        );
+    }
+
+    #[test]
+    fn screenshots_with_the_same_bytes_share_one_copy() {
+        let dir = project();
+        let opts = BuildOptions {
+            guides: dir.path().join("guides"),
+            output: dir.path().join("site"),
+            templates: None,
+            static_dir: None,
+        };
+        build(&opts).expect("build");
+        let media: Vec<String> = std::fs::read_dir(opts.output.join("media"))
+            .expect("media folder")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        let name = |tail: &[u8]| format!("{:016x}.png", crate::layout::content_hash(&png(tail)));
+        let mut expected = vec![name(b"same"), name(b"other")];
+        expected.sort();
+        let mut media = media;
+        media.sort();
+        assert_eq!(media, expected, "a.png and b.png share one copy");
+        let page = std::fs::read_to_string(opts.output.join("guides/first.html")).expect("page");
+        assert!(page.matches(&format!("media/{}", name(b"same"))).count() >= 2);
+        assert!(page.contains(&format!("media/{}", name(b"other"))));
+    }
 }

@@ -79,7 +79,7 @@ fn guide_images(resolved: &Resolved<'_>, g: &Guide, diags: &mut Vec<Diagnostic>)
 
 /// Callouts must lie inside the screenshot they mark.
 fn callouts_inside(img: &Image, file: &ImageFile, path: &Path, diags: &mut Vec<Diagnostic>) {
-    let Some((w, h)) = file.pixels else {
+    let Some((w, h)) = file.pixels() else {
         if let Some(first) = img.callouts.first() {
             diags.push(
                 Diagnostic::new(

@@ -53,6 +53,10 @@ pub fn sub_span(
 /// Byte ranges of whole-word, case-insensitive matches of `word` (which may hold spaces)
 /// in `text`.
 pub fn find_words(text: &str, word: &str) -> Vec<(usize, usize)> {
+    // The common case, without lowercasing copies (rules call this for every text and word).
+    if text.is_ascii() && word.is_ascii() && !word.is_empty() {
+        return find_ascii(text.as_bytes(), word.as_bytes());
+    }
     let lower = text.to_lowercase();
     let word = word.to_lowercase();
     if lower.len() != text.len() || word.is_empty() {
@@ -60,6 +64,26 @@ pub fn find_words(text: &str, word: &str) -> Vec<(usize, usize)> {
         return find_exact(text, &word);
     }
     find_exact(&lower, &word)
+}
+
+/// [`find_exact`] of ASCII `word` in ASCII `text`, ignoring ASCII case.
+fn find_ascii(text: &[u8], word: &[u8]) -> Vec<(usize, usize)> {
+    let is_word = |c: Option<&u8>| c.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-');
+    let first = word[0].to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut s = 0;
+    while s + word.len() <= text.len() {
+        let e = s + word.len();
+        if text[s].to_ascii_lowercase() != first || !text[s..e].eq_ignore_ascii_case(word) {
+            s += 1;
+            continue;
+        }
+        if !is_word(s.checked_sub(1).and_then(|p| text.get(p))) && !is_word(text.get(e)) {
+            out.push((s, e));
+        }
+        s = e;
+    }
+    out
 }
 
 fn find_exact(text: &str, word: &str) -> Vec<(usize, usize)> {
@@ -122,6 +146,29 @@ pub fn quoted_labels(text: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_matching_finds_what_lowercasing_finds() {
+        let cases = [
+            ("Login, then log in to login-page", "login"),
+            (
+                "Tap the GREEN button, then green-coloured Greenery",
+                "green",
+            ),
+            ("next to next-to Next To", "next to"),
+            ("aaa", "aa"),
+            ("", "x"),
+            ("Open Settings.", "settings"),
+        ];
+        for (text, word) in cases {
+            let lower = text.to_lowercase();
+            assert_eq!(
+                find_words(text, word),
+                find_exact(&lower, &word.to_lowercase()),
+                "{text:?} {word:?}"
+            );
+        }
+    }
 
     #[test]
     fn words_match_whole_words_only() {

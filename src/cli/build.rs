@@ -41,6 +41,9 @@ pub struct BuildArgs {
     /// (files whose bytes are the same are still left alone).
     #[arg(long)]
     pub force: bool,
+    /// Print findings only: no progress line and no summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Builds the site; returns the exit code.
@@ -67,40 +70,31 @@ pub(super) fn run(args: &BuildArgs) -> Result<u8, Box<dyn std::error::Error>> {
             inputs::unchanged(&opts, &scan, &format, color)
         });
         if let Unchanged::Yes { manifest, touched } = same {
-            if touched > 0 {
-                inputs::refresh(&output, &manifest)?;
-            }
-            // Nothing changed since the previous build: its findings are this one's.
-            let record = manifest.inputs.as_ref();
-            let (stdout, summary) = match record.and_then(|i| i.report.as_ref()) {
-                Some(r) => (r.stdout.clone(), r.summary.clone()),
-                None => {
-                    let sources = crate::source::SourceMap::new();
-                    let text = crate::emit::render(args.format, &[], &sources, color);
-                    (text, Summary::of(&[]).to_string())
-                }
-            };
-            write_stdout(&stdout)?;
-            let guides = record.map_or(0, |i| i.guides);
-            let files = manifest.shared_files.len()
-                + crate::layout::FILES_PER_GUIDE * manifest.guides.len();
-            let plural = if guides == 1 { "" } else { "s" };
-            eprintln!(
-                "built {guides} guide{plural} into {} ({files} files: 0 written, {files} unchanged, 0 removed; no input changed), {summary}",
-                output.display(),
-            );
+            replay(args, &output, &manifest, touched, color)?;
             return Ok(0);
         }
     }
+    // Drawn on a terminal once the build has taken a second; erased before anything else
+    // is printed.
+    let progress = super::progress::Progress::start(super::progress::wanted(args.quiet));
     let (project, diags) = crate::trace::stage("load", || crate::load::load(&dir))?;
+    progress.guides(project.guides.len());
     let checked = check(&project, diags);
+    // Findings come after the check: erase the progress line before printing them.
+    let progress = checked.diagnostics.is_empty().then_some(progress);
     let stdout = crate::emit::render(args.format, &checked.diagnostics, &project.sources, color);
     write_stdout(&stdout)?;
     let summary = Summary::of(&checked.diagnostics);
     if checked.has_errors() {
+        drop(progress);
         eprintln!("stepwise: nothing was built: {summary}");
         return Ok(EXIT_FINDINGS);
     }
+    let progress = progress.unwrap_or_else(|| {
+        let again = super::progress::Progress::start(super::progress::wanted(args.quiet));
+        again.guides(project.guides.len());
+        again
+    });
     let guides = project.guides.len();
     let rebuild = Rebuild {
         scan: Some(scan),
@@ -113,8 +107,11 @@ pub(super) fn run(args: &BuildArgs) -> Result<u8, Box<dyn std::error::Error>> {
         }),
     };
     let stats = build_checked_with(&checked, &opts, args.dry_run, rebuild)?;
+    drop(progress);
     let plural = if guides == 1 { "" } else { "s" };
-    if args.dry_run {
+    if args.quiet {
+        // Findings only.
+    } else if args.dry_run {
         eprintln!(
             "rendered {guides} guide{plural} ({} files, {} KiB; dry run, nothing written), {summary}",
             stats.files,
@@ -134,4 +131,40 @@ pub(super) fn run(args: &BuildArgs) -> Result<u8, Box<dyn std::error::Error>> {
     std::mem::forget(checked);
     std::mem::forget(project);
     Ok(0)
+}
+
+/// A build with no input changed since the previous one: refreshes the manifest's times
+/// for files that were only touched, and prints the previous build's findings again.
+fn replay(
+    args: &BuildArgs,
+    output: &std::path::Path,
+    manifest: &crate::write::Manifest,
+    touched: usize,
+    color: bool,
+) -> Result<(), Box<dyn std::error::Error>> {
+    if touched > 0 {
+        inputs::refresh(output, manifest)?;
+    }
+    // Nothing changed since the previous build: its findings are this one's.
+    let record = manifest.inputs.as_ref();
+    let (stdout, summary) = match record.and_then(|i| i.report.as_ref()) {
+        Some(r) => (r.stdout.clone(), r.summary.clone()),
+        None => {
+            let sources = crate::source::SourceMap::new();
+            let text = crate::emit::render(args.format, &[], &sources, color);
+            (text, Summary::of(&[]).to_string())
+        }
+    };
+    write_stdout(&stdout)?;
+    let guides = record.map_or(0, |i| i.guides);
+    let files =
+        manifest.shared_files.len() + crate::layout::FILES_PER_GUIDE * manifest.guides.len();
+    let plural = if guides == 1 { "" } else { "s" };
+    if !args.quiet {
+        eprintln!(
+            "built {guides} guide{plural} into {} ({files} files: 0 written, {files} unchanged, 0 removed; no input changed), {summary}",
+            output.display(),
+        );
+    }
+    Ok(())
 }

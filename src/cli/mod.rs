@@ -7,6 +7,7 @@ mod explain;
 mod new;
 mod output;
 mod preview;
+mod progress;
 mod schema;
 mod serve;
 

@@ -158,47 +158,55 @@ struct SitemapEntry {
     lastmod: Option<String>,
 }
 
-/// Files referenced by guides, to copy into the site.
-#[derive(Debug, Default)]
-pub struct Media {
-    /// Source path (relative to the guides root) -> (site path, size).
-    pub files: HashMap<PathBuf, (String, Option<(u32, u32)>)>,
+/// The site path of a screenshot's copy, named by a hash of its bytes (read once, through
+/// the resolver's cache), and its size in pixels.
+fn media_url(resolved: &Resolved<'_>, rel: &Path) -> Option<(String, Option<(u32, u32)>)> {
+    let file = resolved.image(rel)?;
+    let name = layout::media_file(file.content_hash()?, &media_ext(rel));
+    Some((name, file.pixels()))
 }
 
-impl Media {
-    /// Names every screenshot by a hash of its bytes; returns the copies to write. Each
-    /// distinct file is read once; its size comes from the resolver's probe.
-    pub fn collect(resolved: &Resolved<'_>) -> (Media, Vec<Page>) {
-        use rayon::prelude::*;
-        let root = &resolved.project.root;
-        let mut media = Media::default();
-        let mut paths: Vec<&PathBuf> = resolved.images.keys().collect();
-        paths.sort_unstable();
-        let read: Vec<(&PathBuf, String, Vec<u8>)> = paths
-            .into_par_iter()
-            .filter_map(|rel| {
-                let bytes = std::fs::read(root.join(rel)).ok()?;
-                let ext = rel
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .unwrap_or("bin")
-                    .to_ascii_lowercase();
-                let name = layout::media_file(layout::content_hash(&bytes), &ext);
-                Some((rel, name, bytes))
+/// The extension a screenshot's copy keeps (lowercased).
+fn media_ext(rel: &Path) -> String {
+    rel.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("bin")
+        .to_ascii_lowercase()
+}
+
+/// The copies of every screenshot, one per distinct content (two source files with the same
+/// bytes share one copy), and the brand's images unless a screenshot has the same bytes.
+/// Each file is read once here, on all cores.
+fn media_pages(resolved: &Resolved<'_>, brand_pages: &[(String, Vec<u8>)]) -> Vec<Page> {
+    use rayon::prelude::*;
+    let read: Vec<Page> = resolved
+        .images
+        .paths()
+        .into_par_iter()
+        .filter_map(|rel| {
+            let (hash, bytes) = resolved.image(rel)?.read()?;
+            Some(Page {
+                path: layout::media_file(hash, &media_ext(rel)),
+                bytes,
             })
-            .collect();
-        let mut pages = Vec::new();
-        let mut written = std::collections::HashSet::new();
-        for (rel, name, bytes) in read {
-            let pixels = resolved.image(rel).and_then(|f| f.pixels);
-            media.files.insert(rel.clone(), (name.clone(), pixels));
-            // Two source files with the same bytes share one copy.
-            if written.insert(name.clone()) {
-                pages.push(Page { path: name, bytes });
-            }
+        })
+        .collect();
+    let mut names = std::collections::HashSet::new();
+    let mut pages = Vec::with_capacity(read.len() + brand_pages.len());
+    for page in read {
+        if names.insert(page.path.clone()) {
+            pages.push(page);
         }
-        (media, pages)
     }
+    for (path, bytes) in brand_pages {
+        if names.insert(path.clone()) {
+            pages.push(Page {
+                path: path.clone(),
+                bytes: bytes.clone(),
+            });
+        }
+    }
+    pages
 }
 
 /// Renders a site's pages: the shared pages at once, guide pages one guide at a time (so a
@@ -208,26 +216,20 @@ pub struct SiteRenderer<'r> {
     tera: &'r Tera,
     /// The site view, converted to a template value once (every page uses it).
     site_value: tera::Value,
-    media: Media,
-    media_pages: Vec<Page>,
+    /// The brand's images (logo, favicon), by site path.
+    brand_pages: Vec<(String, Vec<u8>)>,
     titles: HashMap<&'r str, &'r str>,
 }
 
 impl<'r> SiteRenderer<'r> {
-    /// Prepares rendering (collects screenshots and guide titles).
+    /// Prepares rendering (the site view, the brand images and guide titles; screenshots
+    /// are read only when a page needs them).
     pub fn new(
         resolved: &'r Resolved<'r>,
         tera: &'r Tera,
     ) -> Result<SiteRenderer<'r>, RenderError> {
         let site = &resolved.project.site;
-        let (media, mut media_pages) = Media::collect(resolved);
         let (brand, brand_pages) = brand::prepare(site, &resolved.project.root);
-        for (path, bytes) in brand_pages {
-            // A logo with the same bytes as a screenshot shares its copy.
-            if !media_pages.iter().any(|m| m.path == path) {
-                media_pages.push(Page { path, bytes });
-            }
-        }
         let site_view = SiteView {
             title: &site.title,
             language: &site.language,
@@ -246,8 +248,7 @@ impl<'r> SiteRenderer<'r> {
             resolved,
             tera,
             site_value: tera::Value::try_from_serializable(&site_view).map_err(template_error)?,
-            media,
-            media_pages,
+            brand_pages,
             titles: resolved
                 .project
                 .guides
@@ -289,7 +290,7 @@ impl<'r> SiteRenderer<'r> {
         let site = &self.resolved.project.site;
         let lookup = |g: &crate::model::Guide, src: &str| {
             let rel = crate::resolve::image_path(g, src).ok()?;
-            self.media.files.get(&rel).map(|(u, s)| (u.clone(), *s))
+            media_url(self.resolved, &rel)
         };
         let titles = |id: &str| self.titles.get(id).map(|t| (*t).to_owned());
         let gv: GuideView = view::guide_view(rg, &titles, &lookup);
@@ -352,7 +353,7 @@ impl<'r> SiteRenderer<'r> {
     pub fn shared_pages_and_index(&self) -> Result<(Vec<Page>, Vec<Page>), RenderError> {
         let resolved = self.resolved;
         let site = &resolved.project.site;
-        let mut pages = self.media_pages.clone();
+        let mut pages = media_pages(resolved, &self.brand_pages);
         let mut cards: Vec<GuideCard> = resolved.guides.iter().map(view::card).collect();
         cards.sort_by(|a, b| a.title.cmp(&b.title).then(a.id.cmp(&b.id)));
         let catalog = lists::Catalog::new(&cards);

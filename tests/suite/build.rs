@@ -340,6 +340,25 @@ fn build_command_reports_errors_like_check() {
 }
 
 #[test]
+fn build_output_off_a_terminal_is_the_summary_line_alone() {
+    let t = GuideTest::from_dir("guides");
+    let out = t.arg("output");
+    // Not a terminal (the harness captures stderr), with and without CI set: no progress.
+    for env in [&[][..], &[("CI", "true")][..]] {
+        let build = t.run_with_env(&["build", "-o", &out], env);
+        build.code(0).stdout_lacks("building");
+        let lines: Vec<&str> = build.stderr.lines().collect();
+        assert_eq!(lines.len(), 1, "{}", build.stderr);
+        assert!(lines[0].starts_with("built "), "{}", build.stderr);
+        assert!(!build.stderr.contains('\r') && !build.stderr.contains('\x1b'));
+    }
+    // `--quiet` leaves out the summary line too.
+    let quiet = t.run(&["build", "-o", &out, "--quiet"]);
+    quiet.code(0).stderr_is_empty();
+    assert_eq!(quiet.stdout, "");
+}
+
+#[test]
 fn checklist_command_prints_every_format() {
     let t = GuideTest::from_dir("guides");
     for (format, platform) in [("md", "android"), ("text", "web"), ("json", "ios")] {

@@ -1,5 +1,7 @@
 //! `image-reused`: one screenshot file shown for two different steps of a guide.
 
+use std::collections::HashMap;
+
 use super::rule::{Rule, RuleConfig};
 use crate::diag::{Code, Diagnostic, RuleDoc, RuleMeta, Severity};
 use crate::model::Step;
@@ -31,15 +33,16 @@ impl Rule for ImageReused {
 
     fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         for rg in &site.guides {
-            let mut seen: Vec<(&str, &Step)> = Vec::new();
+            // The first step each file illustrates, by file (a guide has a picture per step).
+            let mut seen: HashMap<&str, &Step> = HashMap::new();
             for s in rg.written_steps() {
                 let Some(src) = s.image.as_ref().and_then(|i| i.src.as_ref()) else {
                     continue;
                 };
                 let same_action =
                     |o: &Step| o.action.value == s.action.value && o.target == s.target;
-                match seen.iter().find(|(p, _)| *p == src.value) {
-                    Some((_, first)) if !same_action(first) => {
+                match seen.get(src.value.as_str()) {
+                    Some(first) if !same_action(first) => {
                         let first_src = first
                             .image
                             .as_ref()
@@ -56,7 +59,9 @@ impl Rule for ImageReused {
                         );
                     }
                     Some(_) => {}
-                    None => seen.push((&src.value, s)),
+                    None => {
+                        seen.insert(&src.value, s);
+                    }
                 }
             }
         }
