@@ -164,28 +164,35 @@ else
   printf '\n(search download figures skipped: node or chromium missing)\n'
 fi
 
-# Before and after: BASELINE=path/to/an/older/stepwise times that binary's build into an
+# Before and after: BASELINE=path/to/an/older/stepwise times that binary's check and build into an
 # empty folder against this one's, alternating the two so that both see the same machine.
 if [ -n "${BASELINE:-}" ]; then
-  printf '\n| profile | guides | build, empty output: baseline | this build | this / baseline |\n|---|---|---|---|---|\n'
+  printf '\n| profile | guides | check: baseline | this check | this / baseline | build, empty output: baseline | this build | this / baseline |\n|---|---|---|---|---|---|---|---|\n'
+  secs() { # command... -> wall seconds
+    local start; start=$(date +%s.%N)
+    "$@" >/dev/null 2>&1 || true
+    python3 -c "print($(date +%s.%N) - $start)"
+  }
+  med() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {printf "%.3f", (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
   for profile in "${PROFILE_LIST[@]}"; do
   for n in "${SIZES[@]}"; do
     dir="$(corpus "$profile" "$n")"
-    a=(); b=()
+    a=(); b=(); ca=(); cb=()
+    # The two binaries alternate, so that both see the same machine.
     for _ in $(seq "$RUNS"); do
       for which in base this; do
         bin="$BIN"; [ "$which" = base ] && bin="$BASELINE"
+        c=$(secs "$bin" check "$dir/guides" --format short)
         rm -rf "$dir/out-ab"; sync
-        start=$(date +%s.%N)
-        "$bin" build "$dir/guides" -o "$dir/out-ab" --format short >/dev/null 2>&1
-        t=$(python3 -c "print($(date +%s.%N) - $start)")
-        if [ "$which" = base ]; then a+=("$t"); else b+=("$t"); fi
+        t=$(secs "$bin" build "$dir/guides" -o "$dir/out-ab" --format short)
+        if [ "$which" = base ]; then a+=("$t"); ca+=("$c"); else b+=("$t"); cb+=("$c"); fi
       done
     done
     rm -rf "$dir/out-ab"
-    med() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {printf "%.3f", (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
     base=$(med "${a[@]}"); this=$(med "${b[@]}")
-    printf '| %s | %s | %s s | %s s | %s |\n' "$profile" "$n" "$base" "$this" "$(ratio "$this" "$base")"
+    cbase=$(med "${ca[@]}"); cthis=$(med "${cb[@]}")
+    printf '| %s | %s | %s s | %s s | %s | %s s | %s s | %s |\n' "$profile" "$n" "$cbase" "$cthis" \
+      "$(ratio "$cthis" "$cbase")" "$base" "$this" "$(ratio "$this" "$base")"
   done
   done
 fi
