@@ -271,6 +271,16 @@ mod tests {
 
     /// Two guides, each illustrating its steps with `a.png`, `b.png` (same bytes as `a`)
     /// and `c.png`.
+    /// Options that build `dir`'s guides into `dir/site`.
+    fn options(dir: &tempfile::TempDir) -> BuildOptions {
+        BuildOptions {
+            guides: dir.path().join("guides"),
+            output: dir.path().join("site"),
+            templates: None,
+            static_dir: None,
+        }
+    }
+
     fn project() -> tempfile::TempDir {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path().join("guides");
@@ -304,12 +314,7 @@ mod tests {
     #[test]
     fn a_build_stats_and_reads_each_screenshot_once() {
         let dir = project();
-        let opts = BuildOptions {
-            guides: dir.path().join("guides"),
-            output: dir.path().join("site"),
-            templates: None,
-            static_dir: None,
-        };
+        let opts = options(&dir);
         let (project, diags) = crate::load::load(&opts.guides).expect("load");
         let checked = crate::check::check(&project, diags);
         assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
@@ -335,12 +340,7 @@ mod tests {
     #[test]
     fn screenshots_with_the_same_bytes_share_one_copy() {
         let dir = project();
-        let opts = BuildOptions {
-            guides: dir.path().join("guides"),
-            output: dir.path().join("site"),
-            templates: None,
-            static_dir: None,
-        };
+        let opts = options(&dir);
         build(&opts).expect("build");
         let media: Vec<String> = std::fs::read_dir(opts.output.join("media"))
             .expect("media folder")

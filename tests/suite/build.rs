@@ -1,6 +1,6 @@
 //! `stepwise build`: the pages, their determinism, the atomic swap and escaping.
 
-use crate::harness::GuideTest;
+use crate::harness::{GuideTest, read_tree};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -20,28 +20,6 @@ fn opts(guides: &str, output: &Path) -> BuildOptions {
         templates: None,
         static_dir: None,
     }
-}
-
-/// Every file under `root` with its bytes.
-fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p
-                    .strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.insert(rel, std::fs::read(&p).unwrap());
-            }
-        }
-    }
-    out
 }
 
 fn text(tree: &BTreeMap<String, Vec<u8>>, path: &str) -> String {

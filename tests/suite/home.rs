@@ -3,11 +3,10 @@
 //! or from git as `updated:` says.
 
 use std::path::Path;
-use std::process::Command;
 
 use stepwise::build::{BuildOptions, build};
 
-use crate::harness::GuideTest;
+use crate::harness::{GuideTest, git};
 
 fn build_site(guides: &Path, out: &Path) {
     let built = build(&BuildOptions {
@@ -181,23 +180,6 @@ fn an_unknown_featured_guide_is_reported_with_a_suggestion() {
     assert_eq!((d.span.start.line, d.span.start.col), (3, 5));
     assert!(d.message.contains("`g11`"), "{}", d.message);
     assert_eq!(d.help.as_deref(), Some("did you mean \"g1\"?"));
-}
-
-fn git(dir: &Path, args: &[&str], date: &str) -> bool {
-    Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "-c",
-            "user.name=Writer",
-            "-c",
-            "user.email=writer@example.com",
-        ])
-        .args(args)
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .output()
-        .is_ok_and(|o| o.status.success())
 }
 
 #[test]

@@ -6,26 +6,13 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-use crate::harness::{GuideTest, Run};
+use crate::harness::{GuideTest, Run, git, read_tree};
 
 /// Every file under `root` with its bytes, the manifest left out.
 fn site(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p.strip_prefix(root).unwrap().to_string_lossy().into_owned();
-                if rel != ".stepwise-output" {
-                    out.insert(rel, std::fs::read(&p).unwrap());
-                }
-            }
-        }
-    }
-    out
+    let mut tree = read_tree(root);
+    tree.remove(".stepwise-output");
+    tree
 }
 
 /// `stepwise build guides -o out` with stage counts on.
@@ -378,23 +365,6 @@ fn a_step_edit_renders_its_guide_and_the_search_index_and_a_card_edit_the_lists_
             .contains("Sign out of every device at once.")
     );
     equals_fresh(&t);
-}
-
-fn git(dir: &Path, args: &[&str], date: &str) -> bool {
-    std::process::Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "-c",
-            "user.name=Writer",
-            "-c",
-            "user.email=writer@example.com",
-        ])
-        .args(args)
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .output()
-        .is_ok_and(|o| o.status.success())
 }
 
 #[test]
