@@ -9,7 +9,8 @@
 # wget, tar (unzip on Windows) and sha256sum or shasum. See docs/install.md.
 set -eu
 
-REPO="stepwise-docs/stepwise"
+# The repository whose releases are installed (a fork can name its own).
+REPO="${STEPWISE_REPO:-stepwise-docs/stepwise}"
 # Where the release assets are: a mirror of them can be named with STEPWISE_DOWNLOAD_BASE
 # (a folder holding v<version>/<asset>).
 DOWNLOAD_BASE="${STEPWISE_DOWNLOAD_BASE:-https://github.com/$REPO/releases/download}"
@@ -30,6 +31,7 @@ Options:
   -h, --help         print this help
 
 Environment:
+  STEPWISE_REPO           the GitHub repository of the releases (default: $REPO)
   STEPWISE_DOWNLOAD_BASE  a mirror of the release assets, holding v<version>/<asset>
                           (default: https://github.com/$REPO/releases/download)
 EOF
