@@ -29,6 +29,16 @@ for (const path of workflows) {
   });
 }
 
+test('the workflows of docs/ci.md pass the schema check and actionlint', () => {
+  const text = readFileSync(join(REPO, 'docs/ci.md'), 'utf8');
+  const examples = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]).filter((b) => /^jobs:/m.test(b));
+  assert.equal(examples.length, 3, 'the action, annotations and code scanning workflows');
+  assert.ok(examples[0].includes('uses: stepwise-docs/stepwise@v0.1.0'));
+  for (const example of examples) {
+    assert.deepEqual(lintWorkflow('docs/ci.md', example), [], example);
+  }
+});
+
 test('action.yml passes the schema check and reads only declared inputs and steps', () => {
   assert.deepEqual(lintAction('action.yml'), []);
 });
@@ -118,7 +128,8 @@ test('every file names the project by the repository of Cargo.toml, with no plac
       continue; // deleted in the working tree
     }
     if (/your-org|YOUR_ORG|<owner>/.test(text)) wrong.push(`${path}: a placeholder`);
-    const homes = /(?:github\.com|raw\.githubusercontent\.com|ghcr\.io)\/([\w.-]+)\/stepwise\b/g;
+    // URLs, image names, `uses:` of the action and shell defaults (`${REPO:-owner/stepwise}`).
+    const homes = /(?:(?:github\.com|raw\.githubusercontent\.com|ghcr\.io)\/|uses: |:-)([\w.-]+)\/stepwise\b/g;
     for (const [url, who] of text.matchAll(homes)) {
       names.push(path);
       if (who !== owner) wrong.push(`${path}: ${url}`);
