@@ -5,12 +5,12 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
+
+import { fakeRelease } from './release.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -89,27 +89,6 @@ test('--help describes every option', () => {
     assert.ok(run.stdout.includes(option), option);
   }
 });
-
-/** A release v9.9.9 for x86_64 Linux in a temporary folder: its file:// URL and the paths. */
-function fakeRelease() {
-  const root = mkdtempSync(join(tmpdir(), 'stepwise-install-'));
-  process.on('exit', () => rmSync(root, { recursive: true, force: true }));
-  const name = 'stepwise-9.9.9-x86_64-unknown-linux-musl';
-  const dir = join(root, 'v9.9.9');
-  mkdirSync(join(dir, name), { recursive: true });
-  const binary = '#!/bin/sh\necho "stepwise 9.9.9"\n';
-  writeFileSync(join(dir, name, 'stepwise'), binary);
-  chmodSync(join(dir, name, 'stepwise'), 0o755);
-  writeFileSync(join(dir, name, 'README.md'), '# Stepwise\n');
-  execFileSync('tar', ['-czf', `${name}.tar.gz`, name], { cwd: dir });
-  rmSync(join(dir, name), { recursive: true });
-  const sha = createHash('sha256').update(readFileSync(join(dir, `${name}.tar.gz`))).digest('hex');
-  const sums = `${'0'.repeat(64)}  stepwise-9.9.9-aarch64-unknown-linux-musl.tar.gz\n${sha}  ${name}.tar.gz\n`;
-  writeFileSync(join(dir, 'SHA256SUMS'), sums);
-  const args = ['--version', '9.9.9', '--os', 'linux', '--arch', 'x86_64', '--to', join(root, 'bin')];
-  const env = { STEPWISE_DOWNLOAD_BASE: pathToFileURL(root).href, PATH: process.env.PATH };
-  return { root, dir, name, binary, sha, args, env, installed: join(root, 'bin', 'stepwise') };
-}
 
 test('a release is downloaded, verified against SHA256SUMS and installed into --to', () => {
   const release = fakeRelease();
