@@ -163,3 +163,14 @@ test('the release builds an archive for every target install.sh downloads', () =
     'x86_64-unknown-linux-musl',
   ]);
 });
+
+test('the published crate holds the sources, templates, documents and licences, and no tests', () => {
+  const list = execFileSync('cargo', ['package', '--list', '--locked', '--allow-dirty'], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+    .split('\n')
+    .filter(Boolean);
+  for (const file of ['Cargo.toml', 'Cargo.lock', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'src/main.rs', 'src/lib.rs', 'templates/base.html', 'templates/assets/stepwise.css', 'docs/format.md', 'docs/schema/guide.schema.json']) {
+    assert.ok(list.includes(file), `${file} is in the crate`);
+  }
+  const outside = list.filter((f) => !/^(src|templates|docs|locales)\//.test(f) && !/^(Cargo\.(toml|toml\.orig|lock)|README\.md|LICENSE-(MIT|APACHE)|\.cargo_vcs_info\.json)$/.test(f));
+  assert.deepEqual(outside, [], 'nothing but the crate\'s files');
+});
