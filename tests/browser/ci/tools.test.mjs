@@ -1,12 +1,16 @@
-// shellcheck on install.sh and hadolint on the Dockerfile pass, and fail on the broken
-// copies in tests/fixtures/ci. tests/run.sh installs both (shellcheck from Debian, hadolint
+// shellcheck on install.sh and on every `run:` script of the workflows and action.yml, and
+// hadolint on the Dockerfile, pass, and fail on the broken copies in tests/fixtures/ci. tests/run.sh installs both (shellcheck from Debian, hadolint
 // from PyPI, named by HADOLINT); a missing tool fails these tests.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
+
+import { yamlValue } from './lint.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const HADOLINT = process.env.HADOLINT || 'hadolint';
@@ -21,6 +25,42 @@ function run(tool, args) {
 test('shellcheck finds nothing in install.sh', () => {
   const out = run('shellcheck', ['--shell=sh', 'install.sh']);
   assert.equal(out.code, 0, out.output);
+});
+
+/** The `run:` scripts of the workflows and action.yml: [where, shell, script]. */
+function runScripts() {
+  const out = [];
+  for (const file of readdirSync(join(REPO, '.github/workflows')).sort()) {
+    const workflow = yamlValue(`.github/workflows/${file}`);
+    for (const [id, job] of Object.entries(workflow.jobs)) {
+      (job.steps ?? []).forEach((step, i) => {
+        if (step.run) out.push([`${file} ${id} step ${i + 1}`, step.shell ?? 'bash', step.run]);
+      });
+    }
+  }
+  yamlValue('action.yml').runs.steps.forEach((step, i) => {
+    if (step.run) out.push([`action.yml step ${i + 1}`, step.shell, step.run]);
+  });
+  return out;
+}
+
+test('shellcheck finds nothing in the run scripts of the workflows and action.yml', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stepwise-run-scripts-'));
+  try {
+    const scripts = runScripts();
+    assert.ok(scripts.length >= 15, `${scripts.length} scripts`);
+    const found = scripts.flatMap(([where, shell, script], i) => {
+      assert.ok(['bash', 'sh'].includes(shell), `${where}: shell ${shell}`);
+      const path = join(dir, `${i}.sh`);
+      // An expression is text the runner puts in before the shell runs.
+      writeFileSync(path, script.replace(/\$\{\{.*?\}\}/gs, 'EXPRESSION'));
+      const out = run('shellcheck', [`--shell=${shell}`, '--format=gcc', path]);
+      return out.code === 0 ? [] : [`${where}:\n${out.output}`];
+    });
+    assert.deepEqual(found, []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('shellcheck rejects bash in a POSIX sh script', () => {
