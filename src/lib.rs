@@ -16,6 +16,7 @@ pub mod cli;
 pub mod diag;
 pub mod emit;
 pub(crate) mod fix;
+pub mod import;
 pub(crate) mod layout;
 pub mod links;
 pub mod load;

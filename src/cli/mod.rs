@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod checklist;
 mod explain;
+mod import;
 mod new;
 mod output;
 mod preview;
@@ -23,6 +24,7 @@ pub use build::BuildArgs;
 pub use check::CheckArgs;
 pub use checklist::ChecklistArgs;
 pub use explain::ExplainArgs;
+pub use import::ImportArgs;
 pub use new::NewArgs;
 pub use preview::PreviewArgs;
 pub use schema::SchemaArgs;
@@ -107,6 +109,18 @@ pub enum Command {
     ///   stepwise new acme/reset-pin --platforms android,ios
     #[command(verbatim_doc_comment)]
     New(NewArgs),
+    /// Draft guides from existing help articles (Markdown, HTML or plain text).
+    ///
+    /// Platform sections become procedures, numbered lists steps, bold and quoted words
+    /// glossary controls; what could not be mapped stays as `do:` text and is listed in the
+    /// report. Never overwrites a file: a later import replaces only files it created that
+    /// nobody edited since.
+    ///
+    /// Examples:
+    ///   stepwise import help-export/ --product Acme
+    ///   stepwise import article.md --product Netflix -o guides --dry-run
+    #[command(verbatim_doc_comment)]
+    Import(ImportArgs),
     /// Print the JSON Schema of guide, product or site files, for completion in editors.
     ///
     /// Editors that use the YAML language server read a first line such as
@@ -138,6 +152,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Checklist(args) => checklist::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Import(args) => import::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Preview(args) => preview::run(&args),
         Command::Serve(args) => serve::run(&args),

@@ -13,6 +13,7 @@ mod fixtures;
 mod fuzz;
 mod harness;
 mod home;
+mod import;
 mod labels;
 mod lints;
 mod notes;
