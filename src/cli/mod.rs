@@ -121,6 +121,13 @@ pub enum Command {
     ///   stepwise import article.md --product Netflix -o guides --dry-run
     #[command(verbatim_doc_comment)]
     Import(ImportArgs),
+    /// Run the Language Server for editors, on stdin and stdout.
+    ///
+    /// Live diagnostics from the same checker as `check`, completion of glossary keys,
+    /// actions, platforms and guide ids, go to definition, hover and rename of glossary keys.
+    /// Editors start it themselves: configure the command `stepwise lsp` for YAML files in
+    /// the guides folder (docs/editors.md).
+    Lsp,
     /// Print the JSON Schema of guide, product or site files, for completion in editors.
     ///
     /// Editors that use the YAML language server read a first line such as
@@ -153,6 +160,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Explain(args) => explain::run(&args),
         Command::New(args) => new::run(&args),
         Command::Import(args) => import::run(&args),
+        Command::Lsp => crate::lsp::run_stdio()
+            .map(|()| 0)
+            .map_err(|e| e.to_string().into()),
         Command::Schema(args) => schema::run(&args),
         Command::Preview(args) => preview::run(&args),
         Command::Serve(args) => serve::run(&args),

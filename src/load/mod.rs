@@ -106,6 +106,15 @@ type Reader<'r> = dyn Fn(&Path) -> Result<Vec<u8>, LoadError> + Sync + 'r;
 ///
 /// Returns the model (with whatever could be decoded) and the diagnostics, unsorted.
 pub fn load(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError> {
+    load_overlaid(root, &|_| None)
+}
+
+/// Loads every file under `root` as [`load`] does, but takes the text of the files that
+/// `overlay` has one for from it instead of the disk (an editor's unsaved changes).
+pub fn load_overlaid(
+    root: &Path,
+    overlay: &(dyn Fn(&Path) -> Option<String> + Sync),
+) -> Result<(Project, Vec<Diagnostic>), LoadError> {
     let meta = std::fs::metadata(root).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound(root.to_path_buf()),
         _ => LoadError::Io {
@@ -131,7 +140,11 @@ pub fn load(root: &Path) -> Result<(Project, Vec<Diagnostic>), LoadError> {
             layout.stray.push(path);
         }
     }
-    let (mut project, diags) = assemble(root, layout, &read_file)?;
+    let read = |p: &Path| match overlay(p) {
+        Some(text) => Ok(text.into_bytes()),
+        None => read_file(p),
+    };
+    let (mut project, diags) = assemble(root, layout, &read)?;
     if project.site.updated == crate::model::Updated::ReviewedOrGit {
         add_commit_dates(&mut project);
     }

@@ -16,6 +16,7 @@ mod home;
 mod import;
 mod labels;
 mod lints;
+mod lsp;
 mod notes;
 mod pipeline;
 mod preview;
