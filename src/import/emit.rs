@@ -180,7 +180,25 @@ pub(crate) fn glossary(controls: &[Control], all_platforms: &[String]) -> String
     for c in controls {
         let _ = writeln!(out, "  {}:", c.key);
         let _ = writeln!(out, "    role: {}", c.role.as_str());
-        let _ = writeln!(out, "    label: {}", scalar(&c.label));
+        if c.other_labels.is_empty() {
+            let _ = writeln!(out, "    label: {}", scalar(&c.label));
+        } else {
+            // One line per label, each with the platforms it is for.
+            let _ = writeln!(out, "    label:");
+            let mut on: Vec<&String> = c.on.iter().collect();
+            on.sort_by_key(|p| all_platforms.iter().position(|q| q == *p));
+            let mut groups: Vec<(Vec<&str>, &str)> = Vec::new();
+            for p in on {
+                let l = c.other_labels.get(p).unwrap_or(&c.label);
+                match groups.iter_mut().find(|(_, g)| *g == l.as_str()) {
+                    Some((ps, _)) => ps.push(p),
+                    None => groups.push((vec![p.as_str()], l)),
+                }
+            }
+            for (ps, l) in groups {
+                let _ = writeln!(out, "      {}: {}", ps.join(", "), scalar(l));
+            }
+        }
         if let Some(d) = &c.description {
             let _ = writeln!(out, "    description: {}", scalar(d));
         }

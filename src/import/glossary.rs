@@ -15,8 +15,11 @@ pub(crate) struct Control {
     pub key: String,
     /// Its role.
     pub role: Role,
-    /// Its label.
+    /// Its label (the first one found).
     pub label: String,
+    /// Labels that differ on some platforms, by platform: the same words in another order
+    /// ("Privacy and Security" on the web, "Security and Privacy" in the apps).
+    pub other_labels: BTreeMap<String, String>,
     /// Where it is, per platform.
     pub places: BTreeMap<String, String>,
     /// What it looks like.
@@ -99,7 +102,20 @@ impl Glossary {
         let found = self
             .controls
             .iter()
-            .position(|c| c.label.to_lowercase() == lower);
+            .position(|c| {
+                c.label.to_lowercase() == lower
+                    || c.other_labels.values().any(|l| l.to_lowercase() == lower)
+            })
+            .or_else(|| self.reordered(&lower, platforms));
+        if let Some(i) = found
+            && self.controls[i].label.to_lowercase() != lower
+        {
+            for p in platforms {
+                self.controls[i]
+                    .other_labels
+                    .insert(p.clone(), label.to_string());
+            }
+        }
         let i = match found {
             Some(i) => i,
             None => {
@@ -108,6 +124,7 @@ impl Glossary {
                     key,
                     role,
                     label: label.to_string(),
+                    other_labels: BTreeMap::new(),
                     places: BTreeMap::new(),
                     description: None,
                     on: Vec::new(),
@@ -139,6 +156,22 @@ impl Glossary {
                     .or_insert_with(|| place.to_string());
             }
         }
+    }
+
+    /// A control found on other platforms whose label has the same words in another order.
+    fn reordered(&self, lower: &str, platforms: &[String]) -> Option<usize> {
+        let words = |s: &str| {
+            let mut w: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+            w.sort();
+            w
+        };
+        let want = words(lower);
+        self.controls.iter().position(|c| {
+            want.len() > 1
+                && words(&c.label) == want
+                && !c.on.iter().any(|p| platforms.contains(p))
+                && c.other_labels.is_empty()
+        })
     }
 
     /// A key no control has yet: the label's slug, else its look's, else its role's.
