@@ -20,6 +20,7 @@ pub mod import;
 pub(crate) mod layout;
 pub mod links;
 pub mod load;
+pub mod locale;
 pub mod lsp;
 pub mod model;
 pub mod probe;

@@ -189,10 +189,14 @@ pub fn build_checked_with(
     }
     let resolved = &checked.resolved;
     let templates = opts.templates_dir();
-    let tera = render::templates(
+    let locales = std::sync::Arc::new(crate::locale::Locales::with_site(
+        &resolved.project.locales,
+    ));
+    let tera = render::templates_with(
         Some(&templates)
             .filter(|p| p.is_dir())
             .map(PathBuf::as_path),
+        locales,
     )?;
     let static_dir = opts.static_dir();
     let static_files = statics::list(&static_dir)?;

@@ -130,6 +130,8 @@ codes! {
     UnknownRule = ("unknown-rule", Error, "A rule id in configuration or in `allow` does not exist."),
     /// A logo or favicon file that does not exist.
     SiteFileNotFound = ("site-file-not-found", Error, "A file that site.yaml names (logo, favicon) does not exist."),
+    /// A site's locale file that is not valid Fluent.
+    LocaleSyntax = ("locale-syntax", Error, "A locale file beside site.yaml is not valid Fluent syntax."),
     /// An accent colour below WCAG AA contrast.
     AccentContrast = ("accent-contrast", Error, "The accent colour does not reach WCAG AA contrast (4.5:1) with the page background or the text of accent buttons."),
 }

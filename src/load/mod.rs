@@ -144,7 +144,10 @@ pub fn load_overlaid(
         Some(text) => Ok(text.into_bytes()),
         None => read_file(p),
     };
-    let (mut project, diags) = assemble(root, layout, &read)?;
+    let (mut project, mut diags) = assemble(root, layout, &read)?;
+    let (locales, locale_diags) = crate::locale::read_site_locales(root, &mut project.sources);
+    project.locales = locales;
+    diags.extend(locale_diags);
     if project.site.updated == crate::model::Updated::ReviewedOrGit {
         add_commit_dates(&mut project);
     }
@@ -298,6 +301,7 @@ fn assemble(
         guides,
         sources: texts.sources,
         incomplete,
+        locales: Vec::new(),
     };
     Ok((project, diags))
 }

@@ -40,6 +40,8 @@ pub struct Project {
     /// Guide files whose loading reported an error, so that [`Project::guides`] may lack
     /// some or all of what they say.
     pub incomplete: Vec<Incomplete>,
+    /// The site's own locale files (`locales/<lang>.ftl` beside `site.yaml`).
+    pub locales: Vec<crate::locale::SiteLocale>,
 }
 
 /// A guide file whose loading reported an error.

@@ -2,6 +2,7 @@
 //! pieces, so that HTML, Markdown checklists, plain text and JSON all say the same thing.
 
 use super::escape;
+use crate::locale::{Arg, Locale};
 use crate::model::{Action, Platform, Product, Role, Step, Target, Toggle};
 
 /// One piece of an instruction.
@@ -81,23 +82,13 @@ fn capitalize(s: &str) -> String {
     }
 }
 
-/// Words that may start a sentence or a clause and are written in lower case inside one
-/// ("If **you** see"): only these lose their capital after "If …, ", so that a name such
-/// as "Netflix asks" keeps it.
-const LOWER_IN_CLAUSE: &[&str] = &[
-    "a", "an", "the", "you", "your", "it", "its", "this", "that", "these", "those", "there",
-    "when", "if", "once", "after", "before", "check", "choose", "enter", "go", "open", "select",
-    "tap", "click", "press", "type", "wait", "scroll", "turn", "sign", "make", "follow", "read",
-    "look", "find", "use", "keep", "repeat", "close", "return",
-];
-
 /// `text` to go on after a comma: its first word in lower case if it is an ordinary word
-/// (`You see` → `you see`), unchanged if it is a name or starts with markup.
-fn continue_clause(text: &str) -> String {
+/// the locale lists (`You see` → `you see`), unchanged if it is a name or starts with markup.
+fn continue_clause(text: &str, locale: &Locale) -> String {
     let word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
     let lower = word.to_lowercase();
     let is_ordinary = word.chars().skip(1).all(char::is_lowercase);
-    if !word.is_empty() && is_ordinary && LOWER_IN_CLAUSE.contains(&lower.as_str()) {
+    if !word.is_empty() && is_ordinary && locale.has_word("step-lower-in-clause", None, &lower) {
         format!("{lower}{}", &text[word.len()..])
     } else {
         text.to_owned()
@@ -115,13 +106,24 @@ fn start_sentence(text: &str) -> String {
 
 /// A condition as it follows "If ": without a leading "If" the author wrote too, nor the
 /// punctuation that ends it (`If you see Devices.` → `you see Devices`).
+#[cfg(test)]
 pub(crate) fn condition_text(cond: &str) -> String {
+    condition_in(cond, &Locale::english())
+}
+
+/// [`condition_text`] in a language: without the words of `step-condition-prefixes`.
+pub(crate) fn condition_in(cond: &str, locale: &Locale) -> String {
     let t = cond.trim();
-    let t = match t.get(..3) {
-        Some(head) if head.eq_ignore_ascii_case("if ") => t[3..].trim_start(),
-        _ => t,
+    let first: String = t.chars().take_while(|c| c.is_alphabetic()).collect();
+    let t = if !first.is_empty()
+        && t[first.len()..].starts_with(' ')
+        && locale.has_word("step-condition-prefixes", None, &first)
+    {
+        t[first.len()..].trim_start()
+    } else {
+        t
     };
-    continue_clause(trim_clause_end(t))
+    continue_clause(trim_clause_end(t), locale)
 }
 
 /// `text` without the punctuation and spaces that would end a sentence or clause.
@@ -133,33 +135,38 @@ fn trim_clause_end(text: &str) -> &str {
 /// them inside closing Markdown or quotes: `**Done!**`).
 fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '*' | '_' | '`' | '"' | '”' | '’' | '\'' | ')')
+        c.is_whitespace() || matches!(c, '*' | '_' | '`' | '"' | '”' | '’' | '\'' | ')' | '»')
     });
-    t.ends_with(['.', '!', '?', '…'])
+    t.ends_with(['.', '!', '?', '…', '。', '؟'])
 }
 
-/// Determiners and possessives that may start a description already (`your profile picture`).
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "your", "its", "their", "this", "that", "my", "our", "his", "her",
-];
+/// The first word of `text`, in lower case.
+fn first_word(text: &str) -> String {
+    text.split_whitespace().next().unwrap_or("").to_lowercase()
+}
 
-/// An icon's description as it reads in brackets after its label: with "the" unless it
-/// starts with a determiner (`three horizontal lines` → `the three horizontal lines`).
-fn described(description: &str) -> String {
+/// An icon's description as it reads in brackets after its label: with the locale's
+/// article (`step-described`) unless it starts with a determiner (`three horizontal lines`
+/// → `the three horizontal lines`).
+fn described(description: &str, locale: &Locale) -> String {
     let d = trim_clause_end(description.trim());
-    let first = d.split_whitespace().next().unwrap_or("").to_lowercase();
-    if d.is_empty() || DETERMINERS.contains(&first.as_str()) {
-        continue_clause_word(d)
+    let inner = continue_clause_word(d, locale);
+    if d.is_empty() || locale.has_word("step-determiners", None, &first_word(d)) {
+        inner
     } else {
-        format!("the {}", continue_clause_word(d))
+        locale.text_with("step-described", &[("description", Arg::Str(&inner))])
     }
 }
 
 /// `d` with its first letter in lower case when it is an ordinary capitalised word
-/// (`Three lines` → `three lines`), as it reads after "the".
-fn continue_clause_word(d: &str) -> String {
+/// (`Three lines` → `three lines`), as it reads after "the"; unchanged where the locale
+/// keeps capitals (`step-lowercase-inside = no`).
+fn continue_clause_word(d: &str, locale: &Locale) -> String {
     let word: String = d.chars().take_while(|c| c.is_alphabetic()).collect();
-    if word.chars().skip(1).all(char::is_lowercase) && (word.chars().count() > 1 || word == "A") {
+    if locale.flag("step-lowercase-inside")
+        && word.chars().skip(1).all(char::is_lowercase)
+        && (word.chars().count() > 1 || word == "A")
+    {
         let mut c = d.chars();
         match c.next() {
             Some(f) => f.to_lowercase().chain(c).collect(),
@@ -170,45 +177,33 @@ fn continue_clause_word(d: &str) -> String {
     }
 }
 
-/// Nouns that name a kind of screen: a screen's label ending in one reads with "the"
-/// (`Netflix app` → `the Netflix app`), one without (`netflix.com`) reads as a name.
-const SCREEN_NOUNS: &[&str] = &[
-    "app",
-    "application",
-    "website",
-    "site",
-    "page",
-    "screen",
-    "settings",
-    "menu",
-    "window",
-    "dialog",
-    "panel",
-    "tab",
-    "section",
-    "list",
-    "view",
-    "dashboard",
-    "portal",
-    "store",
-];
-
-/// A screen's label as the object of a sentence (`Netflix app` → `the Netflix app`).
-fn screen_name(label: &str) -> String {
+/// A screen's label as the object of a sentence (`Netflix app` → `the Netflix app`): with
+/// the locale's `step-screen` pattern when its last (or, per `.first`, its first) word is
+/// a kind of screen and it does not start with a determiner. The pattern gets the noun as
+/// `$noun`, to choose an article by it.
+fn screen_name(label: &str, locale: &Locale) -> String {
     let last = label
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("")
         .to_lowercase();
-    let first = label.split_whitespace().next().unwrap_or("").to_lowercase();
-    if label.contains(char::is_whitespace)
-        && SCREEN_NOUNS.contains(&last.as_str())
-        && !DETERMINERS.contains(&first.as_str())
+    let first = first_word(label);
+    if !label.contains(char::is_whitespace)
+        || locale.has_word("step-determiners", None, &first)
     {
-        format!("the {label}")
-    } else {
-        label.to_owned()
+        return label.to_owned();
     }
+    let (noun, label) = if locale.has_word("step-screen-nouns", None, &last) {
+        (last, label.to_owned())
+    } else if locale.has_word("step-screen-nouns", Some("first"), &first) {
+        (first, continue_clause_word(label, locale))
+    } else {
+        return label.to_owned();
+    };
+    locale.text_with(
+        "step-screen",
+        &[("label", Arg::Str(&label)), ("noun", Arg::Str(&noun))],
+    )
 }
 
 /// What a target is called on a platform, and how a sentence shows it.
@@ -220,11 +215,19 @@ struct Named {
     location: Option<String>,
     /// What's shown in brackets after it: the icon's description and its location.
     aside: Option<String>,
+    /// The control's role (`button`), `text` for the author's words.
+    role: &'static str,
 }
 
 /// `place`: the target is where the reader goes (`open`, `sign-in`), so a screen reads as a
 /// place (`the Netflix app`) rather than as a label to press.
-fn named(target: &Target, platform: &Platform, product: Option<&Product>, place: bool) -> Named {
+fn named(
+    target: &Target,
+    platform: &Platform,
+    product: Option<&Product>,
+    place: bool,
+    locale: &Locale,
+) -> Named {
     let (label, location) = target_label(target, platform, product);
     let control = match target {
         Target::Key(k) => product.and_then(|p| p.control(&k.value)),
@@ -236,15 +239,20 @@ fn named(target: &Target, platform: &Platform, product: Option<&Product>, place:
             Piece::Var(placeholder(&label).unwrap_or_default().to_owned())
         }
         (Target::Text(_), _) => Piece::Markdown(label),
-        (_, Some(c)) if place && c.role.value == Role::Screen => Piece::Text(screen_name(&label)),
+        (_, Some(c)) if place && c.role.value == Role::Screen => {
+            Piece::Text(screen_name(&label, locale))
+        }
         _ => Piece::Ui(label),
     };
     let description = control
         .and_then(|c| c.description.as_ref())
-        .map(|d| described(&d.value))
+        .map(|d| described(&d.value, locale))
         .filter(|d| !d.is_empty());
     let aside = match (description, &location) {
-        (Some(d), Some(l)) => Some(format!("{d}, {l}")),
+        (Some(d), Some(l)) => Some(locale.text_with(
+            "step-aside",
+            &[("description", Arg::Str(&d)), ("where", Arg::Str(l))],
+        )),
         (Some(d), None) => Some(d),
         (None, l) => l.clone(),
     };
@@ -252,6 +260,7 @@ fn named(target: &Target, platform: &Platform, product: Option<&Product>, place:
         piece,
         location,
         aside,
+        role: control.map_or("text", |c| c.role.value.as_str()),
     }
 }
 
@@ -287,26 +296,132 @@ fn trim_pieces_end(pieces: &mut [Piece]) {
     }
 }
 
-/// Builds the instruction of `step` as `platform` reads it.
-pub fn instruction(step: &Step, platform: &Platform, product: Option<&Product>) -> Instruction {
-    let mut pieces = Vec::new();
+/// Marks that stand for a slot (a run of pieces) inside a formatted pattern: a character of
+/// Unicode's private use area, the slot's number, another.
+const SLOT_OPEN: char = '\u{E000}';
+const SLOT_CLOSE: char = '\u{E001}';
+
+/// The structured parts of a sentence while its pattern is formatted: each variable that
+/// stands for pieces (a bold label, the author's Markdown) is a mark in the pattern's text,
+/// replaced by its pieces afterwards, so a pattern may put it anywhere.
+#[derive(Default)]
+struct Slots {
+    runs: Vec<Vec<Piece>>,
+}
+
+impl Slots {
+    /// A mark standing for `pieces`.
+    fn mark(&mut self, pieces: Vec<Piece>) -> String {
+        self.runs.push(pieces);
+        format!("{SLOT_OPEN}{}{SLOT_CLOSE}", self.runs.len() - 1)
+    }
+
+    /// The message `key` (or its attribute) formatted with `args` (`$name` given as
+    /// pieces in `slots`), as pieces.
+    fn sentence(
+        &mut self,
+        locale: &Locale,
+        key: &str,
+        attr: Option<&str>,
+        args: &[(&str, Arg<'_>)],
+        slots: Vec<(&str, Vec<Piece>)>,
+    ) -> Vec<Piece> {
+        let marks: Vec<(&str, String)> = slots
+            .into_iter()
+            .map(|(name, pieces)| (name, self.mark(pieces)))
+            .collect();
+        let mut all: Vec<(&str, Arg<'_>)> = args.to_vec();
+        all.extend(marks.iter().map(|(n, m)| (*n, Arg::Str(m))));
+        let text = locale
+            .format(key, attr, &all)
+            .or_else(|| locale.format(key, None, &all))
+            .unwrap_or_default();
+        self.expand(&text)
+    }
+
+    /// `text` cut at its marks, each replaced by its pieces; neighbouring words merged.
+    fn expand(&mut self, text: &str) -> Vec<Piece> {
+        let mut out: Vec<Piece> = Vec::new();
+        let push_text = |out: &mut Vec<Piece>, t: &str| {
+            if t.is_empty() {
+                return;
+            }
+            match out.last_mut() {
+                Some(Piece::Text(prev)) => prev.push_str(t),
+                _ => out.push(Piece::Text(t.to_owned())),
+            }
+        };
+        let mut rest = text;
+        while let Some(open) = rest.find(SLOT_OPEN) {
+            push_text(&mut out, &rest[..open]);
+            let after = &rest[open + SLOT_OPEN.len_utf8()..];
+            let Some(close) = after.find(SLOT_CLOSE) else {
+                rest = after;
+                continue;
+            };
+            let run = after[..close]
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| self.runs.get_mut(i))
+                .map(std::mem::take)
+                .unwrap_or_default();
+            for p in run {
+                match p {
+                    Piece::Text(t) => push_text(&mut out, &t),
+                    p => out.push(p),
+                }
+            }
+            rest = &after[close + SLOT_CLOSE.len_utf8()..];
+        }
+        push_text(&mut out, rest);
+        out
+    }
+}
+
+/// Builds the instruction of `step` as `platform` reads it, in `locale`'s language (its
+/// `step-*` patterns).
+pub fn instruction(
+    step: &Step,
+    platform: &Platform,
+    product: Option<&Product>,
+    locale: &Locale,
+) -> Instruction {
     let place = matches!(step.action.value, Action::Open | Action::SignIn);
     let target = step
         .target
         .as_ref()
-        .map(|t| named(t, platform, product, place));
+        .map(|t| named(t, platform, product, place, locale));
     let location = target.as_ref().and_then(|t| t.location.clone());
-    if let Some(cond) = &step.condition {
-        pieces.push(Piece::Text("If ".into()));
-        pieces.push(Piece::Markdown(condition_text(&cond.value)));
-        pieces.push(Piece::Text(", ".into()));
+    let mut slots = Slots::default();
+    let mut pieces = action(&mut slots, step, platform, product, target, locale);
+    // The sentence starts with the action, or goes on in lower case after "If …, ".
+    if let Some(Piece::Text(t) | Piece::Markdown(t)) = pieces.first_mut() {
+        *t = if step.condition.is_some() {
+            continue_clause(t, locale)
+        } else {
+            start_sentence(t)
+        };
     }
-    action(&mut pieces, step, platform, product, target);
     if let Some(c) = &step.confirm {
-        let c = named(c, platform, product, false);
+        let c = named(c, platform, product, false, locale);
         trim_pieces_end(&mut pieces);
-        pieces.push(Piece::Text(", then confirm with ".into()));
-        pieces.push(c.piece);
+        pieces = slots.sentence(
+            locale,
+            "step-confirm",
+            None,
+            &[("role", Arg::Str(c.role))],
+            vec![("action", pieces), ("target", vec![c.piece])],
+        );
+    }
+    if let Some(cond) = &step.condition {
+        let cond = vec![Piece::Markdown(condition_in(&cond.value, locale))];
+        pieces = slots.sentence(
+            locale,
+            "step-if",
+            None,
+            &[],
+            vec![("condition", cond), ("action", pieces)],
+        );
     }
     let text: String = pieces
         .iter()
@@ -316,118 +431,145 @@ pub fn instruction(step: &Step, platform: &Platform, product: Option<&Product>) 
         })
         .collect();
     if !ends_sentence(&text) || matches!(pieces.last(), Some(Piece::Where(_))) {
-        pieces.push(Piece::Text(".".into()));
+        let stop = locale.text("step-full-stop");
+        match pieces.last_mut() {
+            Some(Piece::Text(t)) => t.push_str(&stop),
+            _ => pieces.push(Piece::Text(stop)),
+        }
     }
     Instruction { pieces, location }
 }
 
-/// The verb of an action as `platform` says it (`click`, `tap`, `turn on`).
-fn verb(step: &Step, platform: &Platform) -> String {
+/// The verb a pressing action uses on `platform` (`click`, `tap`, `select`, or the
+/// platform's own for `press`), as the platform names it.
+fn verb_kind<'s>(step: &Step, platform: &'s Platform) -> &'s str {
     match step.action.value {
-        Action::Click => "click".to_owned(),
-        Action::Tap => "tap".to_owned(),
-        Action::Press => platform.verb.clone(),
-        Action::Select => "select".to_owned(),
-        Action::Open => "open".to_owned(),
-        Action::ScrollTo => "scroll to".to_owned(),
-        Action::Type => "type".to_owned(),
-        Action::Toggle => match step.to.as_ref().map(|t| t.value) {
-            Some(Toggle::On) => "turn on".to_owned(),
-            Some(Toggle::Off) => "turn off".to_owned(),
-            None => "switch".to_owned(),
-        },
-        Action::Swipe => "swipe".to_owned(),
-        Action::Hover => "hover over".to_owned(),
-        Action::SignIn => "sign in".to_owned(),
-        Action::Wait => "wait".to_owned(),
-        Action::Do => String::new(),
+        Action::Click => "click",
+        Action::Tap => "tap",
+        Action::Select => "select",
+        _ => platform.verb.as_str(),
     }
 }
 
-/// The action and its target (`Tap **My Netflix** (bottom right)`), after any condition.
+/// The action and its target (`tap **My Netflix** (bottom right)`), before any condition
+/// or confirmation, from the locale's `step-<action>` pattern.
 fn action(
-    pieces: &mut Vec<Piece>,
+    slots: &mut Slots,
     step: &Step,
     platform: &Platform,
     product: Option<&Product>,
     target: Option<Named>,
-) {
-    // After "If …, " the sentence goes on in lower case.
-    let lead = |s: String| {
-        if step.condition.is_some() {
-            continue_clause(&s)
-        } else {
-            start_sentence(&s)
+    locale: &Locale,
+) -> Vec<Piece> {
+    let role = target.as_ref().map_or("none", |t| t.role);
+    let object = target.map(|t| {
+        let mut v = vec![t.piece];
+        v.extend(t.aside.map(Piece::Where));
+        v
+    });
+    let text = step.text.as_ref().map(|t| t.value.trim().to_owned());
+    let mut args: Vec<(&str, Arg<'_>)> = vec![("role", Arg::Str(role))];
+    let mut parts: Vec<(&str, Vec<Piece>)> = Vec::new();
+    let key = match step.action.value {
+        Action::Click | Action::Tap | Action::Select | Action::Press => {
+            let kind = verb_kind(step, platform);
+            let verb_key = format!("verb-{kind}");
+            let verb = locale
+                .format(&verb_key, None, &[])
+                .unwrap_or_else(|| kind.to_owned());
+            return press(slots, locale, kind, &verb, role, object);
         }
+        Action::Open => "step-open",
+        Action::ScrollTo => "step-scroll-to",
+        Action::Toggle => {
+            let to = match step.to.as_ref().map(|t| t.value) {
+                Some(Toggle::On) => "on",
+                Some(Toggle::Off) => "off",
+                None => "other",
+            };
+            args.push(("to", Arg::Str(to)));
+            "step-toggle"
+        }
+        Action::Swipe => "step-swipe",
+        Action::Hover => "step-hover",
+        Action::SignIn => "step-sign-in",
+        Action::Type => "step-type",
+        Action::Wait => "step-wait",
+        Action::Do => "step-do",
     };
-    let verb = verb(step, platform);
-    let object = |pieces: &mut Vec<Piece>, joiner: &str, t: Named| {
-        pieces.push(Piece::Text(joiner.into()));
-        pieces.push(t.piece);
-        pieces.extend(t.aside.map(Piece::Where));
-    };
-    match step.action.value {
-        Action::Do => {
-            let text = step
-                .text
-                .as_ref()
-                .map_or(String::new(), |t| t.value.trim().to_owned());
-            pieces.push(Piece::Markdown(lead(text)));
-        }
-        Action::Wait => {
-            pieces.push(Piece::Text(lead(verb)));
-            if let Some(t) = &step.text {
-                pieces.push(Piece::Text(" ".into()));
-                pieces.push(Piece::Markdown(t.value.trim().to_owned()));
-            }
-        }
+    let attr = match step.action.value {
         Action::Type => {
-            pieces.push(Piece::Text(lead(verb)));
-            if let Some(v) = &step.value {
-                typed(pieces, &v.value);
-            }
-            if let Some(t) = target {
-                object(pieces, " in ", t);
-            }
+            let value = step.value.as_ref().map(|v| typed(slots, locale, &v.value));
+            let attr = match (&value, &object) {
+                (Some(_), Some(_)) => None,
+                (Some(_), None) => Some("value"),
+                (None, Some(_)) => Some("target"),
+                (None, None) => Some("alone"),
+            };
+            parts.extend(value.map(|v| ("value", v)));
+            parts.extend(object.map(|o| ("target", o)));
+            attr
         }
         Action::SignIn => {
-            pieces.push(Piece::Text(lead(verb)));
-            match (target, product) {
-                (Some(t), _) => object(pieces, " to ", t),
-                (None, Some(p)) => pieces.push(Piece::Text(format!(" to {}", p.name.value))),
-                (None, None) => {}
-            }
+            let object = object.or_else(|| product.map(|p| vec![Piece::Text(p.name.value.clone())]));
+            let attr = object.is_none().then_some("alone");
+            parts.extend(object.map(|o| ("target", o)));
+            attr
+        }
+        Action::Wait => {
+            let attr = text.is_none().then_some("alone");
+            parts.extend(text.map(|t| ("text", vec![Piece::Markdown(t)])));
+            attr
+        }
+        Action::Do => {
+            parts.push(("text", vec![Piece::Markdown(text.unwrap_or_default())]));
+            None
         }
         _ => {
-            pieces.push(Piece::Text(lead(verb)));
-            if let Some(t) = target {
-                object(pieces, " ", t);
-            }
+            let attr = object.is_none().then_some("alone");
+            parts.extend(object.map(|o| ("target", o)));
+            attr
         }
-    }
+    };
+    slots.sentence(locale, key, attr, &args, parts)
 }
 
-/// What to type: quoted as written, placeholders as such ("Type *your name* in ...").
-fn typed(pieces: &mut Vec<Piece>, value: &str) {
+/// A pressing action (`click`, `tap`, `select`, `press`): `step-press` with the verb.
+fn press(
+    slots: &mut Slots,
+    locale: &Locale,
+    kind: &str,
+    verb: &str,
+    role: &str,
+    object: Option<Vec<Piece>>,
+) -> Vec<Piece> {
+    let args = [
+        ("verb", Arg::Str(verb)),
+        ("kind", Arg::Str(kind)),
+        ("role", Arg::Str(role)),
+    ];
+    let attr = object.is_none().then_some("alone");
+    let parts = object.map(|o| vec![("target", o)]).unwrap_or_default();
+    slots.sentence(locale, "step-press", attr, &args, parts)
+}
+
+/// What to type: quoted as written (`step-quoted`), placeholders as such ("Type *your
+/// name* in ...").
+fn typed(slots: &mut Slots, locale: &Locale, value: &str) -> Vec<Piece> {
     if let Some(p) = placeholder(value) {
-        pieces.push(Piece::Text(" ".into()));
-        pieces.push(Piece::Var(p.to_owned()));
-        return;
+        return vec![Piece::Var(p.to_owned())];
     }
-    let parts = split_placeholders(value);
-    if !parts.iter().any(|(var, _)| *var) {
-        pieces.push(Piece::Text(format!(" “{value}”")));
-        return;
-    }
-    pieces.push(Piece::Text(" “".into()));
-    for (var, t) in parts {
-        pieces.push(if var {
-            Piece::Var(t.to_owned())
-        } else {
-            Piece::Text(t.to_owned())
-        });
-    }
-    pieces.push(Piece::Text("”".into()));
+    let inner: Vec<Piece> = split_placeholders(value)
+        .into_iter()
+        .map(|(var, t)| {
+            if var {
+                Piece::Var(t.to_owned())
+            } else {
+                Piece::Text(t.to_owned())
+            }
+        })
+        .collect();
+    slots.sentence(locale, "step-quoted", None, &[], vec![("value", inner)])
 }
 
 impl Instruction {
@@ -518,7 +660,7 @@ glossary:
         steps
             .iter()
             .map(|s| {
-                let i = super::instruction(s, platform, product);
+                let i = super::instruction(s, platform, product, &crate::locale::Locale::english());
                 (i.to_text(), i.to_markdown())
             })
             .collect()
@@ -640,6 +782,10 @@ glossary:
     #[test]
     fn clause_rules() {
         use super::*;
+        let en = Locale::english();
+        let continue_clause = |t: &str| super::continue_clause(t, &en);
+        let described = |t: &str| super::described(t, &en);
+        let screen_name = |t: &str| super::screen_name(t, &en);
         assert_eq!(condition_text("IF you see it;"), "you see it");
         assert_eq!(condition_text("iffy wifi"), "iffy wifi");
         assert_eq!(continue_clause("The page"), "the page");

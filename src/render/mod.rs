@@ -18,11 +18,13 @@ pub mod view;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::layout;
+use crate::locale::{Locale, Locales};
 use crate::resolve::{Resolved, ResolvedGuide};
 pub use error_page::error_page;
 pub(crate) use lists::PER_PAGE;
@@ -124,9 +126,17 @@ pub struct Page {
     pub bytes: Vec<u8>,
 }
 
-/// Loads the templates: built-ins, each replaced by a same-named file in `overrides`.
+/// Loads the templates: built-ins, each replaced by a same-named file in `overrides`; their
+/// `t` function reads the embedded locales.
 pub fn templates(overrides: Option<&Path>) -> Result<Tera, RenderError> {
+    templates_with(overrides, Arc::new(Locales::embedded()))
+}
+
+/// [`templates`] whose `t` function reads `locales` (see [`crate::locale::register`]): each
+/// page renders in the language its context's `lang` names.
+pub fn templates_with(overrides: Option<&Path>, locales: Arc<Locales>) -> Result<Tera, RenderError> {
     let mut tera = Tera::new();
+    crate::locale::register(&mut tera, locales);
     let mut list: Vec<(String, String)> = Vec::new();
     for (name, text) in TEMPLATES {
         let custom = overrides.map(|d| d.join(name)).filter(|p| p.is_file());
@@ -219,14 +229,28 @@ pub struct SiteRenderer<'r> {
     /// The brand's images (logo, favicon), by site path.
     brand_pages: Vec<(String, Vec<u8>)>,
     titles: HashMap<&'r str, &'r str>,
+    /// The language the pages are written in.
+    locale: Arc<Locale>,
 }
 
 impl<'r> SiteRenderer<'r> {
     /// Prepares rendering (the site view, the brand images and guide titles; screenshots
-    /// are read only when a page needs them).
+    /// are read only when a page needs them), in the site's language.
     pub fn new(
         resolved: &'r Resolved<'r>,
         tera: &'r Tera,
+    ) -> Result<SiteRenderer<'r>, RenderError> {
+        let project = &resolved.project;
+        let locale = Locales::with_site(&project.locales).get(&project.site.language);
+        SiteRenderer::in_language(resolved, tera, locale)
+    }
+
+    /// [`SiteRenderer::new`] writing the pages in `locale`'s language (its tag is the pages'
+    /// `lang`, and the templates' `t` function reads it).
+    pub fn in_language(
+        resolved: &'r Resolved<'r>,
+        tera: &'r Tera,
+        locale: Arc<Locale>,
     ) -> Result<SiteRenderer<'r>, RenderError> {
         let site = &resolved.project.site;
         let (brand, brand_pages) = brand::prepare(site, &resolved.project.root);
@@ -255,7 +279,22 @@ impl<'r> SiteRenderer<'r> {
                 .iter()
                 .map(|g| (g.id.value.as_str(), g.title.value.as_str()))
                 .collect(),
+            locale,
         })
+    }
+
+    /// The language the pages are written in.
+    pub fn locale(&self) -> &Locale {
+        &self.locale
+    }
+
+    /// What every page's context has: the site, the way back to the site's root and the
+    /// page's language (`lang`, `dir`).
+    fn base_context(&self, ctx: &mut Context, root: &str) {
+        ctx.insert_value("site", self.site_value.clone());
+        ctx.insert("root", root);
+        ctx.insert("lang", self.locale.tag());
+        ctx.insert("dir", self.locale.direction());
     }
 
     fn render(
@@ -265,8 +304,7 @@ impl<'r> SiteRenderer<'r> {
         extra: &dyn Fn(&mut Context),
     ) -> Result<String, RenderError> {
         let mut ctx = Context::new();
-        ctx.insert_value("site", self.site_value.clone());
-        ctx.insert("root", root);
+        self.base_context(&mut ctx, root);
         extra(&mut ctx);
         self.tera.render(name, &ctx).map_err(template_error)
     }
@@ -293,7 +331,7 @@ impl<'r> SiteRenderer<'r> {
             media_url(self.resolved, &rel)
         };
         let titles = |id: &str| self.titles.get(id).map(|t| (*t).to_owned());
-        let gv: GuideView = view::guide_view(rg, &titles, &lookup);
+        let gv: GuideView = view::guide_view(rg, &titles, &lookup, &self.locale);
         let ld = jsonld::howto(&gv, &site.base_url);
         // Both pages show the same guide: convert it to a template value once.
         let guide = tera::Value::try_from_serializable(&gv).map_err(template_error)?;
@@ -338,7 +376,7 @@ impl<'r> SiteRenderer<'r> {
     /// the one part of the shared pages made from every word of every guide, not from the
     /// guides' cards.
     pub fn search_index_pages(&self) -> Vec<Page> {
-        let index = crate::trace::stage("search index", || search::pages(self.resolved));
+        let index = crate::trace::stage("search index", || search::pages(self.resolved, &self.locale));
         index
             .into_iter()
             .map(|f| Page {
@@ -366,8 +404,7 @@ impl<'r> SiteRenderer<'r> {
                 .into_par_iter()
                 .map(|l| {
                     let mut ctx = l.context;
-                    ctx.insert_value("site", self.site_value.clone());
-                    ctx.insert("root", &l.root);
+                    self.base_context(&mut ctx, &l.root);
                     let html = self.tera.render(l.template, &ctx).map_err(template_error)?;
                     Ok(Page {
                         path: l.path,

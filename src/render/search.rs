@@ -22,6 +22,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::instruction::{Piece, instruction, target_label};
+use crate::locale::Locale;
 use super::markdown::to_plain;
 use crate::layout;
 use crate::model::{Step, Target};
@@ -121,6 +122,8 @@ struct Indexer<'a> {
     /// Bit of each site platform (none when the site has too many to fit in the value).
     bits: HashMap<&'a str, u32>,
     all: u32,
+    /// The language the step sentences are indexed in.
+    locale: &'a Locale,
 }
 
 impl Indexer<'_> {
@@ -203,7 +206,7 @@ impl Indexer<'_> {
         if let Some(device) = rs.elsewhere {
             self.add(out, device, Weight::Text, mask);
         }
-        for piece in instruction(step, platform, rg.product).pieces {
+        for piece in instruction(step, platform, rg.product, self.locale).pieces {
             match piece {
                 Piece::Ui(label) => self.add(out, &label, Weight::Label, mask),
                 Piece::Markdown(t) => self.add_markdown(out, &t, Weight::Text, mask),
@@ -313,8 +316,8 @@ struct Meta<'a> {
     terms: Vec<(String, String)>,
 }
 
-/// The search index's files.
-pub(crate) fn pages(resolved: &Resolved<'_>) -> Vec<File> {
+/// The search index's files, the step sentences in `locale`'s language.
+pub(crate) fn pages(resolved: &Resolved<'_>, locale: &Locale) -> Vec<File> {
     use rayon::prelude::*;
     let site = &resolved.project.site;
     // Platform bits fit in the posting value beside a score of up to 255.
@@ -330,6 +333,7 @@ pub(crate) fn pages(resolved: &Resolved<'_>) -> Vec<File> {
         stop: stop_words(&site.language),
         all: bits.values().fold(0, |a, b| a | b),
         bits,
+        locale,
     };
     let shift = if fits { site.platforms.len() as u32 } else { 0 };
     let mut order: Vec<&ResolvedGuide<'_>> = resolved.guides.iter().collect();

@@ -5,6 +5,7 @@ use anstyle::{AnsiColor, Reset, Style};
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
 use super::instruction::{Piece, instruction};
+use crate::locale::Locale;
 use super::view::human_time;
 use crate::resolve::{PlatformSteps, ResolvedGuide, ResolvedStep};
 use crate::source::Spanned;
@@ -22,6 +23,7 @@ pub struct PreviewOptions {
 
 struct Out<'o> {
     opts: &'o PreviewOptions,
+    locale: &'o Locale,
     text: String,
     /// The platform being shown: its step ids and their numbers, for `{step:id}`.
     refs: Vec<(String, String)>,
@@ -200,7 +202,7 @@ impl Out<'_> {
         before: Option<&str>,
     ) {
         let s = rs.step;
-        let ins = instruction(s, rs.on, rg.product);
+        let ins = instruction(s, rs.on, rg.product, self.locale);
         let pad = "   ".repeat(depth);
         self.switch(ps, rs, before, &pad);
         let mut line = String::new();
@@ -260,7 +262,7 @@ impl Out<'_> {
             );
             for (k, o) in rs.options.iter().enumerate() {
                 let label = if o.option.condition {
-                    self.inline(&super::instruction::condition_text(&o.option.label.value))
+                    self.inline(&super::instruction::condition_in(&o.option.label.value, self.locale))
                 } else {
                     self.inline(&o.option.label.value)
                 };
@@ -289,10 +291,16 @@ impl Out<'_> {
     }
 }
 
-/// Renders a resolved guide for the terminal.
+/// Renders a resolved guide for the terminal, in English.
 pub fn preview(rg: &ResolvedGuide<'_>, opts: &PreviewOptions) -> String {
+    preview_in(rg, opts, &Locale::english())
+}
+
+/// Renders a resolved guide for the terminal, its step sentences in `locale`'s language.
+pub fn preview_in(rg: &ResolvedGuide<'_>, opts: &PreviewOptions, locale: &Locale) -> String {
     let mut o = Out {
         opts,
+        locale,
         text: String::new(),
         refs: Vec::new(),
     };

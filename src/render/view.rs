@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::date::DateView;
 use super::instruction::{Instruction, Piece, instruction, target_label};
+use crate::locale::Locale;
 use super::markdown::{guide_html, guide_inline_html, to_inline_html};
 use crate::layout;
 use crate::model::{
@@ -409,6 +410,12 @@ pub fn iso_time(secs: u32) -> String {
 /// and size.
 pub type MediaLookup<'a> = dyn Fn(&Guide, &str) -> Option<(String, Option<(u32, u32)>)> + 'a;
 
+/// What every step view of a page needs: its screenshots' URLs and its language.
+struct Env<'e> {
+    media: &'e MediaLookup<'e>,
+    locale: &'e Locale,
+}
+
 /// Where the reader is before a step: the device of the step before it (its last
 /// sub-step's, if it has sub-steps; the other device an option ends on, if it has
 /// options), `None` for the procedure's own device.
@@ -445,7 +452,7 @@ fn option_views(
     anchor: &str,
     number: &str,
     nums: &[Numbered<'_>],
-    media: &MediaLookup<'_>,
+    env: &Env<'_>,
 ) -> Vec<OptionView> {
     rs.options
         .iter()
@@ -453,8 +460,8 @@ fn option_views(
         .map(|(k, o)| OptionView {
             anchor: format!("{anchor}-option-{}", k + 1),
             number: k + 1,
-            label_html: guide_inline_html(&option_label(o.option, nums)),
-            label: option_label(o.option, nums),
+            label_html: guide_inline_html(&option_label(o.option, nums, env.locale)),
+            label: option_label(o.option, nums, env.locale),
             condition: o.option.condition,
             steps: o
                 .steps
@@ -471,7 +478,7 @@ fn option_views(
                             _ => o.steps[j - 1].elsewhere,
                         },
                         nums,
-                        media,
+                        env,
                     )
                 })
                 .collect(),
@@ -486,18 +493,18 @@ fn step_view(
     number: String,
     before: Option<&str>,
     nums: &[Numbered<'_>],
-    media: &MediaLookup<'_>,
+    env: &Env<'_>,
 ) -> StepView {
     let s: &Step = rs.step;
-    let ins: Instruction = instruction(s, rs.on, rg.product);
+    let ins: Instruction = instruction(s, rs.on, rg.product, env.locale);
     let anchor = steps::anchor(&ps.platform.id, &number);
-    let image = illustration(rg, rs.on, s, &ins, &anchor, media);
+    let image = illustration(rg, rs.on, s, &ins, &anchor, env.media);
     let (switch, back) = switches(rs, before, ps.platform.kind.device());
     let x = |t: &str| steps::expand(t, nums).into_owned();
     let md = |t: &Option<Spanned<String>>| t.as_ref().map(|t| x(&t.value));
     let html = |t: &Option<Spanned<String>>| t.as_ref().map(|t| guide_inline_html(&x(&t.value)));
     StepView {
-        options: option_views(rg, ps, rs, &anchor, &number, nums, media),
+        options: option_views(rg, ps, rs, &anchor, &number, nums, env),
         anchor,
         instruction: parts(&ins, nums),
         text: steps::expand_plain(&ins.to_text(), nums).into_owned(),
@@ -535,7 +542,7 @@ fn step_view(
                     steps::sub_number(&number, i),
                     before,
                     nums,
-                    media,
+                    env,
                 )
             })
             .collect(),
@@ -556,10 +563,10 @@ fn step_view(
 }
 
 /// An option's condition as it follows "If" (or its name), with step references expanded.
-fn option_label(o: &crate::model::StepOption, nums: &[Numbered<'_>]) -> String {
+fn option_label(o: &crate::model::StepOption, nums: &[Numbered<'_>], locale: &Locale) -> String {
     let t = steps::expand(&o.label.value, nums);
     if o.condition {
-        super::instruction::condition_text(&t)
+        super::instruction::condition_in(&t, locale)
     } else {
         t.trim_end_matches(['.', ':', ';', ',']).to_owned()
     }
@@ -931,7 +938,7 @@ pub fn card(rg: &ResolvedGuide<'_>) -> GuideCard {
 fn platform_view(
     rg: &ResolvedGuide<'_>,
     ps: &PlatformSteps<'_>,
-    media: &MediaLookup<'_>,
+    env: &Env<'_>,
 ) -> PlatformView {
     let nums = steps::numbered(ps);
     let steps: Vec<StepView> = ps
@@ -940,7 +947,7 @@ fn platform_view(
         .enumerate()
         .map(|(i, rs)| {
             let before = i.checked_sub(1).and_then(|p| last_device(&ps.steps[p]));
-            step_view(rg, ps, rs, (i + 1).to_string(), before, &nums, media)
+            step_view(rg, ps, rs, (i + 1).to_string(), before, &nums, env)
         })
         .collect();
     let mut h = String::new();
@@ -993,12 +1000,14 @@ pub fn guide_view(
     rg: &ResolvedGuide<'_>,
     titles: &dyn Fn(&str) -> Option<String>,
     media: &MediaLookup<'_>,
+    locale: &Locale,
 ) -> GuideView {
     let g = rg.guide;
+    let env = Env { media, locale };
     let procedures = rg
         .platforms
         .iter()
-        .map(|ps| platform_view(rg, ps, media))
+        .map(|ps| platform_view(rg, ps, &env))
         .collect();
     GuideView {
         card: card(rg),

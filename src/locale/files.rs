@@ -1,0 +1,153 @@
+//! A site's own locale files (`locales/<lang>.ftl` beside `site.yaml`), and the comparison
+//! of a locale file's messages with English's.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast;
+
+use crate::diag::{Code, Diagnostic};
+use crate::source::{Pos, SourceMap, Span};
+
+/// The folder beside `site.yaml` that holds a site's locale files.
+pub const SITE_FOLDER: &str = "locales";
+
+/// One locale file of a site, parsed.
+#[derive(Debug, Clone)]
+pub struct SiteLocale {
+    /// The language tag its name gives (`fr` of `fr.ftl`).
+    pub lang: String,
+    /// The file.
+    pub path: PathBuf,
+    /// Its messages.
+    pub resource: Arc<FluentResource>,
+}
+
+/// True if `tag` looks like a BCP 47 tag: a 2-3 letter language, then letter/digit subtags.
+fn is_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let lang = parts.next().unwrap_or("");
+    (2..=3).contains(&lang.len())
+        && lang.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The position of byte `offset` in `text`.
+fn pos_at(text: &str, offset: usize) -> Pos {
+    let mut pos = Pos {
+        line: 1,
+        col: 1,
+        index: 0,
+    };
+    for (i, c) in text.char_indices() {
+        if i >= offset {
+            break;
+        }
+        pos.index += 1;
+        if c == '\n' {
+            pos.line += 1;
+            pos.col = 1;
+        } else {
+            pos.col += 1;
+        }
+    }
+    pos
+}
+
+/// Reads `root/locales/*.ftl`, adding each file to `sources`. A file that is not valid
+/// Fluent is an error at its line and column (its valid messages are kept); a name that is
+/// not a language tag is an error too.
+pub fn read_site_locales(root: &Path, sources: &mut SourceMap) -> (Vec<SiteLocale>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    let mut diags = Vec::new();
+    let Ok(entries) = std::fs::read_dir(root.join(SITE_FOLDER)) else {
+        return (out, diags);
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "ftl") && p.is_file())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let lang = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let id = sources.add(&path, text.clone());
+        let whole = Span::file_start(id);
+        if !is_tag(&lang) {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    whole,
+                    format!("`{lang}.ftl`: `{lang}` is not a language tag"),
+                )
+                .help("name a locale file after its language: `fr.ftl`, `pt-BR.ftl`"),
+            );
+            continue;
+        }
+        let resource = match FluentResource::try_new(text.clone()) {
+            Ok(r) => r,
+            Err((r, errors)) => {
+                for e in errors {
+                    let start = pos_at(&text, e.pos.start);
+                    let end = pos_at(&text, e.pos.end.max(e.pos.start + 1));
+                    diags.push(
+                        Diagnostic::new(
+                            Code::LocaleSyntax,
+                            Span {
+                                file: id,
+                                start,
+                                end,
+                            },
+                            format!("this locale file is not valid Fluent: {}", e.kind),
+                        )
+                        .help("write each message as `key = text`, attributes indented as `.name = text`, variables as `{ $name }` (see https://projectfluent.org/fluent/guide/)"),
+                    );
+                }
+                r
+            }
+        };
+        out.push(SiteLocale {
+            lang,
+            path,
+            resource: Arc::new(resource),
+        });
+    }
+    (out, diags)
+}
+
+/// The message keys of a resource, attributes as `key.attr`, sorted.
+pub fn keys(resource: &FluentResource) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for entry in resource.entries() {
+        if let ast::Entry::Message(m) = entry {
+            if m.value.is_some() {
+                out.insert(m.id.name.to_owned());
+            }
+            for a in &m.attributes {
+                out.insert(format!("{}.{}", m.id.name, a.id.name));
+            }
+        }
+    }
+    out
+}
+
+/// The keys `other` lacks and the keys it has that `reference` has not.
+pub fn missing_and_extra_keys(
+    reference: &FluentResource,
+    other: &FluentResource,
+) -> (Vec<String>, Vec<String>) {
+    let want = keys(reference);
+    let have = keys(other);
+    (
+        want.difference(&have).cloned().collect(),
+        have.difference(&want).cloned().collect(),
+    )
+}
