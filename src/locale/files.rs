@@ -96,8 +96,20 @@ pub fn read_site_locales(root: &Path, sources: &mut SourceMap) -> (Vec<SiteLocal
             Ok(r) => r,
             Err((r, errors)) => {
                 for e in errors {
-                    let start = pos_at(&text, e.pos.start);
-                    let end = pos_at(&text, e.pos.end.max(e.pos.start + 1));
+                    // The range, cut at the end of its first line (at least one character).
+                    let mut from = e.pos.start.min(text.len());
+                    // An error at a line's end points at its last character.
+                    if text[from..].starts_with('\n') || from == text.len() {
+                        from = text[..from].char_indices().next_back().map_or(0, |(i, _)| i);
+                    }
+                    let line_end = text[from..].find('\n').map_or(text.len(), |i| from + i);
+                    let to = e.pos.end.clamp(from, line_end).max(from + 1).min(text.len().max(from + 1));
+                    let start = pos_at(&text, from);
+                    let mut end = pos_at(&text, to);
+                    if end.index == start.index {
+                        end.col += 1;
+                        end.index += 1;
+                    }
                     diags.push(
                         Diagnostic::new(
                             Code::LocaleSyntax,

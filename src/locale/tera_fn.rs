@@ -7,7 +7,7 @@ use std::sync::Arc;
 use fluent_bundle::{FluentArgs, FluentValue};
 use tera::{Kwargs, State, TeraResult};
 
-use super::{FALLBACK, Locales};
+use super::catalog::{FALLBACK, Locales};
 
 /// Registers `t` on `tera`, reading messages from `locales`. Each page picks its language
 /// with the `lang` variable of its context (a BCP 47 tag); without one, English.

@@ -158,6 +158,8 @@ struct SiteView<'a> {
     language: &'a str,
     base_url: &'a str,
     platforms: Vec<PlatformRef>,
+    /// The platforms' names in a list (`Web, Android, iOS`).
+    platform_names: String,
     brand: brand::BrandView,
 }
 
@@ -266,6 +268,12 @@ impl<'r> SiteRenderer<'r> {
                     name: p.name.clone(),
                 })
                 .collect(),
+            platform_names: site
+                .platforms
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
             brand,
         };
         Ok(SiteRenderer {

@@ -57,6 +57,7 @@ fixture_tests! {
     invalid_utf8,
     invalid_value,
     label_drift,
+    locale_syntax,
     menu_path,
     missing_action,
     missing_alt_text,
