@@ -1,190 +1,222 @@
-# English: the reference locale. Every other locale has exactly these messages.
-# Stepwise reads this file as data (Fluent syntax, https://projectfluent.org/); a site
-# overrides any message in `locales/en.ftl` beside its site.yaml.
+# Deutsch. Dieselben Meldungen wie en.ftl (ihre Rolle steht dort).
 
 ## The locale itself
 
-# `ltr` or `rtl`: the direction of the page.
 locale-direction = ltr
-locale-name = English
+locale-name = Deutsch
 
 ## Page frame
 
-skip-to-content = Skip to content
-site-links = Site links
-site-information = Site information
-breadcrumb = Breadcrumb
-home = Home
+skip-to-content = Zum Inhalt springen
+site-links = Links der Website
+site-information = Informationen zur Website
+breadcrumb = Navigationspfad
+home = Startseite
 page-title = { $title } · { $site }
 
 ## Search
 
-search-label = Search the help center
-search-placeholder = Search help
-search-button = Search
-search-all-results = All results
-search-title = Search
-search-intro = Type what you want to do in the search box at the top of the page, such as the name of a button.
-search-nojs = Search needs JavaScript. Browse the guides from the
-search-nojs-home = home page
-# Shown by the search script.
-search-steps-for = Steps for { $platform }
-search-too-short = Type a longer word to search.
-search-none = No guides found for “{ $query }”.
+search-label = Im Hilfe-Center suchen
+search-placeholder = Hilfe durchsuchen
+search-button = Suchen
+search-all-results = Alle Ergebnisse
+search-title = Suche
+search-intro = Geben Sie oben auf der Seite in das Suchfeld ein, was Sie tun möchten, zum Beispiel den Namen einer Schaltfläche.
+search-nojs = Die Suche benötigt JavaScript. Durchsuchen Sie die Anleitungen über die
+search-nojs-home = Startseite
+search-steps-for = Schritte für { $platform }
+search-too-short = Geben Sie für die Suche ein längeres Wort ein.
+search-none = Keine Anleitungen für „{ $query }“ gefunden.
 search-see-all = { $count ->
-    [one] See all 1 result for “{ $query }”
-   *[other] See all { $count } results for “{ $query }”
+    [one] { $count } Ergebnis für „{ $query }“ anzeigen
+   *[other] Alle { $count } Ergebnisse für „{ $query }“ anzeigen
 }
-search-see-all-many = See all results for “{ $query }”
-search-unavailable = Search is not available on this page.
-search-result-count = { $count ->
-    [one] 1 result
-   *[other] { $count } results
+search-see-all-results = Alle Ergebnisse für „{ $query }“ anzeigen
+search-found = { $count ->
+    [one] { $count } Anleitung für „{ $query }“ gefunden.
+   *[other] { $count } Anleitungen für „{ $query }“ gefunden.
 }
+search-unavailable = Die Suche ist auf dieser Seite nicht verfügbar.
 
 ## Home and list pages
 
-home-lead = How can we help? Search { $count ->
-    [one] { $count } guide
-   *[other] { $count } guides
-} with steps for { $platforms }.
-products = Products
-categories = Categories
-all-categories = All products and categories
-popular-tags = Popular tags
-all-tags = All tags
+home-lead = Wie können wir helfen? Durchsuchen Sie { $count ->
+    [one] { $count } Anleitung
+   *[other] { $count } Anleitungen
+} mit Schritten für { $platforms }.
+products = Produkte
+categories = Kategorien
+all-categories = Alle Produkte und Kategorien
+popular-tags = Beliebte Schlagwörter
+all-tags = Alle Schlagwörter
 guide-count = { $count ->
-    [one] { $count } guide
-   *[other] { $count } guides
+    [one] { $count } Anleitung
+   *[other] { $count } Anleitungen
 }
 list-lead = { $count ->
-    [one] { $count } guide
-   *[other] { $count } guides
+    [one] { $count } Anleitung
+   *[other] { $count } Anleitungen
 }.
 list-lead-paged = { $count ->
-    [one] { $count } guide
-   *[other] { $count } guides
-}, showing { $first } to { $last }.
-list-page-title = { $heading } (page { $number } of { $total })
-pages-of = Pages of { $heading }
-previous = Previous
-next = Next
-page-hidden = { " " }page
-page-number-hidden = Page{ " " }
-nothing-to-list = Nothing to list yet.
-platforms = Platforms
-updated = Updated
+    [one] { $count } Anleitung
+   *[other] { $count } Anleitungen
+}, { $first } bis { $last } werden angezeigt.
+list-page-title = { $heading } (Seite { $number } von { $total })
+pages-of = Seiten von { $heading }
+previous = Zurück
+next = Weiter
+page-hidden = { " " }Seite
+page-number-hidden = Seite{ " " }
+nothing-to-list = Noch nichts vorhanden.
+featured-guides = Empfohlene Anleitungen
+recently-updated = Kürzlich aktualisiert
+guides = Anleitungen
+all-categories-heading = Alle Kategorien
+tags-heading = Schlagwörter
+kind-category = Kategorie
+kind-product = Produkt
+kind-tag = Schlagwort
+platforms = Plattformen
+updated = Aktualisiert am
 
 ## Guide page
 
-time = Time
-last-updated = Last updated
-tags = Tags
-before-you-start = Before you start
-you-need = You need:
-warning = Warning:
-note = Note:
-result-label = Result:
-steps-heading = Steps
-platform = Platform
-same-steps-as = The steps are the same as on { $platform }.
-not-on = Not on { $platform }:
-result-heading = Result
-tips = Tips
-troubleshooting = Troubleshooting
-open-as-checklist = Open as a checklist
-feedback-yes = Yes
-feedback-no = No
-related-guides = Related guides
-still-need-help = Still need help?
-support-text = Our support team can help with anything this guide does not answer.
-contact-support = Contact support
-feedback-failed = Sorry, your answer could not be sent. Please try again later.
+time = Dauer
+last-updated = Zuletzt aktualisiert
+tags = Schlagwörter
+before-you-start = Bevor Sie beginnen
+you-need = Sie benötigen:
+warning = Achtung:
+note = Hinweis:
+note-for = Für { $audience }:
+result-label = Ergebnis:
+steps-heading = Schritte
+platform = Plattform
+same-steps-as = Die Schritte sind dieselben wie für { $platform }.
+not-on = Nicht für { $platform }:
+result-heading = Ergebnis
+tips = Tipps
+troubleshooting = Fehlerbehebung
+open-as-checklist = Als Checkliste öffnen
+feedback-question = War diese Anleitung hilfreich?
+feedback-thanks = Vielen Dank für Ihr Feedback.
+feedback-yes = Ja
+feedback-no = Nein
+related-guides = Ähnliche Anleitungen
+still-need-help = Brauchen Sie weitere Hilfe?
+support-text = Unser Support-Team hilft Ihnen bei allem, was diese Anleitung nicht beantwortet.
+contact-support = Support kontaktieren
+feedback-failed = Ihre Antwort konnte leider nicht gesendet werden. Bitte versuchen Sie es später noch einmal.
 
 ## Steps
 
-do-one-of = Do one of the following:
-option = Option { $number }
-option-if = If
+switch-to = Auf { $device }
+switch-back = Zurück auf { $device }
+device-desktop = Ihrem Computer
+device-phone = Ihrem Smartphone
+device-tablet = Ihrem Tablet
+device-tv = Ihrem Fernseher
+list-and = { $rest } und { $last }
+list-lower-words = ein eine einen einer der die das ihr ihre ihren
+do-one-of = Führen Sie einen der folgenden Schritte aus:
+option = Möglichkeit { $number }
+option-if = Wenn
 optional = Optional
-show-picture = Show picture
-hide-picture = Hide picture
-of-step = { " " }of step { $number }
+show-picture = Bild anzeigen
+hide-picture = Bild ausblenden
+of-step = { " " }zu Schritt { $number }
 
 ## Checklist page
 
-checklist = Checklist
-checklist-title = Checklist: { $title }
-checklist-legend = { $title } on { $platform }
-one-of = One of:
-reset-checklist = Reset { $platform } checklist
+checklist = Checkliste
+checklist-title = Checkliste: { $title }
+checklist-legend = { $title } auf { $platform }
+one-of = Eine der Möglichkeiten:
+reset-checklist = Checkliste für { $platform } zurücksetzen
 
 ## Not found
 
-not-found = Page not found
-not-found-text = The page you asked for does not exist.
-browse-all-guides = Browse all guides
+not-found = Seite nicht gefunden
+not-found-text = Die angeforderte Seite existiert nicht.
+browse-all-guides = Alle Anleitungen durchsuchen
 
 ## Step sentences
-#
-# A sentence is made of an action pattern, wrapped in `step-confirm` when the step has a
-# confirmation, then in `step-if` when it has a condition. In the patterns:
-#   $verb      the platform's verb (from the `verb-*` messages below),
-#   $kind      the verb as the platform names it (click, tap, select or the site's own),
-#   $target    the control or text acted on, $role its glossary role (button, tab, ...),
-#   $value     what to type, $text the author's own words, $product the product's name.
-# Attributes stand for the sentence without an optional part: `.alone` without a target,
-# `.value` with a value but no target (typing), `.target` with a target but no value.
-# The first letter of a sentence is made upper case; patterns start in lower case.
 
-verb-click = click
-verb-tap = tap
-verb-select = select
-
+verb-click = klicken Sie auf
+verb-tap = tippen Sie auf
+verb-select = wählen Sie
+verb-press = drücken Sie
 step-press = { $verb } { $target }
-    .alone = { $verb }
-step-open = open { $target }
-    .alone = open
-step-scroll-to = scroll to { $target }
-    .alone = scroll to
+    .alone = { $kind ->
+        [click] klicken Sie
+        [tap] tippen Sie
+        [select] wählen Sie aus
+       *[other] { $verb }
+    }
+step-open = öffnen Sie { $target }
+    .alone = öffnen Sie die Ansicht
+step-scroll-to = scrollen Sie zu { $target }
+    .alone = scrollen Sie
 step-toggle = { $to ->
-    [on] turn on { $target }
-    [off] turn off { $target }
-   *[other] switch { $target }
+    [on] aktivieren Sie { $target }
+    [off] deaktivieren Sie { $target }
+   *[other] schalten Sie { $target } um
 }
     .alone = { $to ->
-        [on] turn on
-        [off] turn off
-       *[other] switch
+        [on] aktivieren Sie die Option
+        [off] deaktivieren Sie die Option
+       *[other] schalten Sie die Option um
     }
-step-swipe = swipe { $target }
-    .alone = swipe
-step-hover = hover over { $target }
-    .alone = hover over
-step-type = type { $value } in { $target }
-    .value = type { $value }
-    .target = type in { $target }
-    .alone = type
-step-sign-in = sign in to { $target }
-    .alone = sign in
-step-wait = wait { $text }
-    .alone = wait
+step-swipe = wischen Sie über { $target }
+    .alone = wischen Sie
+step-hover = zeigen Sie mit der Maus auf { $target }
+    .alone = bewegen Sie den Mauszeiger
+step-type = geben Sie { $value } in { $target } ein
+    .value = geben Sie { $value } ein
+    .target = füllen Sie { $target } aus
+    .alone = geben Sie Ihren Text ein
+step-sign-in = melden Sie sich bei { $target } an
+    .alone = melden Sie sich an
+step-wait = warten Sie { $text }
+    .alone = warten Sie
 step-do = { $text }
-step-if = If { $condition }, { $action }
-step-confirm = { $action }, then confirm with { $target }
-# A typed value that is not a single placeholder.
-step-quoted = “{ $value }”
-# An icon's description in brackets after its label, and with its place.
-step-described = the { $description }
+step-if = Wenn { $condition }, { $action }
+step-confirm = { $action } und bestätigen Sie mit { $target }
+step-quoted = „{ $value }“
+step-described = { $description }
 step-aside = { $description }, { $where }
-# A screen, where the reader goes, when its label names a kind of screen (`Netflix app`).
-step-screen = the { $label }
+step-screen = { $action ->
+    [sign-in] { $noun ->
+        [app] der { $label }
+        [website] der { $label }
+        [seite] der { $label }
+        [liste] der { $label }
+        [ansicht] der { $label }
+        [einstellungen] den { $label }
+        [menu] dem { $label }
+        [fenster] dem { $label }
+        [portal] dem { $label }
+        [dashboard] dem { $label }
+       *[other] dem { $label }
+    }
+   *[other] { $noun ->
+        [app] die { $label }
+        [website] die { $label }
+        [seite] die { $label }
+        [liste] die { $label }
+        [ansicht] die { $label }
+        [einstellungen] die { $label }
+        [menu] das { $label }
+        [fenster] das { $label }
+        [portal] das { $label }
+        [dashboard] das { $label }
+       *[other] den { $label }
+    }
+}
 step-full-stop = .
-
-# Words that open a description or a screen's label already (no `the` added).
-step-determiners = a an the your its their this that my our his her
-# Nouns that name a kind of screen, as the last word of a screen's label.
-step-screen-nouns = app application website site page screen settings menu window dialog panel tab section list view dashboard portal store
+step-determiners = der die das den dem des ein eine einen einem einer ihr ihre ihren ihrem sein seine dieser diese dieses
+step-screen-nouns = app website seite bildschirm einstellungen menü fenster dialog bereich tab abschnitt liste ansicht dashboard portal store
     .first = { "" }
-# Words that lose their capital when a sentence goes on after a condition ("If …, you see").
-step-lower-in-clause = a an the you your it its this that these those there when if once after before check choose enter go open select tap click press type wait scroll turn sign make follow read look find use keep repeat close return
+step-lower-in-clause = ein eine einen der die das den es dort dann danach wenn falls
+step-condition-prefixes = wenn falls
+step-lowercase-inside = no

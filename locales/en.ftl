@@ -32,15 +32,15 @@ search-steps-for = Steps for { $platform }
 search-too-short = Type a longer word to search.
 search-none = No guides found for “{ $query }”.
 search-see-all = { $count ->
-    [one] See all 1 result for “{ $query }”
+    [one] See all { $count } result for “{ $query }”
    *[other] See all { $count } results for “{ $query }”
 }
-search-see-all-many = See all results for “{ $query }”
-search-unavailable = Search is not available on this page.
-search-result-count = { $count ->
-    [one] 1 result
-   *[other] { $count } results
+search-see-all-results = See all results for “{ $query }”
+search-found = { $count ->
+    [one] { $count } guide found for “{ $query }”.
+   *[other] { $count } guides found for “{ $query }”.
 }
+search-unavailable = Search is not available on this page.
 
 ## Home and list pages
 
@@ -72,6 +72,15 @@ next = Next
 page-hidden = { " " }page
 page-number-hidden = Page{ " " }
 nothing-to-list = Nothing to list yet.
+featured-guides = Featured guides
+recently-updated = Recently updated
+guides = Guides
+all-categories-heading = All categories
+tags-heading = Tags
+# Before a list page's name: "Category: Account".
+kind-category = Category
+kind-product = Product
+kind-tag = Tag
 platforms = Platforms
 updated = Updated
 
@@ -84,6 +93,8 @@ before-you-start = Before you start
 you-need = You need:
 warning = Warning:
 note = Note:
+# A note for some readers only.
+note-for = For { $audience }:
 result-label = Result:
 steps-heading = Steps
 platform = Platform
@@ -93,6 +104,9 @@ result-heading = Result
 tips = Tips
 troubleshooting = Troubleshooting
 open-as-checklist = Open as a checklist
+# The feedback form, where site.yaml does not word it.
+feedback-question = Was this guide helpful?
+feedback-thanks = Thank you for your feedback.
 feedback-yes = Yes
 feedback-no = No
 related-guides = Related guides
@@ -102,6 +116,19 @@ contact-support = Contact support
 feedback-failed = Sorry, your answer could not be sent. Please try again later.
 
 ## Steps
+
+# Before a step done on another device, and the step that comes back.
+switch-to = On { $device }
+switch-back = Back on { $device }
+# The reader's devices, by platform kind, as the two messages above name them.
+device-desktop = your computer
+device-phone = your phone
+device-tablet = your tablet
+device-tv = your TV
+# Lists in a sentence ("You need: a computer, a cable and your password.").
+list-and = { $rest } and { $last }
+# First words of a listed item that lose their capital inside the sentence.
+list-lower-words = a an the your some one two its their any
 
 do-one-of = Do one of the following:
 option = Option { $number }
@@ -132,7 +159,7 @@ browse-all-guides = Browse all guides
 #   $verb      the platform's verb (from the `verb-*` messages below),
 #   $kind      the verb as the platform names it (click, tap, select or the site's own),
 #   $target    the control or text acted on, $role its glossary role (button, tab, ...),
-#   $value     what to type, $text the author's own words, $product the product's name.
+#   $value     what to type, $text the author's own words, $to `on`, `off` or `other`.
 # Attributes stand for the sentence without an optional part: `.alone` without a target,
 # `.value` with a value but no target (typing), `.target` with a target but no value.
 # The first letter of a sentence is made upper case; patterns start in lower case.
@@ -140,6 +167,7 @@ browse-all-guides = Browse all guides
 verb-click = click
 verb-tap = tap
 verb-select = select
+verb-press = press
 
 step-press = { $verb } { $target }
     .alone = { $verb }

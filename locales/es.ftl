@@ -1,190 +1,202 @@
-# English: the reference locale. Every other locale has exactly these messages.
-# Stepwise reads this file as data (Fluent syntax, https://projectfluent.org/); a site
-# overrides any message in `locales/en.ftl` beside its site.yaml.
+# Español. Los mismos mensajes que en.ftl (allí se explica cada uno).
 
 ## The locale itself
 
-# `ltr` or `rtl`: the direction of the page.
 locale-direction = ltr
-locale-name = English
+locale-name = Español
 
 ## Page frame
 
-skip-to-content = Skip to content
-site-links = Site links
-site-information = Site information
-breadcrumb = Breadcrumb
-home = Home
+skip-to-content = Ir al contenido
+site-links = Enlaces del sitio
+site-information = Información del sitio
+breadcrumb = Ruta de navegación
+home = Inicio
 page-title = { $title } · { $site }
 
 ## Search
 
-search-label = Search the help center
-search-placeholder = Search help
-search-button = Search
-search-all-results = All results
-search-title = Search
-search-intro = Type what you want to do in the search box at the top of the page, such as the name of a button.
-search-nojs = Search needs JavaScript. Browse the guides from the
-search-nojs-home = home page
-# Shown by the search script.
-search-steps-for = Steps for { $platform }
-search-too-short = Type a longer word to search.
-search-none = No guides found for “{ $query }”.
+search-label = Buscar en el centro de ayuda
+search-placeholder = Buscar en la ayuda
+search-button = Buscar
+search-all-results = Todos los resultados
+search-title = Búsqueda
+search-intro = Escribe lo que quieres hacer en el cuadro de búsqueda de la parte superior de la página, por ejemplo, el nombre de un botón.
+search-nojs = La búsqueda necesita JavaScript. Explora las guías desde la
+search-nojs-home = página de inicio
+search-steps-for = Pasos para { $platform }
+search-too-short = Escribe una palabra más larga para buscar.
+search-none = No se encontraron guías para «{ $query }».
 search-see-all = { $count ->
-    [one] See all 1 result for “{ $query }”
-   *[other] See all { $count } results for “{ $query }”
+    [one] Ver { $count } resultado para «{ $query }»
+   *[other] Ver los { $count } resultados para «{ $query }»
 }
-search-see-all-many = See all results for “{ $query }”
-search-unavailable = Search is not available on this page.
-search-result-count = { $count ->
-    [one] 1 result
-   *[other] { $count } results
+search-see-all-results = Ver todos los resultados para «{ $query }»
+search-found = { $count ->
+    [one] { $count } guía encontrada para «{ $query }».
+   *[other] { $count } guías encontradas para «{ $query }».
 }
+search-unavailable = La búsqueda no está disponible en esta página.
 
 ## Home and list pages
 
-home-lead = How can we help? Search { $count ->
-    [one] { $count } guide
-   *[other] { $count } guides
-} with steps for { $platforms }.
-products = Products
-categories = Categories
-all-categories = All products and categories
-popular-tags = Popular tags
-all-tags = All tags
+home-lead = ¿Cómo podemos ayudarte? Busca entre { $count ->
+    [one] { $count } guía
+   *[other] { $count } guías
+} con pasos para { $platforms }.
+products = Productos
+categories = Categorías
+all-categories = Todos los productos y categorías
+popular-tags = Etiquetas populares
+all-tags = Todas las etiquetas
 guide-count = { $count ->
-    [one] { $count } guide
-   *[other] { $count } guides
+    [one] { $count } guía
+   *[other] { $count } guías
 }
 list-lead = { $count ->
-    [one] { $count } guide
-   *[other] { $count } guides
+    [one] { $count } guía
+   *[other] { $count } guías
 }.
 list-lead-paged = { $count ->
-    [one] { $count } guide
-   *[other] { $count } guides
-}, showing { $first } to { $last }.
-list-page-title = { $heading } (page { $number } of { $total })
-pages-of = Pages of { $heading }
-previous = Previous
-next = Next
-page-hidden = { " " }page
-page-number-hidden = Page{ " " }
-nothing-to-list = Nothing to list yet.
-platforms = Platforms
-updated = Updated
+    [one] { $count } guía
+   *[other] { $count } guías
+}; se muestran de la { $first } a la { $last }.
+list-page-title = { $heading } (página { $number } de { $total })
+pages-of = Páginas de { $heading }
+previous = Anterior
+next = Siguiente
+page-hidden = { " " }página
+page-number-hidden = Página{ " " }
+nothing-to-list = Todavía no hay nada que mostrar.
+featured-guides = Guías destacadas
+recently-updated = Actualizadas recientemente
+guides = Guías
+all-categories-heading = Todas las categorías
+tags-heading = Etiquetas
+kind-category = Categoría
+kind-product = Producto
+kind-tag = Etiqueta
+platforms = Plataformas
+updated = Actualizado el
 
 ## Guide page
 
-time = Time
-last-updated = Last updated
-tags = Tags
-before-you-start = Before you start
-you-need = You need:
-warning = Warning:
-note = Note:
-result-label = Result:
-steps-heading = Steps
-platform = Platform
-same-steps-as = The steps are the same as on { $platform }.
-not-on = Not on { $platform }:
-result-heading = Result
-tips = Tips
-troubleshooting = Troubleshooting
-open-as-checklist = Open as a checklist
-feedback-yes = Yes
+time = Duración
+last-updated = Última actualización
+tags = Etiquetas
+before-you-start = Antes de empezar
+you-need = Necesitas:
+warning = Advertencia:
+note = Nota:
+note-for = Para { $audience }:
+result-label = Resultado:
+steps-heading = Pasos
+platform = Plataforma
+same-steps-as = Los pasos son los mismos que en { $platform }.
+not-on = No disponible en { $platform }:
+result-heading = Resultado
+tips = Consejos
+troubleshooting = Solución de problemas
+open-as-checklist = Abrir como lista de comprobación
+feedback-question = ¿Te ha resultado útil esta guía?
+feedback-thanks = Gracias por tus comentarios.
+feedback-yes = Sí
 feedback-no = No
-related-guides = Related guides
-still-need-help = Still need help?
-support-text = Our support team can help with anything this guide does not answer.
-contact-support = Contact support
-feedback-failed = Sorry, your answer could not be sent. Please try again later.
+related-guides = Guías relacionadas
+still-need-help = ¿Todavía necesitas ayuda?
+support-text = Nuestro equipo de asistencia puede ayudarte con todo lo que esta guía no resuelva.
+contact-support = Contactar con asistencia
+feedback-failed = Lo sentimos, no se ha podido enviar tu respuesta. Inténtalo de nuevo más tarde.
 
 ## Steps
 
-do-one-of = Do one of the following:
-option = Option { $number }
-option-if = If
-optional = Optional
-show-picture = Show picture
-hide-picture = Hide picture
-of-step = { " " }of step { $number }
+switch-to = En { $device }
+switch-back = De vuelta en { $device }
+device-desktop = tu ordenador
+device-phone = tu teléfono
+device-tablet = tu tableta
+device-tv = tu televisor
+list-and = { $rest } y { $last }
+list-lower-words = un una unos unas el la los las tu tus su sus
+do-one-of = Haz una de las siguientes acciones:
+option = Opción { $number }
+option-if = Si
+optional = Opcional
+show-picture = Mostrar imagen
+hide-picture = Ocultar imagen
+of-step = { " " }del paso { $number }
 
 ## Checklist page
 
-checklist = Checklist
-checklist-title = Checklist: { $title }
-checklist-legend = { $title } on { $platform }
-one-of = One of:
-reset-checklist = Reset { $platform } checklist
+checklist = Lista de comprobación
+checklist-title = Lista de comprobación: { $title }
+checklist-legend = { $title } en { $platform }
+one-of = Una de estas opciones:
+reset-checklist = Restablecer la lista de { $platform }
 
 ## Not found
 
-not-found = Page not found
-not-found-text = The page you asked for does not exist.
-browse-all-guides = Browse all guides
+not-found = Página no encontrada
+not-found-text = La página que buscas no existe.
+browse-all-guides = Ver todas las guías
 
 ## Step sentences
-#
-# A sentence is made of an action pattern, wrapped in `step-confirm` when the step has a
-# confirmation, then in `step-if` when it has a condition. In the patterns:
-#   $verb      the platform's verb (from the `verb-*` messages below),
-#   $kind      the verb as the platform names it (click, tap, select or the site's own),
-#   $target    the control or text acted on, $role its glossary role (button, tab, ...),
-#   $value     what to type, $text the author's own words, $product the product's name.
-# Attributes stand for the sentence without an optional part: `.alone` without a target,
-# `.value` with a value but no target (typing), `.target` with a target but no value.
-# The first letter of a sentence is made upper case; patterns start in lower case.
 
-verb-click = click
-verb-tap = tap
-verb-select = select
-
+verb-click = haz clic en
+verb-tap = toca
+verb-select = selecciona
+verb-press = pulsa
 step-press = { $verb } { $target }
-    .alone = { $verb }
-step-open = open { $target }
-    .alone = open
-step-scroll-to = scroll to { $target }
-    .alone = scroll to
+    .alone = { $kind ->
+        [click] haz clic
+        [tap] toca la pantalla
+        [select] selecciona la opción
+       *[other] { $verb }
+    }
+step-open = abre { $target }
+    .alone = abre la pantalla
+step-scroll-to = desplázate hasta { $target }
+    .alone = desplázate
 step-toggle = { $to ->
-    [on] turn on { $target }
-    [off] turn off { $target }
-   *[other] switch { $target }
+    [on] activa { $target }
+    [off] desactiva { $target }
+   *[other] cambia { $target }
 }
     .alone = { $to ->
-        [on] turn on
-        [off] turn off
-       *[other] switch
+        [on] activa la opción
+        [off] desactiva la opción
+       *[other] cambia la opción
     }
-step-swipe = swipe { $target }
-    .alone = swipe
-step-hover = hover over { $target }
-    .alone = hover over
-step-type = type { $value } in { $target }
-    .value = type { $value }
-    .target = type in { $target }
-    .alone = type
-step-sign-in = sign in to { $target }
-    .alone = sign in
-step-wait = wait { $text }
-    .alone = wait
+step-swipe = desliza { $target }
+    .alone = desliza el dedo
+step-hover = pasa el cursor sobre { $target }
+    .alone = pasa el cursor
+step-type = escribe { $value } en { $target }
+    .value = escribe { $value }
+    .target = rellena { $target }
+    .alone = escribe el texto
+step-sign-in = inicia sesión en { $target }
+    .alone = inicia sesión
+step-wait = espera { $text }
+    .alone = espera
 step-do = { $text }
-step-if = If { $condition }, { $action }
-step-confirm = { $action }, then confirm with { $target }
-# A typed value that is not a single placeholder.
-step-quoted = “{ $value }”
-# An icon's description in brackets after its label, and with its place.
-step-described = the { $description }
+step-if = Si { $condition }, { $action }
+step-confirm = { $action } y confirma con { $target }
+step-quoted = «{ $value }»
+step-described = { $description }
 step-aside = { $description }, { $where }
-# A screen, where the reader goes, when its label names a kind of screen (`Netflix app`).
-step-screen = the { $label }
+step-screen = { $noun ->
+    [sitio] el { $label }
+    [menu] el { $label }
+    [panel] el { $label }
+    [portal] el { $label }
+    [ajustes] los { $label }
+   *[other] la { $label }
+}
 step-full-stop = .
-
-# Words that open a description or a screen's label already (no `the` added).
-step-determiners = a an the your its their this that my our his her
-# Nouns that name a kind of screen, as the last word of a screen's label.
-step-screen-nouns = app application website site page screen settings menu window dialog panel tab section list view dashboard portal store
-    .first = { "" }
-# Words that lose their capital when a sentence goes on after a condition ("If …, you see").
-step-lower-in-clause = a an the you your it its this that these those there when if once after before check choose enter go open select tap click press type wait scroll turn sign make follow read look find use keep repeat close return
+step-determiners = el la los las un una unos unas tu tus su sus este esta estos estas mi mis
+step-screen-nouns = { "" }
+    .first = aplicación app sitio página pantalla ajustes configuración menú ventana panel pestaña sección lista vista portal tienda
+step-lower-in-clause = tú tu tus el la los las un una unos unas se si cuando ves toca selecciona abre escribe espera haz pulsa desliza activa desactiva cierra vuelve busca usa comprueba elige introduce
+step-condition-prefixes = si
+step-lowercase-inside = yes

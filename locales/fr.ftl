@@ -1,58 +1,54 @@
-# English: the reference locale. Every other locale has exactly these messages.
-# Stepwise reads this file as data (Fluent syntax, https://projectfluent.org/); a site
-# overrides any message in `locales/en.ftl` beside its site.yaml.
+# Français. Les mêmes messages que en.ftl (voir ce fichier pour leur rôle).
 
 ## The locale itself
 
-# `ltr` or `rtl`: the direction of the page.
 locale-direction = ltr
-locale-name = English
+locale-name = Français
 
 ## Page frame
 
-skip-to-content = Skip to content
-site-links = Site links
-site-information = Site information
-breadcrumb = Breadcrumb
-home = Home
+skip-to-content = Aller au contenu
+site-links = Liens du site
+site-information = Informations sur le site
+breadcrumb = Fil d’Ariane
+home = Accueil
 page-title = { $title } · { $site }
 
 ## Search
 
-search-label = Search the help center
-search-placeholder = Search help
-search-button = Search
-search-all-results = All results
-search-title = Search
-search-intro = Type what you want to do in the search box at the top of the page, such as the name of a button.
-search-nojs = Search needs JavaScript. Browse the guides from the
-search-nojs-home = home page
-# Shown by the search script.
-search-steps-for = Steps for { $platform }
-search-too-short = Type a longer word to search.
-search-none = No guides found for “{ $query }”.
+search-label = Rechercher dans le centre d’aide
+search-placeholder = Rechercher dans l’aide
+search-button = Rechercher
+search-all-results = Tous les résultats
+search-title = Recherche
+search-intro = Saisissez ce que vous voulez faire dans le champ de recherche en haut de la page, par exemple le nom d’un bouton.
+search-nojs = La recherche nécessite JavaScript. Parcourez les guides depuis la
+search-nojs-home = page d’accueil
+search-steps-for = Étapes pour { $platform }
+search-too-short = Saisissez un mot plus long pour lancer la recherche.
+search-none = Aucun guide trouvé pour « { $query } ».
 search-see-all = { $count ->
-    [one] See all 1 result for “{ $query }”
-   *[other] See all { $count } results for “{ $query }”
+    [one] Voir { $count } résultat pour « { $query } »
+   *[other] Voir les { $count } résultats pour « { $query } »
 }
-search-see-all-many = See all results for “{ $query }”
-search-unavailable = Search is not available on this page.
-search-result-count = { $count ->
-    [one] 1 result
-   *[other] { $count } results
+search-see-all-results = Voir tous les résultats pour « { $query } »
+search-found = { $count ->
+    [one] { $count } guide trouvé pour « { $query } ».
+   *[other] { $count } guides trouvés pour « { $query } ».
 }
+search-unavailable = La recherche n’est pas disponible sur cette page.
 
 ## Home and list pages
 
-home-lead = How can we help? Search { $count ->
+home-lead = Comment pouvons-nous vous aider ? Parcourez { $count ->
     [one] { $count } guide
    *[other] { $count } guides
-} with steps for { $platforms }.
-products = Products
-categories = Categories
-all-categories = All products and categories
-popular-tags = Popular tags
-all-tags = All tags
+} avec les étapes pour { $platforms }.
+products = Produits
+categories = Catégories
+all-categories = Tous les produits et catégories
+popular-tags = Mots-clés populaires
+all-tags = Tous les mots-clés
 guide-count = { $count ->
     [one] { $count } guide
    *[other] { $count } guides
@@ -64,127 +60,153 @@ list-lead = { $count ->
 list-lead-paged = { $count ->
     [one] { $count } guide
    *[other] { $count } guides
-}, showing { $first } to { $last }.
-list-page-title = { $heading } (page { $number } of { $total })
-pages-of = Pages of { $heading }
-previous = Previous
-next = Next
+}, de { $first } à { $last }.
+list-page-title = { $heading } (page { $number } sur { $total })
+pages-of = Pages de { $heading }
+previous = Précédente
+next = Suivante
 page-hidden = { " " }page
 page-number-hidden = Page{ " " }
-nothing-to-list = Nothing to list yet.
-platforms = Platforms
-updated = Updated
+nothing-to-list = Rien à afficher pour l’instant.
+featured-guides = Guides à la une
+recently-updated = Mis à jour récemment
+guides = Guides
+all-categories-heading = Toutes les catégories
+tags-heading = Mots-clés
+kind-category = Catégorie
+kind-product = Produit
+kind-tag = Mot-clé
+platforms = Plateformes
+updated = Mis à jour le
 
 ## Guide page
 
-time = Time
-last-updated = Last updated
-tags = Tags
-before-you-start = Before you start
-you-need = You need:
-warning = Warning:
-note = Note:
-result-label = Result:
-steps-heading = Steps
-platform = Platform
-same-steps-as = The steps are the same as on { $platform }.
-not-on = Not on { $platform }:
-result-heading = Result
-tips = Tips
-troubleshooting = Troubleshooting
-open-as-checklist = Open as a checklist
-feedback-yes = Yes
-feedback-no = No
-related-guides = Related guides
-still-need-help = Still need help?
-support-text = Our support team can help with anything this guide does not answer.
-contact-support = Contact support
-feedback-failed = Sorry, your answer could not be sent. Please try again later.
+time = Durée
+last-updated = Dernière mise à jour
+tags = Mots-clés
+before-you-start = Avant de commencer
+you-need = Vous aurez besoin de :
+warning = Attention :
+note = Remarque :
+note-for = Pour { $audience } :
+result-label = Résultat :
+steps-heading = Étapes
+platform = Plateforme
+same-steps-as = Les étapes sont les mêmes que sur { $platform }.
+not-on = Non disponible sur { $platform } :
+result-heading = Résultat
+tips = Astuces
+troubleshooting = Dépannage
+open-as-checklist = Ouvrir sous forme de liste
+feedback-question = Ce guide vous a-t-il été utile ?
+feedback-thanks = Merci pour votre avis.
+feedback-yes = Oui
+feedback-no = Non
+related-guides = Guides associés
+still-need-help = Besoin d’aide supplémentaire ?
+support-text = Notre équipe d’assistance peut vous aider pour tout ce que ce guide ne couvre pas.
+contact-support = Contacter l’assistance
+feedback-failed = Désolé, votre réponse n’a pas pu être envoyée. Veuillez réessayer plus tard.
 
 ## Steps
 
-do-one-of = Do one of the following:
+switch-to = Sur { $device }
+switch-back = De retour sur { $device }
+device-desktop = votre ordinateur
+device-phone = votre téléphone
+device-tablet = votre tablette
+device-tv = votre téléviseur
+list-and = { $rest } et { $last }
+list-lower-words = un une des le la les l’ votre vos son sa ses du
+
+do-one-of = Effectuez l’une des actions suivantes :
 option = Option { $number }
-option-if = If
-optional = Optional
-show-picture = Show picture
-hide-picture = Hide picture
-of-step = { " " }of step { $number }
+option-if = Si
+optional = Facultatif
+show-picture = Afficher l’image
+hide-picture = Masquer l’image
+of-step = { " " }de l’étape { $number }
 
 ## Checklist page
 
-checklist = Checklist
-checklist-title = Checklist: { $title }
-checklist-legend = { $title } on { $platform }
-one-of = One of:
-reset-checklist = Reset { $platform } checklist
+checklist = Liste de contrôle
+checklist-title = Liste de contrôle : { $title }
+checklist-legend = { $title } sur { $platform }
+one-of = Au choix :
+reset-checklist = Réinitialiser la liste { $platform }
 
 ## Not found
 
-not-found = Page not found
-not-found-text = The page you asked for does not exist.
-browse-all-guides = Browse all guides
+not-found = Page introuvable
+not-found-text = La page demandée n’existe pas.
+browse-all-guides = Parcourir tous les guides
 
 ## Step sentences
-#
-# A sentence is made of an action pattern, wrapped in `step-confirm` when the step has a
-# confirmation, then in `step-if` when it has a condition. In the patterns:
-#   $verb      the platform's verb (from the `verb-*` messages below),
-#   $kind      the verb as the platform names it (click, tap, select or the site's own),
-#   $target    the control or text acted on, $role its glossary role (button, tab, ...),
-#   $value     what to type, $text the author's own words, $product the product's name.
-# Attributes stand for the sentence without an optional part: `.alone` without a target,
-# `.value` with a value but no target (typing), `.target` with a target but no value.
-# The first letter of a sentence is made upper case; patterns start in lower case.
 
-verb-click = click
-verb-tap = tap
-verb-select = select
+verb-click = cliquez sur
+verb-tap = appuyez sur
+verb-select = sélectionnez
+verb-press = appuyez sur
 
 step-press = { $verb } { $target }
-    .alone = { $verb }
-step-open = open { $target }
-    .alone = open
-step-scroll-to = scroll to { $target }
-    .alone = scroll to
+    .alone = { $kind ->
+        [click] cliquez
+        [tap] appuyez
+        [select] sélectionnez
+       *[other] { $verb }
+    }
+step-open = ouvrez { $target }
+    .alone = ouvrez
+step-scroll-to = faites défiler jusqu’à { $target }
+    .alone = faites défiler
 step-toggle = { $to ->
-    [on] turn on { $target }
-    [off] turn off { $target }
-   *[other] switch { $target }
+    [on] activez { $target }
+    [off] désactivez { $target }
+   *[other] basculez { $target }
 }
     .alone = { $to ->
-        [on] turn on
-        [off] turn off
-       *[other] switch
+        [on] activez l’option
+        [off] désactivez l’option
+       *[other] basculez l’option
     }
-step-swipe = swipe { $target }
-    .alone = swipe
-step-hover = hover over { $target }
-    .alone = hover over
-step-type = type { $value } in { $target }
-    .value = type { $value }
-    .target = type in { $target }
-    .alone = type
-step-sign-in = sign in to { $target }
-    .alone = sign in
-step-wait = wait { $text }
-    .alone = wait
+step-swipe = faites glisser { $target }
+    .alone = faites glisser
+step-hover = survolez { $target }
+    .alone = survolez l’élément
+step-type = saisissez { $value } dans { $target }
+    .value = saisissez { $value }
+    .target = remplissez { $target }
+    .alone = saisissez votre texte
+step-sign-in = connectez-vous à { $target }
+    .alone = connectez-vous
+step-wait = patientez { $text }
+    .alone = patientez
 step-do = { $text }
-step-if = If { $condition }, { $action }
-step-confirm = { $action }, then confirm with { $target }
-# A typed value that is not a single placeholder.
-step-quoted = “{ $value }”
-# An icon's description in brackets after its label, and with its place.
-step-described = the { $description }
+step-if = Si { $condition }, { $action }
+step-confirm = { $action }, puis confirmez avec { $target }
+step-quoted = « { $value } »
+step-described = { $description }
 step-aside = { $description }, { $where }
-# A screen, where the reader goes, when its label names a kind of screen (`Netflix app`).
-step-screen = the { $label }
+step-screen = { $noun ->
+    [application] l’{ $label }
+    [appli] l’{ $label }
+    [ecran] l’{ $label }
+    [onglet] l’{ $label }
+    [espace] l’{ $label }
+    [site] le { $label }
+    [menu] le { $label }
+    [tableau] le { $label }
+    [portail] le { $label }
+    [panneau] le { $label }
+    [parametres] les { $label }
+    [reglages] les { $label }
+   *[other] la { $label }
+}
 step-full-stop = .
 
-# Words that open a description or a screen's label already (no `the` added).
-step-determiners = a an the your its their this that my our his her
-# Nouns that name a kind of screen, as the last word of a screen's label.
-step-screen-nouns = app application website site page screen settings menu window dialog panel tab section list view dashboard portal store
-    .first = { "" }
-# Words that lose their capital when a sentence goes on after a condition ("If …, you see").
-step-lower-in-clause = a an the you your it its this that these those there when if once after before check choose enter go open select tap click press type wait scroll turn sign make follow read look find use keep repeat close return
+step-determiners = le la les l’ un une des votre vos son sa ses leur leurs ce cet cette ces mon ma mes notre nos
+step-screen-nouns = { "" }
+    .first = application appli site page écran paramètres réglages menu fenêtre boîte panneau onglet section liste vue tableau portail boutique espace
+step-lower-in-clause = vous votre vos le la les un une des il elle ils elles on ce cet cette ces cela si quand lorsque une après avant vérifiez choisissez saisissez entrez allez ouvrez sélectionnez appuyez cliquez tapez patientez faites activez désactivez fermez revenez suivez lisez cherchez utilisez gardez répétez retournez attendez
+step-condition-prefixes = si
+step-lowercase-inside = yes

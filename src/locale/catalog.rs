@@ -265,3 +265,102 @@ impl Locale {
         self.format(key, None, &[]).is_some_and(|v| v.trim() == "yes")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(lang: &str, text: &str) -> SiteLocale {
+        SiteLocale {
+            lang: lang.to_owned(),
+            path: format!("locales/{lang}.ftl").into(),
+            resource: Arc::new(FluentResource::try_new(text.to_owned()).unwrap()),
+        }
+    }
+
+    #[test]
+    fn tags_fall_back_to_their_language_then_english() {
+        assert_eq!(fallback_chain("fr-CA"), ["fr-ca", "fr", "en"]);
+        assert_eq!(fallback_chain("en"), ["en"]);
+        let locales = Locales::embedded();
+        assert_eq!(locales.get("fr-CA").text("tips"), "Astuces");
+        assert_eq!(locales.get("de").text("steps-heading"), "Schritte");
+        assert_eq!(locales.get("xx").text("tips"), "Tips");
+        assert_eq!(locales.get("fr").text("no-such-message"), "no-such-message");
+    }
+
+    #[test]
+    fn counts_choose_the_plural_form_of_the_language() {
+        let locales = Locales::embedded();
+        let count = |tag: &str, n| locales.get(tag).text_with("guide-count", &[("count", Arg::Num(n))]);
+        assert_eq!(count("en", 1), "1 guide");
+        assert_eq!(count("en", 2), "2 guides");
+        assert_eq!(count("en", 0), "0 guides");
+        assert_eq!(count("fr", 0), "0 guide");
+        assert_eq!(count("fr", 1), "1 guide");
+        assert_eq!(count("fr", 2), "2 guides");
+        assert_eq!(count("de", 1), "1 Anleitung");
+        assert_eq!(count("es", 3), "3 guías");
+    }
+
+    #[test]
+    fn a_site_overrides_messages_one_by_one_and_may_add_a_language() {
+        let locales = Locales::with_site(&[
+            site("fr", "tips = Nos conseils\n"),
+            site("ar", "locale-direction = rtl\ntips = نصائح\n"),
+        ]);
+        let fr = locales.get("fr");
+        assert_eq!(fr.text("tips"), "Nos conseils");
+        assert_eq!(fr.text("steps-heading"), "Étapes");
+        assert_eq!(fr.direction(), "ltr");
+        let ar = locales.get("ar");
+        assert_eq!(ar.text("tips"), "نصائح");
+        assert_eq!(ar.direction(), "rtl");
+        // What the Arabic file does not say comes from English.
+        assert_eq!(ar.text("steps-heading"), "Steps");
+        assert!(locales.languages().contains(&"ar"));
+    }
+}
+
+#[cfg(test)]
+mod format_tests {
+    use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+    /// Every message and attribute of every embedded locale formats without a Fluent error
+    /// (an unknown message reference, a selector without a default) given the variables
+    /// the code passes.
+    #[test]
+    fn every_embedded_message_formats_cleanly() {
+        let mut args = FluentArgs::new();
+        for name in [
+            "title", "site", "platform", "platforms", "query", "heading", "first", "last",
+            "total", "number", "audience", "device", "rest", "verb", "kind", "role", "target",
+            "value", "text", "to", "condition", "action", "description", "where", "label",
+            "noun",
+        ] {
+            args.set(name, FluentValue::from("x"));
+        }
+        args.set("count", FluentValue::from(2));
+        for (tag, text) in super::super::EMBEDDED {
+            let res = FluentResource::try_new((*text).to_owned()).unwrap();
+            let mut bundle = fluent_bundle::concurrent::FluentBundle::new_concurrent(vec![
+                tag.parse().unwrap(),
+            ]);
+            bundle.add_resource(&res).unwrap();
+            for key in super::super::keys(&res) {
+                let (id, attr) = match key.split_once('.') {
+                    Some((m, a)) => (m, Some(a)),
+                    None => (key.as_str(), None),
+                };
+                let msg = bundle.get_message(id).unwrap();
+                let pattern = match attr {
+                    Some(a) => msg.get_attribute(a).unwrap().value(),
+                    None => msg.value().unwrap(),
+                };
+                let mut errors = Vec::new();
+                bundle.format_pattern(pattern, Some(&args), &mut errors);
+                assert!(errors.is_empty(), "locales/{tag}.ftl `{key}`: {errors:?}");
+            }
+        }
+    }
+}

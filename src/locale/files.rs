@@ -99,7 +99,7 @@ pub fn read_site_locales(root: &Path, sources: &mut SourceMap) -> (Vec<SiteLocal
                     // The range, cut at the end of its first line (at least one character).
                     let mut from = e.pos.start.min(text.len());
                     // An error at a line's end points at its last character.
-                    if text[from..].starts_with('\n') || from == text.len() {
+                    while from > 0 && (from == text.len() || text[from..].starts_with('\n')) {
                         from = text[..from].char_indices().next_back().map_or(0, |(i, _)| i);
                     }
                     let line_end = text[from..].find('\n').map_or(text.len(), |i| from + i);
@@ -162,4 +162,87 @@ pub fn missing_and_extra_keys(
         want.difference(&have).cloned().collect(),
         have.difference(&want).cloned().collect(),
     )
+}
+
+/// What is wrong with a locale file as a complete translation: Fluent syntax errors, and
+/// every message or attribute English has that it lacks, or has that English lacks.
+pub fn locale_problems(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let resource = match FluentResource::try_new(text.to_owned()) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            out.extend(errors.iter().map(|e| format!("syntax error: {}", e.kind)));
+            r
+        }
+    };
+    let english = super::EMBEDDED
+        .iter()
+        .find(|(t, _)| *t == super::FALLBACK)
+        .map(|(_, text)| FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(r, _)| r));
+    if let Some(english) = english {
+        let (missing, extra) = missing_and_extra_keys(&english, &resource);
+        out.extend(missing.iter().map(|k| format!("missing `{k}`")));
+        out.extend(extra.iter().map(|k| format!("unknown `{k}` (not in en.ftl)")));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_locale_parses_and_has_exactly_the_english_messages() {
+        assert!(super::super::EMBEDDED.len() >= 4);
+        for (tag, text) in super::super::EMBEDDED {
+            assert_eq!(locale_problems(text), Vec::<String>::new(), "locales/{tag}.ftl");
+        }
+    }
+
+    #[test]
+    fn a_locale_without_a_message_or_with_a_stray_one_is_reported() {
+        let fr = super::super::EMBEDDED
+            .iter()
+            .find(|(t, _)| *t == "fr")
+            .map(|(_, t)| *t)
+            .unwrap();
+        let doctored: String = fr
+            .lines()
+            .filter(|l| !l.starts_with("tips ="))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_eq!(locale_problems(&doctored), ["missing `tips`"]);
+        let doctored = fr.replace("    .alone = survolez l’élément\n", "");
+        assert_eq!(locale_problems(&doctored), ["missing `step-hover.alone`"]);
+        let doctored = format!("{fr}\nsteps-headline = Étapes\n");
+        assert_eq!(
+            locale_problems(&doctored),
+            ["unknown `steps-headline` (not in en.ftl)"]
+        );
+        let broken = format!("{fr}\ntips = {{ \"Astuces\n");
+        assert!(locale_problems(&broken)[0].starts_with("syntax error"));
+    }
+
+    #[test]
+    fn a_site_file_is_read_and_its_errors_point_at_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let locales = dir.path().join(SITE_FOLDER);
+        std::fs::create_dir(&locales).unwrap();
+        std::fs::write(locales.join("fr.ftl"), "tips = Nos conseils\nbad = { oops\n").unwrap();
+        std::fs::write(locales.join("not a tag.ftl"), "x = y\n").unwrap();
+        std::fs::write(locales.join("notes.txt"), "ignored").unwrap();
+        let mut sources = SourceMap::new();
+        let (files, diags) = read_site_locales(dir.path(), &mut sources);
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].lang, "fr");
+        let found: Vec<(Code, u32, u32)> = diags
+            .iter()
+            .map(|d| (d.code, d.span.start.line, d.span.start.col))
+            .collect();
+        assert_eq!(
+            found,
+            [(Code::LocaleSyntax, 2, 12), (Code::InvalidValue, 1, 1)],
+            "{diags:#?}"
+        );
+    }
 }

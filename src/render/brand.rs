@@ -51,6 +51,24 @@ pub(super) struct BrandView {
     feedback: Option<FeedbackView>,
 }
 
+impl BrandView {
+    /// The feedback question and thanks in `locale`'s language where the site left them
+    /// as the built-in English ones (`feedback-question`, `feedback-thanks`).
+    pub(super) fn localize(&mut self, locale: &crate::locale::Locale) {
+        let en = crate::locale::Locale::english();
+        if let Some(f) = &mut self.feedback {
+            for (text, key) in [
+                (&mut f.question, "feedback-question"),
+                (&mut f.thanks, "feedback-thanks"),
+            ] {
+                if *text == en.text(key) {
+                    *text = locale.text(key);
+                }
+            }
+        }
+    }
+}
+
 fn mime(ext: &str) -> &'static str {
     match ext {
         "png" => "image/png",

@@ -180,8 +180,8 @@ fn continue_clause_word(d: &str, locale: &Locale) -> String {
 /// A screen's label as the object of a sentence (`Netflix app` → `the Netflix app`): with
 /// the locale's `step-screen` pattern when its last (or, per `.first`, its first) word is
 /// a kind of screen and it does not start with a determiner. The pattern gets the noun as
-/// `$noun`, to choose an article by it.
-fn screen_name(label: &str, locale: &Locale) -> String {
+/// `$noun` and the action as `$action` (`open`, `sign-in`), to choose an article by them.
+fn screen_name(label: &str, action: &str, locale: &Locale) -> String {
     let last = label
         .rsplit(|c: char| c.is_whitespace())
         .next()
@@ -200,9 +200,15 @@ fn screen_name(label: &str, locale: &Locale) -> String {
     } else {
         return label.to_owned();
     };
+    // Fluent's variant keys are ASCII: `écran` is chosen by `[ecran]`.
+    let noun = deunicode::deunicode(&noun);
     locale.text_with(
         "step-screen",
-        &[("label", Arg::Str(&label)), ("noun", Arg::Str(&noun))],
+        &[
+            ("label", Arg::Str(&label)),
+            ("noun", Arg::Str(&noun)),
+            ("action", Arg::Str(action)),
+        ],
     )
 }
 
@@ -219,13 +225,13 @@ struct Named {
     role: &'static str,
 }
 
-/// `place`: the target is where the reader goes (`open`, `sign-in`), so a screen reads as a
-/// place (`the Netflix app`) rather than as a label to press.
+/// `place`: the action that makes the target where the reader goes (`open`, `sign-in`), so
+/// a screen reads as a place (`the Netflix app`) rather than as a label to press.
 fn named(
     target: &Target,
     platform: &Platform,
     product: Option<&Product>,
-    place: bool,
+    place: Option<&str>,
     locale: &Locale,
 ) -> Named {
     let (label, location) = target_label(target, platform, product);
@@ -239,8 +245,8 @@ fn named(
             Piece::Var(placeholder(&label).unwrap_or_default().to_owned())
         }
         (Target::Text(_), _) => Piece::Markdown(label),
-        (_, Some(c)) if place && c.role.value == Role::Screen => {
-            Piece::Text(screen_name(&label, locale))
+        (_, Some(c)) if place.is_some() && c.role.value == Role::Screen => {
+            Piece::Text(screen_name(&label, place.unwrap_or_default(), locale))
         }
         _ => Piece::Ui(label),
     };
@@ -386,7 +392,8 @@ pub fn instruction(
     product: Option<&Product>,
     locale: &Locale,
 ) -> Instruction {
-    let place = matches!(step.action.value, Action::Open | Action::SignIn);
+    let place = matches!(step.action.value, Action::Open | Action::SignIn)
+        .then(|| step.action.value.as_str());
     let target = step
         .target
         .as_ref()
@@ -403,7 +410,7 @@ pub fn instruction(
         };
     }
     if let Some(c) = &step.confirm {
-        let c = named(c, platform, product, false, locale);
+        let c = named(c, platform, product, None, locale);
         trim_pieces_end(&mut pieces);
         pieces = slots.sentence(
             locale,
@@ -785,7 +792,7 @@ glossary:
         let en = Locale::english();
         let continue_clause = |t: &str| super::continue_clause(t, &en);
         let described = |t: &str| super::described(t, &en);
-        let screen_name = |t: &str| super::screen_name(t, &en);
+        let screen_name = |t: &str| super::screen_name(t, "open", &en);
         assert_eq!(condition_text("IF you see it;"), "you see it");
         assert_eq!(condition_text("iffy wifi"), "iffy wifi");
         assert_eq!(continue_clause("The page"), "the page");

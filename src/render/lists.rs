@@ -11,6 +11,7 @@ use tera::Context;
 
 use super::view::{GuideCard, Link};
 use crate::layout;
+use crate::locale::Locale;
 use crate::model::Site;
 
 /// Guides per list page.
@@ -36,8 +37,8 @@ struct Tile {
 
 /// Tiles under a heading (none: the page's only group).
 #[derive(Debug, Serialize)]
-struct TileGroup {
-    title: &'static str,
+struct TileGroup<'t> {
+    title: &'t str,
     tiles: Vec<Tile>,
 }
 
@@ -286,7 +287,7 @@ fn featured<'c>(site: &Site, cards: &'c [GuideCard]) -> (&'static str, Vec<&'c G
             .filter_map(|f| by_id.get(f.value.as_str()).copied())
             .take(FEATURED)
             .collect();
-        return ("Featured guides", list);
+        return ("featured-guides", list);
     }
     let mut list: Vec<&GuideCard> = cards.iter().collect();
     list.sort_by(|a, b| {
@@ -298,7 +299,7 @@ fn featured<'c>(site: &Site, cards: &'c [GuideCard]) -> (&'static str, Vec<&'c G
     });
     list.truncate(RECENT);
     let dated = list.iter().any(|c| c.updated.is_some());
-    (if dated { "Recently updated" } else { "Guides" }, list)
+    (if dated { "recently-updated" } else { "guides" }, list)
 }
 
 /// A page to render: its path, the path back to the root, its template and what the
@@ -316,7 +317,12 @@ pub(super) struct Listed {
 
 /// What the home page shows: the search, featured guides, product and category tiles and
 /// the most used tags.
-pub(super) fn home(site: &Site, cards: &[GuideCard], catalog: &Catalog<'_>) -> Listed {
+pub(super) fn home(
+    site: &Site,
+    cards: &[GuideCard],
+    catalog: &Catalog<'_>,
+    locale: &Locale,
+) -> Listed {
     let (featured_heading, featured) = featured(site, cards);
     let products = top(&catalog.products, TILES);
     let categories = top(&catalog.categories, TILES);
@@ -325,7 +331,7 @@ pub(super) fn home(site: &Site, cards: &[GuideCard], catalog: &Catalog<'_>) -> L
     let tags = top(&catalog.tags, TOP_TAGS);
     let mut ctx = Context::new();
     ctx.insert("count", &cards.len());
-    ctx.insert("featured_heading", featured_heading);
+    ctx.insert("featured_heading", &locale.text(featured_heading));
     ctx.insert("featured", &featured);
     ctx.insert("products", &products);
     ctx.insert("categories", &categories);
@@ -343,36 +349,37 @@ pub(super) fn home(site: &Site, cards: &[GuideCard], catalog: &Catalog<'_>) -> L
 }
 
 /// Every list page, and the indexes of categories and tags.
-pub(super) fn pages(catalog: &Catalog<'_>) -> Vec<Listed> {
+pub(super) fn pages(catalog: &Catalog<'_>, locale: &Locale) -> Vec<Listed> {
     let mut pages = Vec::new();
     let home = Link {
-        title: "Home".into(),
+        title: locale.text("home"),
         url: layout::INDEX.into(),
     };
     let all_categories = Link {
-        title: "All categories".into(),
+        title: locale.text("all-categories-heading"),
         url: layout::CATEGORIES_INDEX.into(),
     };
     let all_tags = Link {
-        title: "Tags".into(),
+        title: locale.text("tags-heading"),
         url: layout::TAGS_INDEX.into(),
     };
+    let (categories, products) = (locale.text("categories"), locale.text("products"));
     for (path, heading, groups) in [
         (
             layout::CATEGORIES_INDEX,
-            "All categories",
+            &all_categories.title,
             vec![
-                ("Categories", by_name(&catalog.categories)),
-                ("Products", by_name(&catalog.products)),
+                (categories.as_str(), by_name(&catalog.categories)),
+                (products.as_str(), by_name(&catalog.products)),
             ],
         ),
         (
             layout::TAGS_INDEX,
-            "Tags",
+            &all_tags.title,
             vec![("", by_name(&catalog.tags))],
         ),
     ] {
-        let groups: Vec<TileGroup> = groups
+        let groups: Vec<TileGroup<'_>> = groups
             .into_iter()
             .filter(|(_, t)| !t.is_empty())
             .map(|(title, tiles)| TileGroup { title, tiles })
@@ -399,7 +406,7 @@ pub(super) fn pages(catalog: &Catalog<'_>) -> Vec<Listed> {
             let path = layout::list_page(&l.url, i + 1);
             let mut ctx = Context::new();
             ctx.insert("heading", &l.title);
-            ctx.insert("kind", l.kind);
+            ctx.insert("kind", &locale.text(&format!("kind-{}", l.kind.to_lowercase())));
             ctx.insert("count", &l.cards.len());
             ctx.insert("first", &(i * PER_PAGE + 1));
             ctx.insert("last", &(i * PER_PAGE + chunk.len()));

@@ -233,6 +233,8 @@ pub struct SiteRenderer<'r> {
     titles: HashMap<&'r str, &'r str>,
     /// The language the pages are written in.
     locale: Arc<Locale>,
+    /// The scripts' words in that language (`data-strings`; empty for English).
+    script_strings: String,
 }
 
 impl<'r> SiteRenderer<'r> {
@@ -255,7 +257,8 @@ impl<'r> SiteRenderer<'r> {
         locale: Arc<Locale>,
     ) -> Result<SiteRenderer<'r>, RenderError> {
         let site = &resolved.project.site;
-        let (brand, brand_pages) = brand::prepare(site, &resolved.project.root);
+        let (mut brand, brand_pages) = brand::prepare(site, &resolved.project.root);
+        brand.localize(&locale);
         let site_view = SiteView {
             title: &site.title,
             language: &site.language,
@@ -287,6 +290,7 @@ impl<'r> SiteRenderer<'r> {
                 .iter()
                 .map(|g| (g.id.value.as_str(), g.title.value.as_str()))
                 .collect(),
+            script_strings: crate::locale::script_strings_attr(&locale),
             locale,
         })
     }
@@ -303,6 +307,7 @@ impl<'r> SiteRenderer<'r> {
         ctx.insert("root", root);
         ctx.insert("lang", self.locale.tag());
         ctx.insert("dir", self.locale.direction());
+        ctx.insert("script_strings", &self.script_strings);
     }
 
     fn render(
@@ -343,8 +348,8 @@ impl<'r> SiteRenderer<'r> {
         let ld = jsonld::howto(&gv, &site.base_url);
         // Both pages show the same guide: convert it to a template value once.
         let guide = tera::Value::try_from_serializable(&gv).map_err(template_error)?;
-        let crumbs =
-            tera::Value::try_from_serializable(&breadcrumbs(&gv)).map_err(template_error)?;
+        let crumbs = tera::Value::try_from_serializable(&breadcrumbs(&gv, &self.locale))
+            .map_err(template_error)?;
         let page = self.render("guide.html", "../", &|ctx| {
             ctx.insert_value("guide", guide.clone());
             ctx.insert("jsonld", &ld);
@@ -403,8 +408,8 @@ impl<'r> SiteRenderer<'r> {
         let mut cards: Vec<GuideCard> = resolved.guides.iter().map(view::card).collect();
         cards.sort_by(|a, b| a.title.cmp(&b.title).then(a.id.cmp(&b.id)));
         let catalog = lists::Catalog::new(&cards);
-        let mut listed = vec![lists::home(site, &cards, &catalog)];
-        listed.extend(lists::pages(&catalog));
+        let mut listed = vec![lists::home(site, &cards, &catalog, &self.locale)];
+        listed.extend(lists::pages(&catalog, &self.locale));
         // Thousands of list pages at scale: render them on every core, in order.
         let rendered: Vec<Result<Page, RenderError>> = {
             use rayon::prelude::*;
@@ -484,9 +489,9 @@ fn root_path(base_url: &str) -> String {
         .unwrap_or_else(|| "/".to_owned())
 }
 
-fn breadcrumbs(gv: &GuideView) -> Vec<Link> {
+fn breadcrumbs(gv: &GuideView, locale: &Locale) -> Vec<Link> {
     let mut out = vec![Link {
-        title: "Home".into(),
+        title: locale.text("home"),
         url: "index.html".into(),
     }];
     if let Some(c) = &gv.card.category {

@@ -185,7 +185,8 @@ impl Out<'_> {
         before: Option<&str>,
         pad: &str,
     ) {
-        let (switch, back) = super::view::switches(rs, before, ps.platform.kind.device());
+        let (switch, back) =
+            super::view::switches(rs, before, ps.platform.kind.device(), self.locale);
         if let Some(t) = switch.or(back) {
             let t = self.paint(BOLD, &format!("{t}:"));
             self.wrapped(&t, &format!("{pad}    "), &format!("{pad}    "));
@@ -351,7 +352,10 @@ impl Out<'_> {
             self.blank();
             self.block(&i.value, "");
         }
-        let needs = super::view::needs(g.tools.iter().chain(&g.supplies).map(|t| t.value.as_str()));
+        let needs = super::view::needs_in(
+            g.tools.iter().chain(&g.supplies).map(|t| t.value.as_str()),
+            self.locale,
+        );
         if !g.prerequisites.is_empty() || needs.is_some() {
             self.heading("Before you start");
             if let Some(n) = needs {

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::date::DateView;
 use super::instruction::{Instruction, Piece, instruction, target_label};
-use crate::locale::Locale;
+use crate::locale::{Arg, Locale};
 use super::markdown::{guide_html, guide_inline_html, to_inline_html};
 use crate::layout;
 use crate::model::{
@@ -324,7 +324,7 @@ pub struct NoteView {
     pub label: String,
 }
 
-fn note_views(g: &Guide) -> Vec<NoteView> {
+fn note_views(g: &Guide, locale: &Locale) -> Vec<NoteView> {
     g.notes
         .iter()
         .map(|n| {
@@ -333,8 +333,8 @@ fn note_views(g: &Guide) -> Vec<NoteView> {
                 html: guide_inline_html(&n.text.value),
                 markdown: n.text.value.clone(),
                 label: match &audience {
-                    Some(a) => format!("For {a}:"),
-                    None => "Note:".to_owned(),
+                    Some(a) => locale.text_with("note-for", &[("audience", Arg::Str(a))]),
+                    None => locale.text("note"),
                 },
                 audience,
             }
@@ -350,14 +350,19 @@ fn inline(list: &[Spanned<String>]) -> Vec<String> {
 /// each item's first word in lower case when it is an article or a possessive (`A computer`
 /// reads `a computer` after "You need:").
 pub fn needs<'a>(items: impl Iterator<Item = &'a str>) -> Option<String> {
+    needs_in(items, &Locale::english())
+}
+
+/// [`needs`] in `locale`'s language: the words of `list-lower-words` lose their capital,
+/// the last two items are joined by `list-and`.
+pub fn needs_in<'a>(items: impl Iterator<Item = &'a str>, locale: &Locale) -> Option<String> {
     let items: Vec<String> = items
         .map(|t| {
             let t = t.trim().trim_end_matches(['.', ',', ';']);
             let first = t.split_whitespace().next().unwrap_or("");
-            let lower = matches!(
-                first,
-                "A" | "An" | "The" | "Your" | "Some" | "One" | "Two" | "Its" | "Their" | "Any"
-            );
+            let capitalised = first.chars().next().is_some_and(char::is_uppercase)
+                && first.chars().skip(1).all(char::is_lowercase);
+            let lower = capitalised && locale.has_word("list-lower-words", None, first);
             if lower {
                 format!("{}{}", first.to_lowercase(), &t[first.len()..])
             } else {
@@ -370,7 +375,9 @@ pub fn needs<'a>(items: impl Iterator<Item = &'a str>) -> Option<String> {
     Some(if rest.is_empty() {
         format!("{last}.")
     } else {
-        format!("{} and {last}.", rest.join(", "))
+        let rest = rest.join(", ");
+        let list = locale.text_with("list-and", &[("rest", Arg::Str(&rest)), ("last", Arg::Str(last))]);
+        format!("{list}.")
     })
 }
 
@@ -430,16 +437,32 @@ pub(crate) fn last_device<'p>(rs: &ResolvedStep<'p>) -> Option<&'p str> {
         .or(rs.elsewhere)
 }
 
+/// A device as `locale` calls it (`your computer` → `votre ordinateur`), by its kind's
+/// `device-<kind>` message; a device the kinds do not name stays as it is.
+fn device_words(device: &str, locale: &Locale) -> String {
+    crate::model::PlatformKind::NAMES
+        .iter()
+        .find(|(_, k)| k.device() == device)
+        .map_or_else(|| device.to_owned(), |(name, _)| locale.text(&format!("device-{name}")))
+}
+
 /// The announcements before a step: moving to another device, or coming back to the
 /// procedure's own (`home`), given the device the reader was on before it.
 pub(crate) fn switches(
     rs: &ResolvedStep<'_>,
     before: Option<&str>,
     home: &str,
+    locale: &Locale,
 ) -> (Option<String>, Option<String>) {
     match (before, rs.elsewhere) {
-        (b, Some(now)) if b != Some(now) => (Some(format!("On {now}")), None),
-        (Some(_), None) => (None, Some(format!("Back on {home}"))),
+        (b, Some(now)) if b != Some(now) => (
+            Some(locale.text_with("switch-to", &[("device", Arg::Str(&device_words(now, locale)))])),
+            None,
+        ),
+        (Some(_), None) => (
+            None,
+            Some(locale.text_with("switch-back", &[("device", Arg::Str(&device_words(home, locale)))])),
+        ),
         _ => (None, None),
     }
 }
@@ -499,7 +522,7 @@ fn step_view(
     let ins: Instruction = instruction(s, rs.on, rg.product, env.locale);
     let anchor = steps::anchor(&ps.platform.id, &number);
     let image = illustration(rg, rs.on, s, &ins, &anchor, env.media);
-    let (switch, back) = switches(rs, before, ps.platform.kind.device());
+    let (switch, back) = switches(rs, before, ps.platform.kind.device(), env.locale);
     let x = |t: &str| steps::expand(t, nums).into_owned();
     let md = |t: &Option<Spanned<String>>| t.as_ref().map(|t| x(&t.value));
     let html = |t: &Option<Spanned<String>>| t.as_ref().map(|t| guide_inline_html(&x(&t.value)));
@@ -1018,10 +1041,10 @@ pub fn guide_view(
         prerequisites: inline(&g.prerequisites),
         tools: inline(&g.tools),
         supplies: inline(&g.supplies),
-        needs_html: needs(g.tools.iter().chain(&g.supplies).map(|t| t.value.as_str()))
+        needs_html: needs_in(g.tools.iter().chain(&g.supplies).map(|t| t.value.as_str()), locale)
             .map(|m| guide_inline_html(&m)),
         warnings: inline(&g.warnings),
-        notes: note_views(g),
+        notes: note_views(g, locale),
         procedures,
         unavailable: g
             .unavailable_on

@@ -19,6 +19,27 @@
 
   var form = document.querySelector("form.site-search");
   if (!form) return;
+  // The page's words for what the script shows, if they are not English (see the site
+  // docs: locales): plain messages with {name} slots, counted ones per plural category.
+  var strings = {};
+  try {
+    strings = JSON.parse(document.documentElement.getAttribute("data-strings") || "{}");
+  } catch (e) {
+    strings = {};
+  }
+  function say(key, english, vars, count) {
+    var s = strings[key];
+    if (s && typeof s === "object") {
+      var cat = "other";
+      try { cat = new Intl.PluralRules(document.documentElement.lang).select(count); } catch (e) { cat = "other"; }
+      s = s[cat] || s.other;
+    }
+    if (typeof s !== "string") return english;
+    return s.replace(/\{(\w+)\}/g, function (m, k) {
+      if (k === "count") return String(count);
+      return vars && Object.prototype.hasOwnProperty.call(vars, k) ? vars[k] : m;
+    });
+  }
   var root = form.getAttribute("data-root") || "";
   var base = root + "search/";
   var input = form.querySelector('input[type="search"]');
@@ -180,7 +201,8 @@
       badges.appendChild(b);
     });
     info.appendChild(badges);
-    if (platform) info.appendChild(el("span", "search-where", "Steps for " + platform[1]));
+    if (platform) info.appendChild(el("span", "search-where",
+      say("search-steps-for", "Steps for " + platform[1], { platform: platform[1] })));
     li.appendChild(info);
     return li;
   }
@@ -200,9 +222,10 @@
     search(query, limit).then(function (res) {
       if (ticket !== latest) return;
       var text;
-      if (!res.words) text = "Type a longer word to search.";
-      else if (!res.count) text = "No guides found for “" + query + "”.";
-      else text = plural(res.count, "guide", "guides") + " found for “" + query + "”.";
+      var q = { query: query };
+      if (!res.words) text = say("search-too-short", "Type a longer word to search.");
+      else if (!res.count) text = say("search-none", "No guides found for “" + query + "”.", q);
+      else text = say("search-found", plural(res.count, "guide", "guides") + " found for “" + query + "”.", q, res.count);
       status.textContent = text;
       var list = onPage ? pageList : popupList;
       list.textContent = "";
@@ -214,9 +237,9 @@
         }
       } else {
         more.href = root + "search.html?q=" + encodeURIComponent(query);
-        more.textContent = (res.count > res.hits.length
-          ? "See all " + plural(res.count, "result", "results")
-          : "See all results") + " for “" + query + "”";
+        more.textContent = res.count > res.hits.length
+          ? say("search-see-all", "See all " + plural(res.count, "result", "results") + " for “" + query + "”", q, res.count)
+          : say("search-see-all-results", "See all results for “" + query + "”", q);
         if (!res.count) {
           list.appendChild(el("li", "search-empty", text));
         }
@@ -224,7 +247,7 @@
       }
     }, function () {
       if (ticket !== latest) return;
-      status.textContent = "Search is not available on this page.";
+      status.textContent = say("search-unavailable", "Search is not available on this page.");
     });
   }
 

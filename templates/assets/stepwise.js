@@ -174,7 +174,12 @@
         status.focus();
       }).catch(function () {
         buttons.forEach(function (b) { b.disabled = false; });
-        status.textContent = "Sorry, your answer could not be sent. Please try again later.";
+        var failed = "Sorry, your answer could not be sent. Please try again later.";
+        try {
+          var words = JSON.parse(document.documentElement.getAttribute("data-strings") || "{}");
+          if (typeof words["feedback-failed"] === "string") failed = words["feedback-failed"];
+        } catch (err) { /* English */ }
+        status.textContent = failed;
       });
     }
     buttons.forEach(function (b) {
