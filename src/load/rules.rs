@@ -105,23 +105,11 @@ pub(super) fn settings(ctx: &mut Ctx<'_>, node: &Node) -> Vec<RuleSetting> {
                         setting.level = ctx.text(&o.value, "rule level");
                         continue;
                     }
-                    // A list option (`style: [how-to, question]`) reads as its words
-                    // joined by commas, the other way to write it.
-                    if let Value::Seq(_) = &o.value.value {
-                        let words =
-                            ctx.text_list(&o.value, &format!("an item of `{}`", o.key.value));
-                        let joined: Vec<&str> = words.iter().map(|w| w.value.as_str()).collect();
-                        if !joined.is_empty() {
-                            setting.options.push((
-                                o.key.clone(),
-                                Spanned::new(joined.join(", "), o.value.span),
-                            ));
-                        }
+                    if o.key.value == "languages" {
+                        languages(ctx, &o.value, &mut setting);
                         continue;
                     }
-                    if let Some(v) = ctx.text(&o.value, &format!("option `{}`", o.key.value)) {
-                        setting.options.push((o.key.clone(), v));
-                    }
+                    option(ctx, &o.key, &o.value, &o.key.value, &mut setting);
                 }
             }
             Value::Seq(_) => ctx.push(
@@ -138,6 +126,58 @@ pub(super) fn settings(ctx: &mut Ctx<'_>, node: &Node) -> Vec<RuleSetting> {
     out
 }
 
+/// Reads one option of a rule (`style: task`, `style: [how-to, question]`) under the name
+/// `name` (`languages.fr.style` for a language's own).
+fn option(
+    ctx: &mut Ctx<'_>,
+    key: &Spanned<String>,
+    value: &Node,
+    name: &str,
+    setting: &mut RuleSetting,
+) {
+    let named = Spanned::new(name.to_owned(), key.span);
+    // A list option (`style: [how-to, question]`) reads as its words joined by commas, the
+    // other way to write it.
+    if let Value::Seq(_) = &value.value {
+        let words = ctx.text_list(value, &format!("an item of `{}`", key.value));
+        let joined: Vec<&str> = words.iter().map(|w| w.value.as_str()).collect();
+        if !joined.is_empty() {
+            setting
+                .options
+                .push((named, Spanned::new(joined.join(", "), value.span)));
+        }
+        return;
+    }
+    if let Some(v) = ctx.text(value, &format!("option `{}`", key.value)) {
+        setting.options.push((named, v));
+    }
+}
+
+/// Reads a rule's `languages: {fr: {style: task}}`: each language's options, named
+/// `languages.<tag>.<option>` for the rule to decode.
+fn languages(ctx: &mut Ctx<'_>, node: &Node, setting: &mut RuleSetting) {
+    let Some(entries) = ctx.entries(
+        node,
+        "`languages` must map language tags to the rule's options",
+        "write `languages: {fr: {style: task}}`",
+    ) else {
+        return;
+    };
+    for lang in entries {
+        let Some(opts) = ctx.entries(
+            &lang.value,
+            "a language's settings must map options to values",
+            "write `fr: {style: task}`",
+        ) else {
+            continue;
+        };
+        for o in opts {
+            let name = format!("languages.{}.{}", lang.key.value, o.key.value);
+            option(ctx, &o.key, &o.value, &name, setting);
+        }
+    }
+}
+
 /// Reads `terminology: {preferred wording: [avoided, wordings]}`.
 pub(super) fn terminology(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Term> {
     let Some(entries) = ctx.entries(
@@ -147,16 +187,50 @@ pub(super) fn terminology(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Term> {
     ) else {
         return Vec::new();
     };
-    entries
-        .iter()
-        .map(|e| Term {
-            preferred: e.key.value.clone(),
-            avoid: ctx
-                .text_list(&e.value, "a term to avoid")
-                .into_iter()
-                .map(|s| s.value)
-                .collect(),
-        })
-        .filter(|t| !t.avoid.is_empty())
-        .collect()
+    let mut out = Vec::new();
+    for e in entries {
+        if e.key.value == "languages" && matches!(e.value.value, Value::Map(_)) {
+            language_terms(ctx, &e.value, &mut out);
+            continue;
+        }
+        out.extend(term(ctx, e, None));
+    }
+    out
+}
+
+/// One `preferred: [avoided]` entry, for guides in `language` (`None`: the site's own).
+fn term(ctx: &mut Ctx<'_>, e: &super::yaml::Entry, language: Option<&str>) -> Option<Term> {
+    let t = Term {
+        preferred: e.key.value.clone(),
+        avoid: ctx
+            .text_list(&e.value, "a term to avoid")
+            .into_iter()
+            .map(|s| s.value)
+            .collect(),
+        language: language.map(str::to_owned),
+    };
+    (!t.avoid.is_empty()).then_some(t)
+}
+
+/// `terminology: {languages: {fr: {se connecter: [login]}}}`: terms for guides in a language.
+fn language_terms(ctx: &mut Ctx<'_>, node: &Node, out: &mut Vec<Term>) {
+    let Some(entries) = ctx.entries(
+        node,
+        "`languages` must map language tags to their terms",
+        "write `languages: {fr: {se connecter: [login, log in]}}`",
+    ) else {
+        return;
+    };
+    for lang in entries {
+        let Some(terms) = ctx.entries(
+            &lang.value,
+            "a language's terminology must map preferred terms to the words they replace",
+            "write `fr: {se connecter: [login, log in]}`",
+        ) else {
+            continue;
+        };
+        for e in terms {
+            out.extend(term(ctx, e, Some(&lang.key.value)));
+        }
+    }
 }

@@ -97,6 +97,9 @@ pub struct Term {
     pub preferred: String,
     /// Wordings to avoid (`login`, `log in`).
     pub avoid: Vec<String>,
+    /// The language whose guides it applies to (`terminology: {languages: {fr: ...}}`);
+    /// `None`: guides in the site's own language.
+    pub language: Option<String>,
 }
 
 /// Where a guide's "Last updated" date comes from (`updated:` in `site.yaml`).

@@ -809,6 +809,151 @@ glossary:
 }
 
 #[cfg(test)]
+mod language_tests {
+    use crate::load::load_in_memory;
+    use crate::locale::Locales;
+
+    const FR: &str = "name: Netflix
+glossary:
+  netflix-app: {role: screen, label: Application Netflix}
+  netflix-site: {role: screen, label: netflix.com}
+  settings: {role: screen, label: Paramètres du compte}
+  menu: {role: icon, label: Menu, description: trois lignes horizontales, where: en haut à droite}
+  my-netflix: {role: tab, label: Mon Netflix, where: en bas à droite}
+  log-out: {role: button, label: Se déconnecter}
+  confirm: {role: button, label: Déconnexion}
+  email: {role: field, label: Adresse e-mail}
+  autoplay: {role: toggle, label: Lecture automatique}
+  titles: {role: section, label: Titres}
+";
+
+    const DE: &str = "name: Netflix
+glossary:
+  netflix-app: {role: screen, label: Netflix App}
+  netflix-site: {role: screen, label: netflix.com}
+  settings: {role: screen, label: Konto Einstellungen}
+  menu: {role: icon, label: Menü, description: Drei waagerechte Linien, where: oben rechts}
+  my-netflix: {role: tab, label: Mein Netflix, where: unten rechts}
+  log-out: {role: button, label: Abmelden}
+  confirm: {role: button, label: Bestätigen}
+  email: {role: field, label: E-Mail-Adresse}
+  autoplay: {role: toggle, label: Automatische Wiedergabe}
+  titles: {role: section, label: Titel}
+";
+
+    /// Every kind of action, then a condition and a confirmation.
+    const STEPS: &str = concat!(
+        "    - click: log-out\n",
+        "    - tap: my-netflix\n",
+        "    - select: menu\n",
+        "    - press: log-out\n",
+        "    - open: netflix-app\n",
+        "    - open: settings\n",
+        "    - scroll-to: titles\n",
+        "    - toggle: autoplay\n      to: on\n",
+        "    - toggle: autoplay\n      to: off\n",
+        "    - swipe: titles\n",
+        "    - hover: menu\n",
+        "    - type: email\n      value: vous@example.com\n",
+        "    - type: email\n      value: \"[first].[last]@example.com\"\n",
+        "    - sign-in:\n",
+        "    - sign-in: netflix-app\n",
+        "    - wait: 10 s\n",
+        "    - do: Fermez la fenêtre.\n",
+        "    - tap: log-out\n      confirm: confirm\n",
+        "    - tap: log-out\n      if: vous voyez la bannière.\n",
+    );
+
+    /// The Markdown sentences of `STEPS` on the web, with the glossary `product`, in `lang`.
+    fn sentences(lang: &str, product: &str) -> Vec<String> {
+        let guide = format!("title: X\nsummary: X.\nsteps:\n  web:\n{STEPS}");
+        let files: [(&str, &[u8]); 2] = [
+            ("netflix/product.yaml", product.as_bytes()),
+            ("netflix/g.yaml", guide.as_bytes()),
+        ];
+        let (project, diags) = load_in_memory(&files).expect("in-memory load");
+        assert!(
+            diags
+                .iter()
+                .all(|d| d.severity != crate::diag::Severity::Error),
+            "{diags:#?}"
+        );
+        let locale = Locales::embedded().get(lang);
+        let product = project.products.first();
+        let platform = project.site.platform("web").expect("web platform");
+        let crate::model::ProcedureBody::Steps(steps) = &project.guides[0].procedures[0].body
+        else {
+            panic!("no steps")
+        };
+        steps
+            .iter()
+            .map(|s| super::instruction(s, platform, product, &locale).to_markdown())
+            .collect()
+    }
+
+    #[test]
+    fn french_sentences_follow_french_word_order_and_articles() {
+        assert_eq!(
+            sentences("fr", FR),
+            [
+                "Cliquez sur **Se déconnecter**.",
+                "Appuyez sur **Mon Netflix** (en bas à droite).",
+                "Sélectionnez **Menu** (trois lignes horizontales, en haut à droite).",
+                "Cliquez sur **Se déconnecter**.",
+                "Ouvrez l’application Netflix.",
+                "Ouvrez les paramètres du compte.",
+                "Faites défiler jusqu’à **Titres**.",
+                "Activez **Lecture automatique**.",
+                "Désactivez **Lecture automatique**.",
+                "Faites glisser **Titres**.",
+                "Survolez **Menu** (trois lignes horizontales, en haut à droite).",
+                "Saisissez «\u{a0}vous@example.com\u{a0}» dans **Adresse e-mail**.",
+                "Saisissez «\u{a0}*first*.*last*@example.com\u{a0}» dans **Adresse e-mail**.",
+                "Connectez-vous à Netflix.",
+                "Connectez-vous à l’application Netflix.",
+                "Patientez 10 s.",
+                "Fermez la fenêtre.",
+                "Appuyez sur **Se déconnecter**, puis confirmez avec **Déconnexion**.",
+                "Si vous voyez la bannière, appuyez sur **Se déconnecter**.",
+            ]
+        );
+    }
+
+    #[test]
+    fn german_sentences_put_the_verb_first_and_keep_nouns_capitalised() {
+        assert_eq!(
+            sentences("de", DE),
+            [
+                "Klicken Sie auf **Abmelden**.",
+                "Tippen Sie auf **Mein Netflix** (unten rechts).",
+                "Wählen Sie **Menü** (Drei waagerechte Linien, oben rechts).",
+                "Klicken Sie auf **Abmelden**.",
+                "Öffnen Sie die Netflix App.",
+                "Öffnen Sie die Konto Einstellungen.",
+                "Scrollen Sie zu **Titel**.",
+                "Aktivieren Sie **Automatische Wiedergabe**.",
+                "Deaktivieren Sie **Automatische Wiedergabe**.",
+                "Wischen Sie über **Titel**.",
+                "Zeigen Sie mit der Maus auf **Menü** (Drei waagerechte Linien, oben rechts).",
+                "Geben Sie „vous@example.com“ in **E-Mail-Adresse** ein.",
+                "Geben Sie „*first*.*last*@example.com“ in **E-Mail-Adresse** ein.",
+                "Melden Sie sich bei Netflix an.",
+                "Melden Sie sich bei der Netflix App an.",
+                "Warten Sie 10 s.",
+                "Fermez la fenêtre.",
+                "Tippen Sie auf **Abmelden** und bestätigen Sie mit **Bestätigen**.",
+                "Wenn vous voyez la bannière, tippen Sie auf **Abmelden**.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_language_without_a_locale_file_reads_english() {
+        assert_eq!(sentences("sv", FR)[1], "Tap **Mon Netflix** (en bas à droite).");
+    }
+}
+
+#[cfg(test)]
 mod placeholder_tests {
     use super::{placeholder, split_placeholders};
 

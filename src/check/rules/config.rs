@@ -54,6 +54,7 @@ static UNCONFIGURED: RuleConfig = RuleConfig {
     level: None,
     configured: false,
     values: Vec::new(),
+    languages: Vec::new(),
 };
 
 /// The position in [`RULES`] of the rule `id` names, reporting unknown ids (with
@@ -96,10 +97,19 @@ fn decode_setting(
         level: setting.level.as_ref().and_then(|l| level(l, diags)),
         configured: true,
         values: Vec::new(),
+        languages: Vec::new(),
     };
     let specs = rule.meta().options;
     for (name, value) in &setting.options {
-        let Some(spec) = specs.iter().find(|s| s.name == name.value) else {
+        // `languages.fr.style`: an option for guides in one language.
+        let (lang, option_name) = match name.value.strip_prefix("languages.") {
+            Some(rest) => match rest.rsplit_once('.') {
+                Some((l, o)) => (Some(l.to_ascii_lowercase()), o),
+                None => (None, rest),
+            },
+            None => (None, name.value.as_str()),
+        };
+        let Some(spec) = specs.iter().find(|s| s.name == option_name) else {
             let allowed = std::iter::once("level").chain(specs.iter().map(|s| s.name));
             diags.push(
                 Diagnostic::new(
@@ -107,15 +117,22 @@ fn decode_setting(
                     name.span,
                     format!(
                         "rule `{}` has no option `{}`",
-                        setting.rule.value, name.value
+                        setting.rule.value, option_name
                     ),
                 )
-                .help(help_for(&name.value, allowed, "option")),
+                .help(help_for(option_name, allowed, "option")),
             );
             continue;
         };
-        if let Some(v) = option(spec, value, diags) {
-            out.values.push((spec.name, v));
+        let Some(v) = option(spec, value, diags) else {
+            continue;
+        };
+        match lang {
+            Some(l) => match out.languages.iter_mut().find(|(t, _)| *t == l) {
+                Some((_, opts)) => opts.push((spec.name, v)),
+                None => out.languages.push((l, vec![(spec.name, v)])),
+            },
+            None => out.values.push((spec.name, v)),
         }
     }
     out

@@ -27,9 +27,37 @@ pub struct RuleConfig {
     pub configured: bool,
     /// The options the site sets, decoded; options it leaves out take their defaults.
     pub(super) values: Vec<(&'static str, OptionValue)>,
+    /// Options set for guides in one language (`languages: {fr: {style: task}}`), by tag
+    /// in lower case, as the site lists them.
+    pub(super) languages: Vec<(String, Vec<(&'static str, OptionValue)>)>,
 }
 
 impl RuleConfig {
+    /// The configuration for guides in the language `tag`: the options that language sets
+    /// (`fr-CA` reads `fr-ca`, then `fr`) over the rule's own.
+    pub fn in_language(&self, tag: &str) -> RuleConfig {
+        let mut values = self.values.clone();
+        for t in crate::locale::fallback_chain(tag).iter().rev() {
+            if let Some((_, opts)) = self.languages.iter().find(|(l, _)| l == t) {
+                for (name, v) in opts {
+                    values.retain(|(n, _)| n != name);
+                    values.push((name, *v));
+                }
+            }
+        }
+        RuleConfig {
+            level: self.level,
+            configured: self.configured,
+            values,
+            languages: Vec::new(),
+        }
+    }
+
+    /// True if the site sets `spec` (for every language, or in this configuration's).
+    pub fn sets(&self, spec: &OptionSpec) -> bool {
+        self.values.iter().any(|(n, _)| *n == spec.name)
+    }
+
     /// The value of `spec`, or its default.
     pub fn value(&self, spec: &OptionSpec) -> OptionValue {
         self.values
@@ -70,6 +98,20 @@ impl RuleConfig {
             OptionValue::Count(_) => Vec::new(),
         }
     }
+}
+
+/// The language a guide is written in (a BCP 47 tag): the site's.
+pub(crate) fn guide_language<'a>(rg: &crate::resolve::ResolvedGuide<'a>) -> &'a str {
+    match rg.site.language.as_str() {
+        "" => crate::locale::FALLBACK,
+        l => l,
+    }
+}
+
+/// True if `tag` is English (`en`, `en-GB`).
+pub(crate) fn is_english(tag: &str) -> bool {
+    let primary = tag.split(['-', '_']).next().unwrap_or("");
+    primary.eq_ignore_ascii_case("en")
 }
 
 /// Verbs that start an instruction aimed at the UI.

@@ -2,7 +2,7 @@
 //! of `how-to`, `task`, `question` and `symptom`) and end without punctuation (a question
 //! with its question mark).
 
-use super::rule::{Rule, RuleConfig};
+use super::rule::{Rule, RuleConfig, guide_language, is_english};
 use crate::diag::{Code, Diagnostic, OptionKind, OptionSpec, RuleDoc, RuleMeta, Severity};
 use crate::resolve::Resolved;
 
@@ -15,7 +15,7 @@ static META: RuleMeta = RuleMeta {
     default_on: true,
     summary: "A title does not follow the site's title convention.",
     doc: RuleDoc {
-        explanation: "Reports a guide title that follows none of the site's title styles. `how-to` (the default): the title starts with \"How to \". `task`: an imperative verb phrase, starting with a capitalised verb (\"Sign out of all devices\", not \"Signing out\" or \"Account settings\"). `question`: a question the reader asks, ending with \"?\" (\"How do I sign out of all devices?\"). `symptom`: the problem as the reader puts it (\"I'm not recognized on Apple TV\", \"The app does not start\"). Apart from questions, a title ends without punctuation. Consistent titles make lists and search results scannable. Configure it with `rules: {title-form: {style: task}}`, or accept several styles with `style: [how-to, question]`.",
+        explanation: "Reports a guide title that follows none of the site's title styles. `how-to` (the default): the title starts with \"How to \". `task`: an imperative verb phrase, starting with a capitalised verb (\"Sign out of all devices\", not \"Signing out\" or \"Account settings\"). `question`: a question the reader asks, ending with \"?\" (\"How do I sign out of all devices?\"). `symptom`: the problem as the reader puts it (\"I'm not recognized on Apple TV\", \"The app does not start\"). Apart from questions, a title ends without punctuation. Consistent titles make lists and search results scannable. Configure it with `rules: {title-form: {style: task}}`, or accept several styles with `style: [how-to, question]`. The `how-to` default holds for English guides only: in a site of another language the rule checks titles only when `style` is set, for every language or for one with `languages: {fr: {style: task}}` (which also overrides the site-wide style for that language). Outside English only a title's form is checked, as the words of each style are English: a question ends with \"?\", other titles end without punctuation.",
         bad: "title: Signing out of Netflix on all devices.",
         good: "title: How to sign out of Netflix on all devices",
     },
@@ -43,14 +43,55 @@ impl Rule for TitleForm {
     }
 
     fn check(&self, site: &Resolved<'_>, cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
-        let styles = cfg.choices(&STYLE);
         for rg in &site.guides {
+            let lang = guide_language(rg);
+            let cfg = cfg.in_language(lang);
+            // "How to" is English: in other languages only a style the site sets applies.
+            if !cfg.sets(&STYLE) && !is_english(lang) {
+                continue;
+            }
+            let styles = cfg.choices(&STYLE);
             let t = &rg.guide.title;
-            if let Some((what, help)) = problem(t.value.trim(), &styles) {
+            let found = if is_english(lang) {
+                problem(t.value.trim(), &styles)
+            } else {
+                form_problem(t.value.trim(), &styles)
+            };
+            if let Some((what, help)) = found {
                 out.push(Diagnostic::new(CODE, t.span, format!("the title {what}")).help(help));
             }
         }
     }
+}
+
+/// [`problem`] for a title in a language other than English, whose words the style lists
+/// do not know: only the form counts (a question ends with "?", other titles end without
+/// punctuation).
+fn form_problem(title: &str, styles: &[&str]) -> Option<(String, String)> {
+    let question = title.ends_with('?');
+    if question && styles.contains(&"question") {
+        return None;
+    }
+    let statement = styles.iter().any(|s| *s != "question");
+    if statement && !ends_with_punctuation(title) {
+        return None;
+    }
+    Some(if statement && !question {
+        (
+            "ends with punctuation".into(),
+            "remove the final punctuation mark".into(),
+        )
+    } else if statement {
+        (
+            "is a question, but this site does not title guides as questions".into(),
+            "write the task itself, without a question mark".into(),
+        )
+    } else {
+        (
+            "is not a question ending with \"?\"".into(),
+            "write the title as the question the reader asks".into(),
+        )
+    })
 }
 
 /// What is wrong with `title` under the accepted `styles`, with the fix; `None` if it
@@ -400,6 +441,46 @@ mod tests {
             files.push(("site.yaml", s));
         }
         findings(super::CODE, &files).len()
+    }
+
+    #[test]
+    fn how_to_is_the_default_for_english_sites_only() {
+        assert_eq!(count(None, "Sign out"), 1);
+        assert_eq!(count(Some("language: en-GB\n"), "Sign out"), 1);
+        // French: no "How to" demand, any title form.
+        let fr = "language: fr\n";
+        assert_eq!(count(Some(fr), "Se déconnecter de Netflix"), 0);
+        assert_eq!(count(Some(fr), "Comment se déconnecter ?"), 0);
+    }
+
+    #[test]
+    fn a_language_may_have_its_own_style() {
+        let site = "language: fr-CA\nrules:\n  title-form:\n    style: how-to\n    languages:\n      fr: {style: question}\n";
+        assert_eq!(count(Some(site), "Comment se déconnecter?"), 0);
+        assert_eq!(count(Some(site), "How to sign out"), 1);
+        // A style set for all languages applies to French too.
+        let site = "language: fr\nrules:\n  title-form: {style: question}\n";
+        assert_eq!(count(Some(site), "Se déconnecter"), 1);
+        // An English site keeps its style when only French has one.
+        let site = "rules:\n  title-form:\n    languages: {fr: {style: task}}\n";
+        assert_eq!(count(Some(site), "How to sign out"), 0);
+        assert_eq!(count(Some(site), "Sign out"), 1);
+    }
+
+    #[test]
+    fn a_language_option_is_validated_like_the_others() {
+        let site = "rules:\n  title-form:\n    languages: {fr: {styel: task}}\n";
+        let g = guide("How to x");
+        let files = [
+            ("site.yaml", site),
+            ("demo/product.yaml", PRODUCT),
+            ("demo/g.yaml", g.as_str()),
+        ];
+        let unknown: Vec<String> = findings(crate::diag::Code::UnknownField, &files)
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(unknown, ["rule `title-form` has no option `styel`"]);
     }
 
     #[test]
