@@ -134,6 +134,28 @@ checklist-legend = { $title } auf { $platform }
 one-of = Eine der Möglichkeiten:
 reset-checklist = Checkliste für { $platform } zurücksetzen
 
+## Illustrations
+
+schematic-control = { $label } ({ $role })
+schematic-place = { $what }, { $where }
+schematic-alt = { $what }, { $surface ->
+    [website] auf der Website von { $product }
+   *[other] in der App { $product }
+} auf { $platform }
+schematic-confirm = { $alt }, und der Dialog, der es mit { $confirm } bestätigt
+role-button = Schaltfläche
+role-link = Link
+role-menu-item = Menüeintrag
+role-menu = Menü
+role-tab = Tab
+role-icon = Symbol
+role-section = Bereich
+role-field = Feld
+role-toggle = Schalter
+role-option = Option
+role-screen = Bildschirm
+role-dialog = Dialogfeld
+
 ## Not found
 
 not-found = Seite nicht gefunden

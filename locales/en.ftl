@@ -146,6 +146,29 @@ checklist-legend = { $title } on { $platform }
 one-of = One of:
 reset-checklist = Reset { $platform } checklist
 
+## Illustrations
+#
+# The alt text of a drawn illustration: the control ($label, with its $role and its place),
+# then where it is ($surface: `website` or `app`).
+
+schematic-control = { $label } { $role }
+schematic-place = { $what }, { $where }
+schematic-alt = { $what }, in the { $product } { $surface } on { $platform }
+schematic-confirm = { $alt }, and the dialog that confirms it with { $confirm }
+# A control's role, as the alt text names it.
+role-button = button
+role-link = link
+role-menu-item = menu item
+role-menu = menu
+role-tab = tab
+role-icon = icon
+role-section = section
+role-field = field
+role-toggle = toggle
+role-option = option
+role-screen = screen
+role-dialog = dialog
+
 ## Not found
 
 not-found = Page not found

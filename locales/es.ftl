@@ -134,6 +134,28 @@ checklist-legend = { $title } en { $platform }
 one-of = Una de estas opciones:
 reset-checklist = Restablecer la lista de { $platform }
 
+## Illustrations
+
+schematic-control = { $label } ({ $role })
+schematic-place = { $what }, { $where }
+schematic-alt = { $what }, { $surface ->
+    [website] en el sitio web de { $product }
+   *[other] en la aplicación de { $product }
+} en { $platform }
+schematic-confirm = { $alt }, y el cuadro de diálogo que lo confirma con { $confirm }
+role-button = botón
+role-link = enlace
+role-menu-item = elemento de menú
+role-menu = menú
+role-tab = pestaña
+role-icon = icono
+role-section = sección
+role-field = campo
+role-toggle = interruptor
+role-option = opción
+role-screen = pantalla
+role-dialog = cuadro de diálogo
+
 ## Not found
 
 not-found = Página no encontrada

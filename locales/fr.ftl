@@ -135,6 +135,28 @@ checklist-legend = { $title } sur { $platform }
 one-of = Au choix :
 reset-checklist = Réinitialiser la liste { $platform }
 
+## Illustrations
+
+schematic-control = { $label } ({ $role })
+schematic-place = { $what }, { $where }
+schematic-alt = { $what }, { $surface ->
+    [website] sur le site { $product }
+   *[other] dans l’application { $product }
+} sur { $platform }
+schematic-confirm = { $alt }, et la boîte de dialogue qui le confirme avec { $confirm }
+role-button = bouton
+role-link = lien
+role-menu-item = élément de menu
+role-menu = menu
+role-tab = onglet
+role-icon = icône
+role-section = section
+role-field = champ
+role-toggle = interrupteur
+role-option = option
+role-screen = écran
+role-dialog = boîte de dialogue
+
 ## Not found
 
 not-found = Page introuvable

@@ -336,7 +336,7 @@ mod format_tests {
             "title", "site", "platform", "platforms", "query", "heading", "first", "last",
             "total", "number", "audience", "device", "rest", "verb", "kind", "role", "target",
             "value", "text", "to", "condition", "action", "description", "where", "label",
-            "noun",
+            "noun", "what", "surface", "product", "alt", "confirm",
         ] {
             args.set(name, FluentValue::from("x"));
         }

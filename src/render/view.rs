@@ -521,7 +521,7 @@ fn step_view(
     let s: &Step = rs.step;
     let ins: Instruction = instruction(s, rs.on, rg.product, env.locale);
     let anchor = steps::anchor(&ps.platform.id, &number);
-    let image = illustration(rg, rs.on, s, &ins, &anchor, env.media);
+    let image = illustration(rg, rs.on, s, &ins, &anchor, env);
     let (switch, back) = switches(rs, before, ps.platform.kind.device(), env.locale);
     let x = |t: &str| steps::expand(t, nums).into_owned();
     let md = |t: &Option<Spanned<String>>| t.as_ref().map(|t| x(&t.value));
@@ -635,12 +635,12 @@ fn illustration(
     s: &Step,
     ins: &Instruction,
     anchor: &str,
-    media: &MediaLookup<'_>,
+    env: &Env<'_>,
 ) -> Option<ImageView> {
     if let Some(img) = &s.image
         && let Some(src) = &img.src
     {
-        let (url, size) = media(rg.guide, &src.value)?;
+        let (url, size) = (env.media)(rg.guide, &src.value)?;
         return Some(screenshot(img, url, size));
     }
     let wanted = match rg.site.illustrations {
@@ -649,7 +649,7 @@ fn illustration(
         Illustrations::WhereGiven => s.image.is_some(),
         Illustrations::WhereUseful => s.image.is_some() || adds_to_the_sentence(rg, platform, s),
     };
-    wanted.then(|| schematic(rg, platform, s, ins, anchor))
+    wanted.then(|| schematic(rg, platform, s, ins, anchor, env.locale))
 }
 
 /// True if a drawing of the step shows something its sentence does not: where on the
@@ -762,6 +762,7 @@ fn schematic(
     s: &Step,
     ins: &Instruction,
     anchor: &str,
+    locale: &Locale,
 ) -> ImageView {
     use super::schematic::{Glyph, Schematic, Shape, draw};
     let control = match &s.target {
@@ -811,9 +812,12 @@ fn schematic(
         .map(|a| a.value.clone())
         .unwrap_or_else(|| {
             let control = s.target.as_ref().map(|_| (control, where_text.as_deref()));
-            let alt = schematic_alt(rg.product, platform, &label, control);
+            let alt = schematic_alt(rg.product, platform, &label, control, locale);
             match &confirm {
-                Some(c) => format!("{alt}, and the dialog that confirms it with {c}"),
+                Some(c) => locale.text_with(
+                    "schematic-confirm",
+                    &[("alt", Arg::Str(&alt)), ("confirm", Arg::Str(c))],
+                ),
                 None => alt,
             }
         });
@@ -889,6 +893,7 @@ fn schematic_alt(
     platform: &Platform,
     label: &str,
     control: Option<(Option<&Control>, Option<&str>)>,
+    locale: &Locale,
 ) -> String {
     let surface = if platform.kind == PlatformKind::Desktop {
         "website"
@@ -896,16 +901,30 @@ fn schematic_alt(
         "app"
     };
     let product = product.map_or("", |p| p.name.value.as_str());
-    let Some((c, where_text)) = control else {
-        return format!("{label}, in the {product} {surface} on {}", platform.name);
-    };
-    let role = c.map_or(String::new(), |c| {
-        format!(" {}", c.role.value.as_str().replace('-', " "))
-    });
-    let place = where_text.map_or(String::new(), |w| format!(", {w}"));
-    format!(
-        "{label}{role}{place}, in the {product} {surface} on {}",
-        platform.name
+    let mut what = label.to_owned();
+    if let Some((c, where_text)) = control {
+        if let Some(c) = c {
+            let role = locale.text(&format!("role-{}", c.role.value.as_str()));
+            what = locale.text_with(
+                "schematic-control",
+                &[("label", Arg::Str(&what)), ("role", Arg::Str(&role))],
+            );
+        }
+        if let Some(w) = where_text {
+            what = locale.text_with(
+                "schematic-place",
+                &[("what", Arg::Str(&what)), ("where", Arg::Str(w))],
+            );
+        }
+    }
+    locale.text_with(
+        "schematic-alt",
+        &[
+            ("what", Arg::Str(&what)),
+            ("product", Arg::Str(product)),
+            ("surface", Arg::Str(surface)),
+            ("platform", Arg::Str(&platform.name)),
+        ],
     )
 }
 

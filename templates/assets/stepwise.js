@@ -44,8 +44,12 @@
       tab.addEventListener("click", function () { select(ids[i], false, true); });
       tab.addEventListener("keydown", function (e) {
         var next = null;
-        if (e.key === "ArrowRight") next = (i + 1) % tabs.length;
-        else if (e.key === "ArrowLeft") next = (i - 1 + tabs.length) % tabs.length;
+        // In a right-to-left page the tabs run from the right: the arrows follow them.
+        var rtl = window.getComputedStyle && getComputedStyle(tab).direction === "rtl";
+        var forward = rtl ? "ArrowLeft" : "ArrowRight";
+        var back = rtl ? "ArrowRight" : "ArrowLeft";
+        if (e.key === forward) next = (i + 1) % tabs.length;
+        else if (e.key === back) next = (i - 1 + tabs.length) % tabs.length;
         else if (e.key === "Home") next = 0;
         else if (e.key === "End") next = tabs.length - 1;
         if (next === null) return;
