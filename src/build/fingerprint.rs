@@ -120,6 +120,10 @@ fn base(project: &Project, templates: &Path) -> Fingerprint {
     if let Some(f) = project.site.file {
         base.add(project.sources.get(f).text.as_bytes());
     }
+    // Every page's words come from the locales: the site's own files count like site.yaml.
+    for l in &project.locales {
+        base.add(l.lang.as_bytes()).add(l.resource.source().as_bytes());
+    }
     let brand = &project.site.brand;
     for file in [&brand.logo, &brand.favicon].into_iter().flatten() {
         let meta = std::fs::metadata(project.root.join(&file.value)).ok();

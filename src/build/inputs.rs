@@ -61,6 +61,16 @@ fn now_ns() -> u64 {
 pub fn scan(opts: &BuildOptions) -> Result<Scan, BuildError> {
     let started_ns = now_ns();
     let mut paths = crate::load::input_files(&opts.guides)?;
+    // The site's locale files: a changed one changes every page.
+    let locales = opts.guides.join(crate::locale::SITE_FOLDER);
+    if let Ok(entries) = std::fs::read_dir(&locales) {
+        let mut files: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+            .collect();
+        files.sort();
+        paths.extend(files);
+    }
     let templates = opts.templates_dir();
     paths.extend(
         crate::render::TEMPLATES

@@ -157,6 +157,25 @@ fn an_edit_within_the_clock_granularity_is_still_seen() {
 }
 
 #[test]
+fn a_new_or_changed_locale_file_renders_every_page_again() {
+    let t = fixture();
+    build(&t, &[]).code(0);
+    let locales = t.guides().join("locales");
+    std::fs::create_dir_all(&locales).unwrap();
+    std::fs::write(locales.join("en.ftl"), "tips = Good to know\n").unwrap();
+    let run = build(&t, &[]);
+    run.code(0);
+    assert!(parsed(&run), "{}", run.stderr);
+    let html = t.read("out/guides/sign-out-everywhere.html");
+    assert!(html.contains(r#"<h2 id="tips">Good to know</h2>"#), "{html}");
+    equals_fresh(&t);
+    std::fs::write(locales.join("en.ftl"), "tips = Worth knowing\n").unwrap();
+    build(&t, &[]).code(0);
+    assert!(t.read("out/guides/sign-out-everywhere.html").contains("Worth knowing"));
+    equals_fresh(&t);
+}
+
+#[test]
 fn a_changed_glossary_label_renders_every_guide_that_uses_it_again() {
     let t = fixture();
     build(&t, &[]).code(0);
