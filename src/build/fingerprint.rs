@@ -122,7 +122,8 @@ fn base(project: &Project, templates: &Path) -> Fingerprint {
     }
     // Every page's words come from the locales: the site's own files count like site.yaml.
     for l in &project.locales {
-        base.add(l.lang.as_bytes()).add(l.resource.source().as_bytes());
+        base.add(l.lang.as_bytes())
+            .add(l.resource.source().as_bytes());
     }
     let brand = &project.site.brand;
     for file in [&brand.logo, &brand.favicon].into_iter().flatten() {

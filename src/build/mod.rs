@@ -189,9 +189,7 @@ pub fn build_checked_with(
     }
     let resolved = &checked.resolved;
     let templates = opts.templates_dir();
-    let locales = std::sync::Arc::new(crate::locale::Locales::with_site(
-        &resolved.project.locales,
-    ));
+    let locales = std::sync::Arc::new(crate::locale::Locales::with_site(&resolved.project.locales));
     let tera = render::templates_with(
         Some(&templates)
             .filter(|p| p.is_dir())

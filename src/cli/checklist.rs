@@ -53,7 +53,12 @@ pub(super) fn run(args: &ChecklistArgs) -> Result<u8, Box<dyn std::error::Error>
         )
         .into());
     };
-    let gv = guide_view(rg, &|_| None, &|_, _| None, &crate::locale::Locale::english());
+    let gv = guide_view(
+        rg,
+        &|_| None,
+        &|_, _| None,
+        &crate::locale::Locale::english(),
+    );
     let platforms: Vec<_> = match &args.platform {
         None => gv.procedures.iter().collect(),
         Some(p) => {

@@ -194,7 +194,8 @@ impl Locale {
 
     /// A message without variables; its key if no language has it.
     pub fn text(&self, key: &str) -> String {
-        self.format(key, None, &[]).unwrap_or_else(|| key.to_owned())
+        self.format(key, None, &[])
+            .unwrap_or_else(|| key.to_owned())
     }
 
     /// A message with variables; its key if no language has it.
@@ -205,7 +206,12 @@ impl Locale {
 
     /// A message or one of its attributes, formatted with `args`, from the first language
     /// of the chain that has it.
-    pub fn format(&self, key: &str, attr: Option<&str>, args: &[(&str, Arg<'_>)]) -> Option<String> {
+    pub fn format(
+        &self,
+        key: &str,
+        attr: Option<&str>,
+        args: &[(&str, Arg<'_>)],
+    ) -> Option<String> {
         let mut fargs = FluentArgs::new();
         for (k, v) in args {
             match v {
@@ -217,7 +223,12 @@ impl Locale {
     }
 
     /// [`Locale::format`] with Fluent's own arguments.
-    pub(crate) fn format_args(&self, key: &str, attr: Option<&str>, args: &FluentArgs<'_>) -> Option<String> {
+    pub(crate) fn format_args(
+        &self,
+        key: &str,
+        attr: Option<&str>,
+        args: &FluentArgs<'_>,
+    ) -> Option<String> {
         for b in &self.bundles {
             let Some(msg) = b.get_message(key) else {
                 continue;
@@ -257,12 +268,13 @@ impl Locale {
     /// True if the word list `key` has `word` (compared in lower case).
     pub fn has_word(&self, key: &str, attr: Option<&str>, word: &str) -> bool {
         let w = word.to_lowercase();
-        self.words(key, attr).iter().any(|x| *x == w)
+        self.words(key, attr).contains(&w)
     }
 
     /// A yes/no setting of the locale (`yes` is true).
     pub fn flag(&self, key: &str) -> bool {
-        self.format(key, None, &[]).is_some_and(|v| v.trim() == "yes")
+        self.format(key, None, &[])
+            .is_some_and(|v| v.trim() == "yes")
     }
 }
 
@@ -292,7 +304,11 @@ mod tests {
     #[test]
     fn counts_choose_the_plural_form_of_the_language() {
         let locales = Locales::embedded();
-        let count = |tag: &str, n| locales.get(tag).text_with("guide-count", &[("count", Arg::Num(n))]);
+        let count = |tag: &str, n| {
+            locales
+                .get(tag)
+                .text_with("guide-count", &[("count", Arg::Num(n))])
+        };
         assert_eq!(count("en", 1), "1 guide");
         assert_eq!(count("en", 2), "2 guides");
         assert_eq!(count("en", 0), "0 guides");
@@ -333,19 +349,45 @@ mod format_tests {
     fn every_embedded_message_formats_cleanly() {
         let mut args = FluentArgs::new();
         for name in [
-            "title", "site", "platform", "platforms", "query", "heading", "first", "last",
-            "total", "number", "audience", "device", "rest", "verb", "kind", "role", "target",
-            "value", "text", "to", "condition", "action", "description", "where", "label",
-            "noun", "what", "surface", "product", "alt", "confirm",
+            "title",
+            "site",
+            "platform",
+            "platforms",
+            "query",
+            "heading",
+            "first",
+            "last",
+            "total",
+            "number",
+            "audience",
+            "device",
+            "rest",
+            "verb",
+            "kind",
+            "role",
+            "target",
+            "value",
+            "text",
+            "to",
+            "condition",
+            "action",
+            "description",
+            "where",
+            "label",
+            "noun",
+            "what",
+            "surface",
+            "product",
+            "alt",
+            "confirm",
         ] {
             args.set(name, FluentValue::from("x"));
         }
         args.set("count", FluentValue::from(2));
         for (tag, text) in super::super::EMBEDDED {
             let res = FluentResource::try_new((*text).to_owned()).unwrap();
-            let mut bundle = fluent_bundle::concurrent::FluentBundle::new_concurrent(vec![
-                tag.parse().unwrap(),
-            ]);
+            let mut bundle =
+                fluent_bundle::concurrent::FluentBundle::new_concurrent(vec![tag.parse().unwrap()]);
             bundle.add_resource(&res).unwrap();
             for key in super::super::keys(&res) {
                 let (id, attr) = match key.split_once('.') {

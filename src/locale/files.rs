@@ -57,7 +57,10 @@ fn pos_at(text: &str, offset: usize) -> Pos {
 /// Reads `root/locales/*.ftl`, adding each file to `sources`. A file that is not valid
 /// Fluent is an error at its line and column (its valid messages are kept); a name that is
 /// not a language tag is an error too.
-pub fn read_site_locales(root: &Path, sources: &mut SourceMap) -> (Vec<SiteLocale>, Vec<Diagnostic>) {
+pub fn read_site_locales(
+    root: &Path,
+    sources: &mut SourceMap,
+) -> (Vec<SiteLocale>, Vec<Diagnostic>) {
     let mut out = Vec::new();
     let mut diags = Vec::new();
     let Ok(entries) = std::fs::read_dir(root.join(SITE_FOLDER)) else {
@@ -98,10 +101,18 @@ pub fn read_site_locales(root: &Path, sources: &mut SourceMap) -> (Vec<SiteLocal
                     let mut from = e.pos.start.min(text.len());
                     // An error at a line's end points at its last character.
                     while from > 0 && (from == text.len() || text[from..].starts_with('\n')) {
-                        from = text[..from].char_indices().next_back().map_or(0, |(i, _)| i);
+                        from = text[..from]
+                            .char_indices()
+                            .next_back()
+                            .map_or(0, |(i, _)| i);
                     }
                     let line_end = text[from..].find('\n').map_or(text.len(), |i| from + i);
-                    let to = e.pos.end.clamp(from, line_end).max(from + 1).min(text.len().max(from + 1));
+                    let to = e
+                        .pos
+                        .end
+                        .clamp(from, line_end)
+                        .max(from + 1)
+                        .min(text.len().max(from + 1));
                     let start = pos_at(&text, from);
                     let mut end = pos_at(&text, to);
                     if end.index == start.index {
@@ -142,7 +153,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let locales = dir.path().join(SITE_FOLDER);
         std::fs::create_dir(&locales).unwrap();
-        std::fs::write(locales.join("fr.ftl"), "tips = Nos conseils\nbad = { oops\n").unwrap();
+        std::fs::write(
+            locales.join("fr.ftl"),
+            "tips = Nos conseils\nbad = { oops\n",
+        )
+        .unwrap();
         std::fs::write(locales.join("not a tag.ftl"), "x = y\n").unwrap();
         std::fs::write(locales.join("notes.txt"), "ignored").unwrap();
         let mut sources = SourceMap::new();

@@ -18,4 +18,3 @@ pub use files::{SITE_FOLDER, SiteLocale, read_site_locales};
 pub use parity::{keys, locale_problems, missing_and_extra_keys};
 pub use script::{SCRIPT_MESSAGES, script_strings, script_strings_attr};
 pub use tera_fn::register;
-

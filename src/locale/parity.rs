@@ -53,7 +53,11 @@ pub fn locale_problems(text: &str) -> Vec<String> {
     if let Some(english) = english {
         let (missing, extra) = missing_and_extra_keys(&english, &resource);
         out.extend(missing.iter().map(|k| format!("missing `{k}`")));
-        out.extend(extra.iter().map(|k| format!("unknown `{k}` (not in en.ftl)")));
+        out.extend(
+            extra
+                .iter()
+                .map(|k| format!("unknown `{k}` (not in en.ftl)")),
+        );
     }
     out
 }
@@ -66,7 +70,11 @@ mod tests {
     fn every_embedded_locale_parses_and_has_exactly_the_english_messages() {
         assert!(super::super::EMBEDDED.len() >= 4);
         for (tag, text) in super::super::EMBEDDED {
-            assert_eq!(locale_problems(text), Vec::<String>::new(), "locales/{tag}.ftl");
+            assert_eq!(
+                locale_problems(text),
+                Vec::<String>::new(),
+                "locales/{tag}.ftl"
+            );
         }
     }
 

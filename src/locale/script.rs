@@ -80,7 +80,10 @@ pub fn script_strings(locale: &Locale) -> Value {
                 args.retain(|(k, _)| *k != "count");
                 args.push(("count", Arg::Num(*n)));
                 let text = locale.format(key, None, &args).unwrap_or_default();
-                forms.insert(*cat, Value::String(text.replacen(&n.to_string(), "{count}", 1)));
+                forms.insert(
+                    *cat,
+                    Value::String(text.replacen(&n.to_string(), "{count}", 1)),
+                );
             }
             Value::Object(forms.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
         } else {

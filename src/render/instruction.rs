@@ -188,9 +188,7 @@ fn screen_name(label: &str, action: &str, locale: &Locale) -> String {
         .unwrap_or("")
         .to_lowercase();
     let first = first_word(label);
-    if !label.contains(char::is_whitespace)
-        || locale.has_word("step-determiners", None, &first)
-    {
+    if !label.contains(char::is_whitespace) || locale.has_word("step-determiners", None, &first) {
         return label.to_owned();
     }
     let (noun, label) = if locale.has_word("step-screen-nouns", None, &last) {
@@ -518,7 +516,8 @@ fn action(
             attr
         }
         Action::SignIn => {
-            let object = object.or_else(|| product.map(|p| vec![Piece::Text(p.name.value.clone())]));
+            let object =
+                object.or_else(|| product.map(|p| vec![Piece::Text(p.name.value.clone())]));
             let attr = object.is_none().then_some("alone");
             parts.extend(object.map(|o| ("target", o)));
             attr
@@ -949,7 +948,10 @@ glossary:
 
     #[test]
     fn a_language_without_a_locale_file_reads_english() {
-        assert_eq!(sentences("sv", FR)[1], "Tap **Mon Netflix** (en bas à droite).");
+        assert_eq!(
+            sentences("sv", FR)[1],
+            "Tap **Mon Netflix** (en bas à droite)."
+        );
     }
 }
 

@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::view::{GuideView, StepView};
+use crate::locale::{Arg, Locale};
 
 #[derive(Serialize)]
 struct HowTo<'a> {
@@ -67,16 +68,20 @@ struct Direction {
 
 /// A step's text, saying where it happens when that is not the procedure's own device:
 /// a consumer reading one step alone still knows which device it is for.
-fn said(s: &StepView) -> String {
+fn said(s: &StepView, locale: &Locale) -> String {
     match (&s.device, &s.back) {
-        (Some(d), _) => format!("On {d}: {}", s.text),
+        (Some(d), _) => {
+            let on = super::view::device_words(d, locale);
+            let on = locale.text_with("switch-to", &[("device", Arg::Str(&on))]);
+            format!("{on}: {}", s.text)
+        }
         (None, Some(b)) => format!("{b}: {}", s.text),
         _ => s.text.clone(),
     }
 }
 
 /// The `HowTo` document of a guide, as a string safe to embed in a `<script>` data block.
-pub(super) fn howto(gv: &GuideView, base_url: &str) -> String {
+pub(super) fn howto(gv: &GuideView, base_url: &str, locale: &Locale) -> String {
     let page = format!("{base_url}{}", gv.card.url);
     let named = |kind: &'static str, list: &[String]| -> Vec<Named> {
         list.iter()
@@ -109,14 +114,14 @@ pub(super) fn howto(gv: &GuideView, base_url: &str) -> String {
                     .map(|(i, s)| Step {
                         kind: "HowToStep",
                         position: i + 1,
-                        text: said(s),
+                        text: said(s, locale),
                         url: format!("{page}#{}", s.anchor),
                         image: s
                             .image
                             .as_ref()
                             .and_then(|img| img.src.as_ref())
                             .map(|src| format!("{base_url}{src}")),
-                        directions: directions(s),
+                        directions: directions(s, locale),
                     })
                     .collect(),
             })
@@ -131,23 +136,27 @@ pub(super) fn howto(gv: &GuideView, base_url: &str) -> String {
 /// A step's sub-steps, then one direction per option ("Option 2 — If ...: a. b."), as
 /// `HowToDirection`s: schema.org has no either/or, and a direction's text keeps the
 /// options readable to every consumer.
-fn directions(s: &super::view::StepView) -> Vec<Direction> {
+fn directions(s: &super::view::StepView, locale: &Locale) -> Vec<Direction> {
     let mut out: Vec<Direction> = s
         .substeps
         .iter()
         .map(|sub| Direction {
             kind: "HowToDirection",
             position: 0,
-            text: said(sub),
+            text: said(sub, locale),
         })
         .collect();
     for o in &s.options {
         let label = super::markdown::to_plain(&o.label);
         let steps: Vec<&str> = o.steps.iter().map(|st| st.text.as_str()).collect();
+        let option = locale.text_with("option", &[("number", Arg::Num(o.number as i64))]);
         let text = format!(
-            "Option {} \u{2014} {}{label}: {}",
-            o.number,
-            if o.condition { "If " } else { "" },
+            "{option} \u{2014} {}{label}: {}",
+            if o.condition {
+                format!("{} ", locale.text("option-if"))
+            } else {
+                String::new()
+            },
             steps.join(" ")
         );
         out.push(Direction {

@@ -406,7 +406,10 @@ pub(super) fn pages(catalog: &Catalog<'_>, locale: &Locale) -> Vec<Listed> {
             let path = layout::list_page(&l.url, i + 1);
             let mut ctx = Context::new();
             ctx.insert("heading", &l.title);
-            ctx.insert("kind", &locale.text(&format!("kind-{}", l.kind.to_lowercase())));
+            ctx.insert(
+                "kind",
+                &locale.text(&format!("kind-{}", l.kind.to_lowercase())),
+            );
             ctx.insert("count", &l.cards.len());
             ctx.insert("first", &(i * PER_PAGE + 1));
             ctx.insert("last", &(i * PER_PAGE + chunk.len()));

@@ -134,7 +134,10 @@ pub fn templates(overrides: Option<&Path>) -> Result<Tera, RenderError> {
 
 /// [`templates`] whose `t` function reads `locales` (see [`crate::locale::register`]): each
 /// page renders in the language its context's `lang` names.
-pub fn templates_with(overrides: Option<&Path>, locales: Arc<Locales>) -> Result<Tera, RenderError> {
+pub fn templates_with(
+    overrides: Option<&Path>,
+    locales: Arc<Locales>,
+) -> Result<Tera, RenderError> {
     let mut tera = Tera::new();
     crate::locale::register(&mut tera, locales);
     let mut list: Vec<(String, String)> = Vec::new();
@@ -345,7 +348,7 @@ impl<'r> SiteRenderer<'r> {
         };
         let titles = |id: &str| self.titles.get(id).map(|t| (*t).to_owned());
         let gv: GuideView = view::guide_view(rg, &titles, &lookup, &self.locale);
-        let ld = jsonld::howto(&gv, &site.base_url);
+        let ld = jsonld::howto(&gv, &site.base_url, &self.locale);
         // Both pages show the same guide: convert it to a template value once.
         let guide = tera::Value::try_from_serializable(&gv).map_err(template_error)?;
         let crumbs = tera::Value::try_from_serializable(&breadcrumbs(&gv, &self.locale))
@@ -389,7 +392,9 @@ impl<'r> SiteRenderer<'r> {
     /// the one part of the shared pages made from every word of every guide, not from the
     /// guides' cards.
     pub fn search_index_pages(&self) -> Vec<Page> {
-        let index = crate::trace::stage("search index", || search::pages(self.resolved, &self.locale));
+        let index = crate::trace::stage("search index", || {
+            search::pages(self.resolved, &self.locale)
+        });
         index
             .into_iter()
             .map(|f| Page {

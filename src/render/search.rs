@@ -22,9 +22,9 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::instruction::{Piece, instruction, target_label};
-use crate::locale::Locale;
 use super::markdown::to_plain;
 use crate::layout;
+use crate::locale::Locale;
 use crate::model::{Step, Target};
 use crate::resolve::{Resolved, ResolvedGuide, ResolvedStep};
 

@@ -5,8 +5,8 @@ use anstyle::{AnsiColor, Reset, Style};
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
 use super::instruction::{Piece, instruction};
-use crate::locale::Locale;
 use super::view::human_time;
+use crate::locale::Locale;
 use crate::resolve::{PlatformSteps, ResolvedGuide, ResolvedStep};
 use crate::source::Spanned;
 
@@ -263,7 +263,10 @@ impl Out<'_> {
             );
             for (k, o) in rs.options.iter().enumerate() {
                 let label = if o.option.condition {
-                    self.inline(&super::instruction::condition_in(&o.option.label.value, self.locale))
+                    self.inline(&super::instruction::condition_in(
+                        &o.option.label.value,
+                        self.locale,
+                    ))
                 } else {
                     self.inline(&o.option.label.value)
                 };

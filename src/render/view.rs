@@ -4,9 +4,9 @@ use serde::Serialize;
 
 use super::date::DateView;
 use super::instruction::{Instruction, Piece, instruction, target_label};
-use crate::locale::{Arg, Locale};
 use super::markdown::{guide_html, guide_inline_html, to_inline_html};
 use crate::layout;
+use crate::locale::{Arg, Locale};
 use crate::model::{
     CalloutShape, Control, Guide, Illustrations, Image, Location, Platform, PlatformKind, Product,
     Role, Step, Target,
@@ -376,7 +376,10 @@ pub fn needs_in<'a>(items: impl Iterator<Item = &'a str>, locale: &Locale) -> Op
         format!("{last}.")
     } else {
         let rest = rest.join(", ");
-        let list = locale.text_with("list-and", &[("rest", Arg::Str(&rest)), ("last", Arg::Str(last))]);
+        let list = locale.text_with(
+            "list-and",
+            &[("rest", Arg::Str(&rest)), ("last", Arg::Str(last))],
+        );
         format!("{list}.")
     })
 }
@@ -439,11 +442,14 @@ pub(crate) fn last_device<'p>(rs: &ResolvedStep<'p>) -> Option<&'p str> {
 
 /// A device as `locale` calls it (`your computer` → `votre ordinateur`), by its kind's
 /// `device-<kind>` message; a device the kinds do not name stays as it is.
-fn device_words(device: &str, locale: &Locale) -> String {
+pub(super) fn device_words(device: &str, locale: &Locale) -> String {
     crate::model::PlatformKind::NAMES
         .iter()
         .find(|(_, k)| k.device() == device)
-        .map_or_else(|| device.to_owned(), |(name, _)| locale.text(&format!("device-{name}")))
+        .map_or_else(
+            || device.to_owned(),
+            |(name, _)| locale.text(&format!("device-{name}")),
+        )
 }
 
 /// The announcements before a step: moving to another device, or coming back to the
@@ -456,12 +462,18 @@ pub(crate) fn switches(
 ) -> (Option<String>, Option<String>) {
     match (before, rs.elsewhere) {
         (b, Some(now)) if b != Some(now) => (
-            Some(locale.text_with("switch-to", &[("device", Arg::Str(&device_words(now, locale)))])),
+            Some(locale.text_with(
+                "switch-to",
+                &[("device", Arg::Str(&device_words(now, locale)))],
+            )),
             None,
         ),
         (Some(_), None) => (
             None,
-            Some(locale.text_with("switch-back", &[("device", Arg::Str(&device_words(home, locale)))])),
+            Some(locale.text_with(
+                "switch-back",
+                &[("device", Arg::Str(&device_words(home, locale)))],
+            )),
         ),
         _ => (None, None),
     }
@@ -977,11 +989,7 @@ pub fn card(rg: &ResolvedGuide<'_>) -> GuideCard {
 }
 
 /// One platform's procedure, with the hash checklists keep their state under.
-fn platform_view(
-    rg: &ResolvedGuide<'_>,
-    ps: &PlatformSteps<'_>,
-    env: &Env<'_>,
-) -> PlatformView {
+fn platform_view(rg: &ResolvedGuide<'_>, ps: &PlatformSteps<'_>, env: &Env<'_>) -> PlatformView {
     let nums = steps::numbered(ps);
     let steps: Vec<StepView> = ps
         .steps
@@ -1060,8 +1068,11 @@ pub fn guide_view(
         prerequisites: inline(&g.prerequisites),
         tools: inline(&g.tools),
         supplies: inline(&g.supplies),
-        needs_html: needs_in(g.tools.iter().chain(&g.supplies).map(|t| t.value.as_str()), locale)
-            .map(|m| guide_inline_html(&m)),
+        needs_html: needs_in(
+            g.tools.iter().chain(&g.supplies).map(|t| t.value.as_str()),
+            locale,
+        )
+        .map(|m| guide_inline_html(&m)),
         warnings: inline(&g.warnings),
         notes: note_views(g, locale),
         procedures,

@@ -167,11 +167,17 @@ fn a_new_or_changed_locale_file_renders_every_page_again() {
     run.code(0);
     assert!(parsed(&run), "{}", run.stderr);
     let html = t.read("out/guides/sign-out-everywhere.html");
-    assert!(html.contains(r#"<h2 id="tips">Good to know</h2>"#), "{html}");
+    assert!(
+        html.contains(r#"<h2 id="tips">Good to know</h2>"#),
+        "{html}"
+    );
     equals_fresh(&t);
     std::fs::write(locales.join("en.ftl"), "tips = Worth knowing\n").unwrap();
     build(&t, &[]).code(0);
-    assert!(t.read("out/guides/sign-out-everywhere.html").contains("Worth knowing"));
+    assert!(
+        t.read("out/guides/sign-out-everywhere.html")
+            .contains("Worth knowing")
+    );
     equals_fresh(&t);
 }
 

@@ -468,11 +468,26 @@ fn schemas_and_check_agree_on_edge_cases() {
         (site("rules: {alt-text: off, image-reused: error}\n"), true),
         (site("rules: {title-form: {style: task}}\n"), true),
         (site("rules: {title-form: {style: sentence}}\n"), false),
-        (site("rules: {title-form: {languages: {fr: {style: task}}}}\n"), true),
-        (site("rules: {title-form: {languages: {fr: {style: [task, question]}}}}\n"), true),
-        (site("rules: {title-form: {languages: {fr: {style: sentence}}}}\n"), false),
-        (site("rules: {title-form: {languages: {fr: {styel: task}}}}\n"), false),
-        (site("terminology: {sign in: [login], languages: {fr: {se connecter: [login]}}}\n"), true),
+        (
+            site("rules: {title-form: {languages: {fr: {style: task}}}}\n"),
+            true,
+        ),
+        (
+            site("rules: {title-form: {languages: {fr: {style: [task, question]}}}}\n"),
+            true,
+        ),
+        (
+            site("rules: {title-form: {languages: {fr: {style: sentence}}}}\n"),
+            false,
+        ),
+        (
+            site("rules: {title-form: {languages: {fr: {styel: task}}}}\n"),
+            false,
+        ),
+        (
+            site("terminology: {sign in: [login], languages: {fr: {se connecter: [login]}}}\n"),
+            true,
+        ),
         (site("rules: {step-count: {warn: +5, max: 0030}}\n"), true),
         (site("rules: {step-count: {warn: 0}}\n"), false),
         (site("rules: {step-count: {warn: '4294967295'}}\n"), true),

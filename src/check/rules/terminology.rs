@@ -124,7 +124,8 @@ mod tests {
             .map(|d| d.fix.as_ref().unwrap().replacement.clone())
             .collect::<Vec<_>>()
         };
-        let terms = "terminology:\n  sign in: [login]\n  languages:\n    fr: {se connecter: [loguer]}\n";
+        let terms =
+            "terminology:\n  sign in: [login]\n  languages:\n    fr: {se connecter: [loguer]}\n";
         // An English site: its own terms, not the French ones.
         assert_eq!(run(terms, "Login, then loguer."), ["Sign in"]);
         // A French (Canadian) site: the French terms; the site-wide ones are its own too.
