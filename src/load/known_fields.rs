@@ -27,6 +27,11 @@ const ELSEWHERE: &[(&str, &str, &str)] = &[
         "rule ids and options come from the rule table",
     ),
     (
+        "site.schema.json",
+        "/properties/terminology",
+        "preferred terms are the author's own words; `languages` is read by load/rules.rs",
+    ),
+    (
         "guide.schema.json",
         "/definitions/allow-entry",
         "read by load/rules.rs",
