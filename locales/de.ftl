@@ -83,6 +83,8 @@ updated = Aktualisiert am
 
 time = Dauer
 last-updated = Zuletzt aktualisiert
+reviewed = Geprüft am
+meta-item = { $label }: { $value }
 tags = Schlagwörter
 before-you-start = Bevor Sie beginnen
 you-need = Sie benötigen:

@@ -88,6 +88,9 @@ updated = Updated
 
 time = Time
 last-updated = Last updated
+reviewed = Reviewed
+# A fact in a guide's header (the terminal preview): "Time: 2 min".
+meta-item = { $label }: { $value }
 tags = Tags
 before-you-start = Before you start
 you-need = You need:

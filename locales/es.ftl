@@ -83,6 +83,8 @@ updated = Actualizado el
 
 time = Duración
 last-updated = Última actualización
+reviewed = Revisado el
+meta-item = { $label }: { $value }
 tags = Etiquetas
 before-you-start = Antes de empezar
 you-need = Necesitas:

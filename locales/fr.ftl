@@ -83,6 +83,8 @@ updated = Mis à jour le
 
 time = Durée
 last-updated = Dernière mise à jour
+reviewed = Relu le
+meta-item = { $label } : { $value }
 tags = Mots-clés
 before-you-start = Avant de commencer
 you-need = Vous aurez besoin de :

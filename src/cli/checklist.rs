@@ -53,12 +53,9 @@ pub(super) fn run(args: &ChecklistArgs) -> Result<u8, Box<dyn std::error::Error>
         )
         .into());
     };
-    let gv = guide_view(
-        rg,
-        &|_| None,
-        &|_, _| None,
-        &crate::locale::Locale::english(),
-    );
+    let project = &resolved.project;
+    let locale = crate::locale::Locales::with_site(&project.locales).get(&project.site.language);
+    let gv = guide_view(rg, &|_| None, &|_, _| None, &locale);
     let platforms: Vec<_> = match &args.platform {
         None => gv.procedures.iter().collect(),
         Some(p) => {

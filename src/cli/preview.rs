@@ -9,7 +9,7 @@ use crate::check::check;
 use crate::diag::Severity;
 use crate::diag::suggest::help_for;
 use crate::emit::{self, Format};
-use crate::render::terminal::{PreviewOptions, preview};
+use crate::render::terminal::{PreviewOptions, preview_in};
 
 /// Arguments of `stepwise preview`.
 #[derive(Debug, Args)]
@@ -121,7 +121,10 @@ pub(super) fn run(args: &PreviewArgs) -> Result<u8, Box<dyn std::error::Error>> 
         width: width(args),
         color,
     };
-    write_stdout(&preview(rg, &opts))?;
+    // The site's language (its locale files included) words the step sentences.
+    let project = &checked.resolved.project;
+    let locale = crate::locale::Locales::with_site(&project.locales).get(&project.site.language);
+    write_stdout(&preview_in(rg, &opts, &locale))?;
     Ok(0)
 }
 

@@ -6,7 +6,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
 use super::instruction::{Piece, instruction};
 use super::view::human_time;
-use crate::locale::Locale;
+use crate::locale::{Arg, Locale};
 use crate::resolve::{PlatformSteps, ResolvedGuide, ResolvedStep};
 use crate::source::Spanned;
 
@@ -39,6 +39,33 @@ const CYAN: Style = AnsiColor::Cyan.on_default();
 const PLAIN: Style = Style::new();
 
 impl Out<'_> {
+    /// `Option 2 — If you see a code:`, in bold.
+    fn option_head(&self, number: usize, option: &crate::model::StepOption) -> String {
+        let number = i64::try_from(number).unwrap_or(i64::MAX);
+        let name = self
+            .locale
+            .text_with("option", &[("number", Arg::Num(number))]);
+        let head = if option.condition {
+            let label = self.inline(&super::instruction::condition_in(
+                &option.label.value,
+                self.locale,
+            ));
+            format!("{name} — {} {label}:", self.locale.text("option-if"))
+        } else {
+            format!("{name} — {}:", self.inline(&option.label.value))
+        };
+        self.paint(BOLD, &head)
+    }
+
+    /// `Time: 2 min`: a fact of the guide's header, named by the locale's `key`.
+    fn meta_item(&self, key: &str, value: &str) -> String {
+        let label = self.locale.text(key);
+        self.locale.text_with(
+            "meta-item",
+            &[("label", Arg::Str(&label)), ("value", Arg::Str(value))],
+        )
+    }
+
     fn paint(&self, style: Style, s: &str) -> String {
         if self.opts.color && !s.is_empty() {
             format!("{}{s}{}", style.render(), style.render_reset())
@@ -257,25 +284,12 @@ impl Out<'_> {
         if !rs.options.is_empty() {
             let pad = "   ".repeat(depth + 1);
             self.wrapped(
-                "Do one of the following:",
+                &self.locale.text("do-one-of"),
                 &format!("{pad}    "),
                 &format!("{pad}    "),
             );
             for (k, o) in rs.options.iter().enumerate() {
-                let label = if o.option.condition {
-                    self.inline(&super::instruction::condition_in(
-                        &o.option.label.value,
-                        self.locale,
-                    ))
-                } else {
-                    self.inline(&o.option.label.value)
-                };
-                let head = if o.option.condition {
-                    format!("Option {} — If {label}:", k + 1)
-                } else {
-                    format!("Option {} — {label}:", k + 1)
-                };
-                let head = self.paint(BOLD, &head);
+                let head = self.option_head(k + 1, o.option);
                 self.wrapped(&head, &format!("{pad}    "), &format!("{pad}      "));
                 for (j, sub) in o.steps.iter().enumerate() {
                     self.step(
@@ -338,17 +352,17 @@ impl Out<'_> {
         self.wrapped(&summary, "", "");
         let mut meta = Vec::new();
         if let Some(t) = &g.time {
-            meta.push(format!("Time: {}", human_time(t.value)));
+            meta.push(self.meta_item("time", &human_time(t.value)));
         }
         if let Some(d) = &g.reviewed {
-            meta.push(format!("Reviewed: {}", d.value));
+            meta.push(self.meta_item("reviewed", &d.value.to_string()));
         }
         let names: Vec<&str> = rg
             .platforms
             .iter()
             .map(|p| p.platform.name.as_str())
             .collect();
-        meta.push(format!("Platforms: {}", names.join(", ")));
+        meta.push(self.meta_item("platforms", &names.join(", ")));
         let meta = self.paint(DIM, &meta.join(" · "));
         self.wrapped(&meta, "", "");
         if let Some(i) = &g.intro {
@@ -360,9 +374,9 @@ impl Out<'_> {
             self.locale,
         );
         if !g.prerequisites.is_empty() || needs.is_some() {
-            self.heading("Before you start");
+            self.heading(&self.locale.text("before-you-start"));
             if let Some(n) = needs {
-                let t = format!("You need: {}", self.inline(&n));
+                let t = format!("{} {}", self.locale.text("you-need"), self.inline(&n));
                 self.wrapped(&t, "  ", "    ");
             }
             self.bullets(&g.prerequisites);
@@ -375,8 +389,10 @@ impl Out<'_> {
         for n in &g.notes {
             self.blank();
             let label = match &n.audience {
-                Some(a) => format!("For {}:", a.value.trim()),
-                None => "Note:".to_owned(),
+                Some(a) => self
+                    .locale
+                    .text_with("note-for", &[("audience", Arg::Str(a.value.trim()))]),
+                None => self.locale.text("note"),
             };
             let t = format!(
                 "{} {}",
@@ -405,7 +421,9 @@ impl Out<'_> {
         {
             let t = self.paint(
                 ITALIC,
-                &format!("The steps are the same as on {}.", p.platform.name),
+                &self
+                    .locale
+                    .text_with("same-steps-as", &[("platform", Arg::Str(&p.platform.name))]),
             );
             self.wrapped(&t, "", "");
         }
@@ -434,18 +452,18 @@ impl Out<'_> {
             self.wrapped(&t, "", "  ");
         }
         if let Some(out) = &g.outcome {
-            self.heading("Result");
+            self.heading(&self.locale.text("result-heading"));
             if let Some(t) = &out.text {
                 self.block(&t.value, "");
             }
             self.bullets(&out.facts);
         }
         if !g.tips.is_empty() {
-            self.heading("Tips");
+            self.heading(&self.locale.text("tips"));
             self.bullets(&g.tips);
         }
         if !g.troubleshooting.is_empty() {
-            self.heading("Troubleshooting");
+            self.heading(&self.locale.text("troubleshooting"));
             for t in &g.troubleshooting {
                 let p = format!("{} {}", self.paint(RED, "?"), self.inline(&t.problem.value));
                 self.wrapped(&p, "  ", "    ");

@@ -144,3 +144,42 @@ fn links_into_the_site_show_the_path_they_lead_to() {
     }
     assert!(!out.contains("guide:"), "{out}");
 }
+
+#[test]
+fn a_french_site_previews_and_lists_its_checklist_in_french() {
+    let guide = "tests/fixtures/build/i18n-fr/guides/netflix/se-deconnecter-partout.yaml";
+    let (code, out, err) = stepwise(
+        &[
+            "preview",
+            guide,
+            "--platform",
+            "android",
+            "--color",
+            "never",
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Durée\u{202f}: 2 min · Plateformes\u{202f}: Web, Android, iOS"),
+        "{out}"
+    );
+    assert!(
+        out.contains(" 3. Appuyez sur Mon Netflix (en bas à droite)."),
+        "{out}"
+    );
+    assert!(out.contains("\nAstuces\n"), "{out}");
+    let (code, out, err) = stepwise(
+        &[
+            "checklist",
+            "se-deconnecter-partout",
+            "--dir",
+            "tests/fixtures/build/i18n-fr/guides",
+            "--platform",
+            "web",
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("- [ ] Ouvrez netflix.com."), "{out}");
+}
