@@ -207,6 +207,7 @@ step-do = { $text }
 step-if = Wenn { $condition }, { $action }
 step-confirm = { $action } und bestätigen Sie mit { $target }
 step-quoted = „{ $value }“
+step-ui-quoted = „{ $label }“
 step-described = { $description }
 step-aside = { $description }, { $where }
 step-screen = { $action ->

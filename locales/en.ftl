@@ -228,6 +228,8 @@ step-if = If { $condition }, { $action }
 step-confirm = { $action }, then confirm with { $target }
 # A typed value that is not a single placeholder.
 step-quoted = “{ $value }”
+# A UI label in plain text (checklists, structured data).
+step-ui-quoted = “{ $label }”
 # An icon's description in brackets after its label, and with its place.
 step-described = the { $description }
 step-aside = { $description }, { $where }

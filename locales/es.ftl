@@ -207,6 +207,7 @@ step-do = { $text }
 step-if = Si { $condition }, { $action }
 step-confirm = { $action } y confirma con { $target }
 step-quoted = «{ $value }»
+step-ui-quoted = «{ $label }»
 step-described = { $description }
 step-aside = { $description }, { $where }
 step-screen = { $noun ->

@@ -209,6 +209,7 @@ step-do = { $text }
 step-if = Si { $condition }, { $action }
 step-confirm = { $action }, puis confirmez avec { $target }
 step-quoted = « { $value } »
+step-ui-quoted = « { $label } »
 step-described = { $description }
 step-aside = { $description }, { $where }
 step-screen = { $noun ->

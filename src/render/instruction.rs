@@ -604,15 +604,19 @@ impl Instruction {
 
     /// As plain text (`Tap "My Netflix" (bottom right).`).
     pub fn to_text(&self) -> String {
+        self.to_text_in(&Locale::english())
+    }
+
+    /// As plain text, UI labels quoted as `locale`'s `step-ui-quoted` says (French
+    /// `«\u{a0}Profil\u{a0}»`).
+    pub fn to_text_in(&self, locale: &Locale) -> String {
         let mut out = String::new();
         for p in &self.pieces {
             match p {
                 Piece::Text(t) => out.push_str(t),
                 Piece::Markdown(m) => out.push_str(&super::markdown::to_plain(m)),
                 Piece::Ui(t) => {
-                    out.push('“');
-                    out.push_str(t);
-                    out.push('”');
+                    out.push_str(&locale.text_with("step-ui-quoted", &[("label", Arg::Str(t))]));
                 }
                 Piece::Where(w) => out.push_str(&format!(" ({w})")),
                 Piece::Var(v) => {

@@ -542,7 +542,7 @@ fn step_view(
         options: option_views(rg, ps, rs, &anchor, &number, nums, env),
         anchor,
         instruction: parts(&ins, nums),
-        text: steps::expand_plain(&ins.to_text(), nums).into_owned(),
+        text: steps::expand_plain(&ins.to_text_in(env.locale), nums).into_owned(),
         markdown: x(&ins.to_markdown()),
         target: s.target.as_ref().map(|t| target_view(t, rs.on, rg.product)),
         location: ins.location.clone(),
