@@ -273,8 +273,8 @@ impl Locale {
 
     /// A yes/no setting of the locale (`yes` is true).
     pub fn flag(&self, key: &str) -> bool {
-        self.format(key, None, &[])
-            .is_some_and(|v| v.trim() == "yes")
+        // Read through the word lists' cache: sentences ask for flags at every step.
+        self.words(key, None).first().is_some_and(|v| v == "yes")
     }
 }
 
