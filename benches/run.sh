@@ -4,7 +4,10 @@
 # Environment: RUNS (timed runs per figure, default 3), BENCH_DIR (where corpora go),
 # BASELINE (an older stepwise binary to compare build times with), PROFILES (the corpus
 # shapes, default "light real"; "shared" is the real shape with one set of pictures per
-# product; e.g. `PROFILES=real benches/run.sh 1000` for a quick look).
+# product; "i18n" is the light shape in two languages, English and French, every guide with
+# its translation and every control a French label; e.g. `PROFILES=real benches/run.sh 1000`
+# for a quick look, `PROFILES="light i18n" benches/run.sh 10000` for what a second language
+# costs).
 #
 # Installs what it needs when missing (Debian's hugo and hyperfine; mdbook with
 # `cargo install --locked` into the target folder's bench-tools/, CARGO_TARGET_DIR honoured). Not part of tests/run.sh: it takes
@@ -16,7 +19,7 @@ cd "$(dirname "$0")/.."
 if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(1000 10000 30000); fi
 read -r -a PROFILE_LIST <<<"${PROFILES:-light real}"
 for profile in "${PROFILE_LIST[@]}"; do
-  case "$profile" in light | real | shared) ;; *) echo "unknown profile: $profile (light, real, shared)" >&2; exit 2 ;; esac
+  case "$profile" in light | real | shared | i18n) ;; *) echo "unknown profile: $profile (light, real, shared, i18n)" >&2; exit 2 ;; esac
 done
 TARGET="$(mkdir -p "${CARGO_TARGET_DIR:-target}" && cd "${CARGO_TARGET_DIR:-target}" && pwd)"
 WORK="${BENCH_DIR:-$TARGET/bench}"
@@ -61,11 +64,11 @@ ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
 
 # The corpus folder of a profile and size (the light profile keeps its historical name).
 corpus() { if [ "$1" = light ]; then echo "$WORK/c$2"; else echo "$WORK/$1-c$2"; fi; }
-gen_args() { case "$1" in light) ;; real) echo "--profile real" ;; shared) echo "--profile real --shared-image" ;; esac; }
+gen_args() { case "$1" in light) ;; real) echo "--profile real" ;; shared) echo "--profile real --shared-image" ;; i18n) echo "--languages en,fr" ;; esac; }
 declare -A R # "figure profile size" -> value, for the ratios below
 
 printf '\nMachine: %s, %s cores, %s\n\n' "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" "$(nproc)" "$(uname -r)"
-printf 'Profiles: light = a few shared screenshots per guide, 5 to 8 steps per platform; real = a screenshot and a detail on every step (a PNG of its own), about 20 steps per guide, non-ASCII text in a third of the guides; shared = real with one set of pictures per product.\n\n'
+printf 'Profiles: light = a few shared screenshots per guide, 5 to 8 steps per platform; real = a screenshot and a detail on every step (a PNG of its own), about 20 steps per guide, non-ASCII text in a third of the guides; shared = real with one set of pictures per product; i18n = light in English and French (a translation per guide, two trees; Hugo and mdBook build the English articles only).\n\n'
 printf '| profile | guides | check | render (dry run) | build, empty output | cp -r of the output | build / cp -r | rebuild, nothing changed | rebuild, one guide changed | rebuild, one summary changed | Hugo build | render / Hugo | build / Hugo | mdBook build | peak RSS build / Hugo |\n'
 printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 for profile in "${PROFILE_LIST[@]}"; do
@@ -74,6 +77,8 @@ for n in "${SIZES[@]}"; do
   if [ ! -d "$dir/guides" ]; then
     # shellcheck disable=SC2046 # the generator's flags are words
     "$GEN" "$n" "$dir/guides" --markdown "$dir/md" $(gen_args "$profile")
+    # The translations record the source they match (the generator cannot hash it).
+    if [ "$profile" = i18n ]; then "$BIN" translations "$dir/guides" --mark-current >/dev/null; fi
   fi
   out="$dir/out"
   one="$dir/guides/product-03/task-00003.yaml"

@@ -1,5 +1,5 @@
 //! Writes a deterministic benchmark corpus: `cargo run --release --example gen-corpus -- N DIR
-//! [--markdown MDDIR] [--profile light|real] [--shared-image]`.
+//! [--markdown MDDIR] [--profile light|real] [--shared-image] [--languages en,fr]`.
 //!
 //! N guides over 50 products, each product with a glossary of 40 controls; every guide has
 //! web, Android and iOS steps (iOS usually `same_as: android`) and tips and related links.
@@ -13,6 +13,11 @@
 //!   has a PNG of its own; with `--shared-image`, every guide of a product takes its steps'
 //!   pictures from one set of 32 PNGs (the nth step shows the nth picture), so files are
 //!   shared across guides but no guide shows one picture under two steps.
+//!
+//! With `--languages en,fr` (light profile only) the site is in two languages: every control
+//! has a French label and every guide a `<id>.fr.yaml` translation of all its texts (its
+//! steps keyed by position), without the `source:` fingerprint, which
+//! `stepwise translations --mark-current` writes.
 //!
 //! With `--markdown MDDIR` the same articles are also written as Markdown pages (one page
 //! per guide, the platforms as sections) for Hugo (`MDDIR/hugo`) and mdBook (`MDDIR/mdbook`),
@@ -190,8 +195,7 @@ struct Control {
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().collect();
-    let usage =
-        "usage: gen-corpus N DIR [--markdown MDDIR] [--profile light|real] [--shared-image]";
+    let usage = "usage: gen-corpus N DIR [--markdown MDDIR] [--profile light|real] [--shared-image] [--languages en,fr]";
     let n: usize = args.get(1).and_then(|a| a.parse().ok()).expect(usage);
     let dir = Path::new(args.get(2).expect(usage));
     let value = |flag: &str| {
@@ -207,12 +211,21 @@ fn main() -> std::io::Result<()> {
     };
     let shared_image = args.iter().any(|a| a == "--shared-image");
     assert!(!shared_image || real, "--shared-image needs --profile real");
+    let french = match value("--languages").map(String::as_str) {
+        None | Some("en") => false,
+        Some("en,fr") => true,
+        Some(other) => panic!("unknown languages `{other}` (only `en,fr`); {usage}"),
+    };
+    assert!(!french || !real, "--languages needs the light profile");
     let mut rng = Rng(0x5eed_0000 ^ n as u64);
 
     std::fs::create_dir_all(dir)?;
     std::fs::write(
         dir.join("site.yaml"),
-        "title: Benchmark Help Center\nbase_url: https://help.example.com/\nplatforms: [web, android, ios]\n",
+        format!(
+            "title: Benchmark Help Center\nbase_url: https://help.example.com/\n{}platforms: [web, android, ios]\n",
+            if french { "languages: [en, fr]\n" } else { "" }
+        ),
     )?;
     let mut products = Vec::new();
     for p in 0..PRODUCTS {
@@ -240,6 +253,12 @@ fn main() -> std::io::Result<()> {
                 rng.pick(ROLES),
                 rng.pick(WHERE)
             );
+            if french {
+                let _ = writeln!(
+                    text,
+                    "    translations:\n      fr: {{label: {label} (fr), where: à l'écran {c}}}"
+                );
+            }
             controls.push(Control { key: ckey, label });
         }
         std::fs::write(pdir.join("product.yaml"), text)?;
@@ -305,14 +324,17 @@ fn main() -> std::io::Result<()> {
             "---\ntitle: \"How to change your {topic} settings ({i})\"\n---\n\nChange how **{topic}** works for your account.\n\n"
         );
         g.push_str("steps:\n");
+        let mut fr = format!(
+            "title: Modifier vos réglages {topic} ({i})\nsummary: Modifiez le fonctionnement de **{topic}** pour votre compte, sur le web et dans les applications.\ncategory: Catégorie {topic}\ntags: [{topic}-fr, réglages]\nsteps:\n"
+        );
         let platform_steps = |name: &str,
                               verbs: &[&str],
                               rng: &mut Rng,
-                              g: &mut String,
-                              md: &mut String,
+                              (g, md, fr): (&mut String, &mut String, &mut String),
                               shots: &mut usize| {
             let count = 5 + rng.below(4);
             let _ = writeln!(g, "  {name}:");
+            let _ = writeln!(fr, "  {name}:");
             let _ = writeln!(md, "## {}\n", title_case(name));
             for s in 0..count {
                 let c = &controls[rng.below(controls.len())];
@@ -325,9 +347,11 @@ fn main() -> std::io::Result<()> {
                     title_case(verb).replace('-', " "),
                     c.label
                 );
+                let mut texts = Vec::new();
                 if rng.below(4) == 0 {
                     let _ = writeln!(g, "      result: The *{}* page opens.", c.label);
                     let _ = writeln!(md, "   The *{}* page opens.", c.label);
+                    texts.push(format!("result: La page *{} (fr)* s'ouvre.", c.label));
                 }
                 // A few screenshots, each used once per guide, with its own caption.
                 if rng.below(12) == 0 && *shots < 4 {
@@ -345,22 +369,26 @@ fn main() -> std::io::Result<()> {
                         c.label,
                         s + 1
                     );
+                    texts.push(format!(
+                        "alt: L'écran {} (fr) à l'étape {} ({name})",
+                        c.label,
+                        s + 1
+                    ));
+                }
+                if !texts.is_empty() {
+                    let _ = writeln!(fr, "    {}: {{{}}}", s + 1, texts.join(", "));
                 }
             }
             md.push('\n');
         };
         let mut shots = 0;
-        platform_steps("web", VERBS_WEB, &mut rng, &mut g, &mut md, &mut shots);
-        platform_steps(
-            "android",
-            VERBS_TOUCH,
-            &mut rng,
-            &mut g,
-            &mut md,
-            &mut shots,
-        );
+        let texts = (&mut g, &mut md, &mut fr);
+        platform_steps("web", VERBS_WEB, &mut rng, texts, &mut shots);
+        let texts = (&mut g, &mut md, &mut fr);
+        platform_steps("android", VERBS_TOUCH, &mut rng, texts, &mut shots);
         if rng.below(4) == 0 {
-            platform_steps("ios", VERBS_TOUCH, &mut rng, &mut g, &mut md, &mut shots);
+            let texts = (&mut g, &mut md, &mut fr);
+            platform_steps("ios", VERBS_TOUCH, &mut rng, texts, &mut shots);
         } else {
             g.push_str("  ios: {same_as: android}\n");
             md.push_str("## Ios\n\nThe steps are the same as on Android.\n\n");
@@ -374,6 +402,13 @@ fn main() -> std::io::Result<()> {
             let _ = writeln!(g, "related: [{r1}, {r2}]");
         }
         std::fs::write(dir.join(pkey).join(format!("{id}.yaml")), g)?;
+        if french {
+            fr.push_str(
+                "outcome: Vos nouveaux réglages s'appliquent aussitôt sur tous vos appareils.\n",
+            );
+            fr.push_str("tips:\n  - Les changements peuvent mettre quelques minutes à atteindre votre téléviseur.\n");
+            std::fs::write(dir.join(pkey).join(format!("{id}.fr.yaml")), fr)?;
+        }
         if let Some(h) = &hugo {
             std::fs::write(h.join("content/guides").join(format!("{id}.md")), &md)?;
         }
@@ -525,9 +560,11 @@ fn real_guides(
                 };
                 let _ = writeln!(g, "      detail: \"{detail}\"");
                 let _ = writeln!(md, "   {detail}");
+                let mut texts = Vec::new();
                 if rng.below(4) == 0 {
                     let _ = writeln!(g, "      result: The *{}* page opens.", c.label);
                     let _ = writeln!(md, "   The *{}* page opens.", c.label);
+                    texts.push(format!("result: La page *{} (fr)* s'ouvre.", c.label));
                 }
                 let rel = if shared_image {
                     format!("img/step-{:02}.png", nth % SHARED)

@@ -9,6 +9,7 @@ locale-name = Deutsch
 
 skip-to-content = Zum Inhalt springen
 site-links = Links der Website
+language-switcher = Sprache
 site-information = Informationen zur Website
 breadcrumb = Navigationspfad
 home = Startseite

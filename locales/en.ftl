@@ -12,6 +12,7 @@ locale-name = English
 
 skip-to-content = Skip to content
 site-links = Site links
+language-switcher = Language
 site-information = Site information
 breadcrumb = Breadcrumb
 home = Home

@@ -9,6 +9,7 @@ locale-name = Español
 
 skip-to-content = Ir al contenido
 site-links = Enlaces del sitio
+language-switcher = Idioma
 site-information = Información del sitio
 breadcrumb = Ruta de navegación
 home = Inicio

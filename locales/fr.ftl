@@ -9,6 +9,7 @@ locale-name = Français
 
 skip-to-content = Aller au contenu
 site-links = Liens du site
+language-switcher = Langue
 site-information = Informations sur le site
 breadcrumb = Fil d’Ariane
 home = Accueil

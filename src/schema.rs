@@ -1,4 +1,4 @@
-//! The JSON Schemas of the three file kinds, for editors and other tools.
+//! The JSON Schemas of the four file kinds, for editors and other tools.
 //!
 //! They are written as draft-07 (what YAML editors support best) and kept in step with the
 //! decoders by tests: every mapping's `properties` are the decoder's field list
@@ -20,6 +20,10 @@ pub const SCHEMAS: &[(&str, &str)] = &[
     (
         "site.schema.json",
         include_str!("../docs/schema/site.schema.json"),
+    ),
+    (
+        "translation.schema.json",
+        include_str!("../docs/schema/translation.schema.json"),
     ),
 ];
 

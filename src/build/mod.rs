@@ -8,6 +8,7 @@
 
 mod fingerprint;
 pub mod inputs;
+mod languages;
 mod options;
 mod statics;
 
@@ -45,7 +46,7 @@ struct SharedPlan {
 /// only the search index if only the guides' words could. `fingerprints` are the shared
 /// pages' and the cards'.
 fn plan_shared(
-    renderer: &render::SiteRenderer<'_>,
+    (renderer, others): (&render::SiteRenderer<'_>, &[render::SiteRenderer<'_>]),
     resolved: &crate::resolve::Resolved<'_>,
     before: Option<&Manifest>,
     output: &Path,
@@ -84,6 +85,9 @@ fn plan_shared(
                 crate::trace::stage("render shared pages", || renderer.shared_pages_and_index())?;
             let index_files = write::sorted_paths(&index);
             pages.extend(index);
+            pages.extend(crate::trace::stage("render other languages", || {
+                languages::pages(others)
+            })?);
             statics::add(&mut pages, static_files, static_dir, resolved)?;
             Ok(SharedPlan {
                 pages: Some(pages),
@@ -202,8 +206,11 @@ pub fn build_checked_with(
     fps.shared = crate::layout::content_hash(
         format!("{:016x}\n{}", fps.shared, statics::stamp(&static_files)).as_bytes(),
     );
-    let cards = cards_fingerprint(resolved, &templates, &statics::stamp(&static_files));
-    let renderer = crate::trace::stage("prepare", || render::SiteRenderer::new(resolved, &tera))?;
+    let mut cards = cards_fingerprint(resolved, &templates, &statics::stamp(&static_files));
+    languages::fingerprint(checked, &mut fps, &mut cards);
+    let mut renderer =
+        crate::trace::stage("prepare", || render::SiteRenderer::new(resolved, &tera))?;
+    let others = languages::renderers(checked, &tera, &mut renderer)?;
     let before = if dry_run {
         None
     } else if rebuild.force {
@@ -222,7 +229,7 @@ pub fn build_checked_with(
         Manifest::read(&opts.output)
     };
     let plan = plan_shared(
-        &renderer,
+        (&renderer, &others),
         resolved,
         before.as_ref(),
         &opts.output,

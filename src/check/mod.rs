@@ -29,6 +29,9 @@ pub struct Checked<'p> {
     pub resolved: Resolved<'p>,
     /// Every finding, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
+    /// The resolved model of each of the site's other languages, in the order of
+    /// [`Project::languages`].
+    pub languages: Vec<Resolved<'p>>,
 }
 
 impl Checked<'_> {
@@ -63,37 +66,75 @@ pub fn check_project(project: Project, diags: Vec<Diagnostic>) -> Report {
     }
 }
 
-/// Resolves a loaded project once and checks it; `diags` are the loader's findings.
+/// Resolves a loaded project once and checks it; `diags` are the loader's findings. Each
+/// of the site's other languages is resolved and checked too: the same checks on its
+/// merged guides and localized glossaries (findings both versions share are reported once).
 pub fn check(project: &Project, mut diags: Vec<Diagnostic>) -> Checked<'_> {
     let config = rules::Config::decode(project, &mut diags);
     let resolved = crate::trace::stage("resolve", || resolve::resolve(project, &mut diags));
     crate::trace::stage("check", || {
-        references::check(&resolved, &mut diags);
-        step_ids::check(&resolved, &mut diags);
-        images::check(&resolved, &mut diags);
-        brand::check(project, &mut diags);
-        paths::check(&resolved, &mut diags);
-        // Rules are independent of each other: run them on all cores.
-        use rayon::prelude::*;
-        let mut lints: Vec<Diagnostic> = rules::RULES
-            .par_iter()
-            .filter(|rule| enabled(config.get(**rule), rule.meta()))
-            .flat_map_iter(|rule| {
-                let mut found = Vec::new();
-                crate::trace::stage(&format!("rule {}", rule.meta().id), || {
-                    rule.check(&resolved, config.get(*rule), &mut found)
-                });
-                found
-            })
-            .collect();
-        apply_settings(project, &config, &mut lints);
-        diags.extend(lints);
-        diag::sort(&mut diags, &project.sources);
+        run_checks(project, &resolved, &config, &mut diags);
     });
+    let mut languages = Vec::new();
+    for lp in &project.languages {
+        let r = crate::trace::stage("resolve a language", || resolve::resolve(lp, &mut diags));
+        crate::trace::stage("check a language", || {
+            run_checks(project, &r, &config, &mut diags);
+        });
+        languages.push(r);
+    }
+    diag::sort(&mut diags, &project.sources);
+    diags.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
     Checked {
         resolved,
         diagnostics: diags,
+        languages,
     }
+}
+
+/// Rules about a product's glossary as a whole, which a language's site (only the guides
+/// translated into it) would get wrong.
+const SITE_WIDE: &[&str] = &["unused-glossary-entry"];
+
+/// Rules whose default wording is English ("How to ..."): not run on a language's site
+/// in another language.
+const ENGLISH_ONLY: &[&str] = &["title-form"];
+
+/// Every check and every enabled rule on one resolved version of the site; `project` is
+/// the loaded project, whose `allow` entries (guides' and translations') apply.
+fn run_checks(
+    project: &Project,
+    resolved: &Resolved<'_>,
+    config: &rules::Config,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let translated = !std::ptr::eq(project, resolved.project);
+    let language = &resolved.project.site.language;
+    let english = language == "en" || language.starts_with("en-");
+    references::check(resolved, diags);
+    step_ids::check(resolved, diags);
+    images::check(resolved, diags);
+    if !translated {
+        brand::check(project, diags);
+    }
+    paths::check(resolved, diags);
+    // Rules are independent of each other: run them on all cores.
+    use rayon::prelude::*;
+    let mut lints: Vec<Diagnostic> = rules::RULES
+        .par_iter()
+        .filter(|rule| enabled(config.get(**rule), rule.meta()))
+        .filter(|rule| !translated || !SITE_WIDE.contains(&rule.meta().id))
+        .filter(|rule| !translated || english || !ENGLISH_ONLY.contains(&rule.meta().id))
+        .flat_map_iter(|rule| {
+            let mut found = Vec::new();
+            crate::trace::stage(&format!("rule {}", rule.meta().id), || {
+                rule.check(resolved, config.get(*rule), &mut found)
+            });
+            found
+        })
+        .collect();
+    apply_settings(project, config, &mut lints);
+    diags.extend(lints);
 }
 
 fn enabled(cfg: &rules::RuleConfig, meta: &RuleMeta) -> bool {
@@ -135,5 +176,11 @@ fn suppression(project: &Project, d: &Diagnostic) -> Option<String> {
             return Some(a.reason.value.clone());
         }
     }
-    None
+    project
+        .translations
+        .iter()
+        .filter(|t| t.file == d.span.file)
+        .flat_map(|t| &t.allow)
+        .find(|a| a.rule.value == d.code.id())
+        .map(|a| a.reason.value.clone())
 }

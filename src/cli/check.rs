@@ -276,11 +276,18 @@ fn guides_in_scope(report: &Report, target: &Target) -> Result<GuideCount, PathE
         target.scope.products.contains(product)
             || named.contains(rel_of(&project.sources, &project.root, file).as_str())
     };
+    // A named translation counts as the guide it is in its language.
     let checked = project
         .guides
         .iter()
         .filter(|g| in_scope(&g.product, g.file))
-        .count();
+        .count()
+        + project
+            .translations
+            .iter()
+            .filter(|t| !target.scope.products.contains(&t.product))
+            .filter(|t| in_scope(&t.product, t.file))
+            .count();
     let unread = project
         .incomplete
         .iter()

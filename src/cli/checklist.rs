@@ -24,6 +24,10 @@ pub struct ChecklistArgs {
     /// The guides folder (default: found from the working folder upward, as for `check`).
     #[arg(long)]
     pub dir: Option<PathBuf>,
+    /// One of the site's languages (`fr`): the guide's translation (default: the site's
+    /// default language).
+    #[arg(long)]
+    pub lang: Option<String>,
 }
 
 /// Prints the checklist; returns the exit code.
@@ -39,7 +43,7 @@ pub(super) fn run(args: &ChecklistArgs) -> Result<u8, Box<dyn std::error::Error>
         )
         .into());
     }
-    let resolved = &checked.resolved;
+    let resolved = super::output::language(&checked, args.lang.as_deref())?;
     let ids = || resolved.guides.iter().map(|g| g.guide.id.value.as_str());
     let Some(rg) = resolved
         .guides

@@ -11,6 +11,7 @@ mod preview;
 mod progress;
 mod schema;
 mod serve;
+mod translations;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -29,6 +30,7 @@ pub use new::NewArgs;
 pub use preview::PreviewArgs;
 pub use schema::SchemaArgs;
 pub use serve::ServeArgs;
+pub use translations::TranslationsArgs;
 
 /// Structured how-to guides: validate YAML step definitions and render help centers.
 #[derive(Debug, Parser)]
@@ -80,6 +82,7 @@ pub enum Command {
     /// Examples:
     ///   stepwise preview sign-out-all-devices
     ///   stepwise preview guides/netflix/sign-out-all-devices.yaml --platform android --width 60
+    ///   stepwise preview sign-out-all-devices --lang fr
     #[command(verbatim_doc_comment)]
     Preview(PreviewArgs),
     /// Serve the site on 127.0.0.1 and rebuild and reload pages when files change.
@@ -138,6 +141,17 @@ pub enum Command {
     ///   stepwise schema product
     #[command(verbatim_doc_comment)]
     Schema(SchemaArgs),
+    /// List every guide's translations: current, stale (and what changed) or missing.
+    ///
+    /// Exit status: 0 when no translation is stale, 1 when one is, 2 on usage or I/O
+    /// failure. With --mark-current, rewrites only the `source:` lines of the named
+    /// translation files (every translation without a file) and exits 0.
+    ///
+    /// Examples:
+    ///   stepwise translations
+    ///   stepwise translations --mark-current guides/netflix/sign-out-all-devices.fr.yaml
+    #[command(verbatim_doc_comment)]
+    Translations(TranslationsArgs),
     /// Print a shell completion script.
     ///
     /// Examples:
@@ -166,6 +180,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Schema(args) => schema::run(&args),
         Command::Preview(args) => preview::run(&args),
         Command::Serve(args) => serve::run(&args),
+        Command::Translations(args) => translations::run(&args),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             let mut out = Vec::new();

@@ -67,3 +67,26 @@ pub(super) fn write_stdout(text: &str) -> std::io::Result<()> {
         r => r,
     }
 }
+
+/// The version of the checked site in `lang` (the default language's without it), or why
+/// there is none.
+pub(super) fn language<'c, 'p>(
+    checked: &'c crate::check::Checked<'p>,
+    lang: Option<&str>,
+) -> Result<&'c crate::resolve::Resolved<'p>, String> {
+    let site = &checked.resolved.project.site;
+    match lang {
+        None => Ok(&checked.resolved),
+        Some(l) if l == site.language => Ok(&checked.resolved),
+        Some(l) => checked
+            .languages
+            .iter()
+            .find(|r| r.project.site.language == l)
+            .ok_or_else(|| {
+                format!(
+                    "the site has no language `{l}`; its languages are {} (`languages` in site.yaml)",
+                    site.languages.join(", ")
+                )
+            }),
+    }
+}

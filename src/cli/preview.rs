@@ -28,6 +28,10 @@ pub struct PreviewArgs {
     /// The guides folder (default: found from the working folder upward, as for `check`).
     #[arg(long)]
     pub dir: Option<PathBuf>,
+    /// One of the site's languages (`fr`): the guide's translation (default: the site's
+    /// default language).
+    #[arg(long)]
+    pub lang: Option<String>,
 }
 
 fn width(args: &PreviewArgs) -> usize {
@@ -62,11 +66,21 @@ pub(super) fn run(args: &PreviewArgs) -> Result<u8, Box<dyn std::error::Error>> 
     let checked = check(&project, diags);
     let color = args.color.enabled();
     let project = &project;
+    let is_path = args.guide.ends_with(".yaml") || args.guide.ends_with(".yml");
+    // A translation's file names its source guide in the translation's language.
+    let translation = project
+        .translations
+        .iter()
+        .find(|t| is_path && same_file(&project.sources.get(t.file).path, as_path));
+    let lang = args
+        .lang
+        .as_deref()
+        .or(translation.map(|t| t.language.as_str()));
     // A path names the guide by its file; anything else is an id.
     let wanted = project.guides.iter().find(|g| {
         g.id.value == args.guide
-            || (args.guide.ends_with(".yaml") || args.guide.ends_with(".yml"))
-                && same_file(&project.sources.get(g.file).path, as_path)
+            || is_path && same_file(&project.sources.get(g.file).path, as_path)
+            || translation.is_some_and(|t| t.product == g.product && t.slug == g.slug)
     });
     let Some(guide) = wanted else {
         let ids = project.guides.iter().map(|g| g.id.value.as_str());
@@ -96,13 +110,19 @@ pub(super) fn run(args: &PreviewArgs) -> Result<u8, Box<dyn std::error::Error>> 
         );
         return Ok(EXIT_FINDINGS);
     }
-    let Some(rg) = checked
-        .resolved
-        .guides
-        .iter()
-        .find(|r| std::ptr::eq(r.guide, guide))
-    else {
-        return Err("the guide could not be resolved".into());
+    let resolved = super::output::language(&checked, lang)?;
+    let Some(rg) = resolved.guides.iter().find(|r| {
+        std::ptr::eq(r.guide, guide)
+            || (r.guide.translation.is_some() && r.guide.id.value == guide.id.value)
+    }) else {
+        return Err(match lang {
+            Some(l) => format!(
+                "`{}` has no `{l}` translation; see `stepwise translations`",
+                guide.id.value
+            ),
+            None => "the guide could not be resolved".to_owned(),
+        }
+        .into());
     };
     let platform = (args.platform != "all").then(|| args.platform.clone());
     if let Some(p) = &platform

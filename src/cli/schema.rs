@@ -1,4 +1,4 @@
-//! `stepwise schema`: the JSON Schemas of the site, product and guide files.
+//! `stepwise schema`: the JSON Schemas of the site, product, guide and translation files.
 
 use clap::{Args, ValueEnum};
 
@@ -14,6 +14,8 @@ pub enum SchemaFile {
     Product,
     /// The site settings (`site.yaml`).
     Site,
+    /// A translated guide (`<product>/<slug>.<lang>.yaml`).
+    Translation,
 }
 
 /// JSON Schema drafts.
@@ -44,6 +46,7 @@ pub(super) fn run(args: &SchemaArgs) -> Result<u8, Box<dyn std::error::Error>> {
         SchemaFile::Guide => "guide.schema.json",
         SchemaFile::Product => "product.schema.json",
         SchemaFile::Site => "site.schema.json",
+        SchemaFile::Translation => "translation.schema.json",
     };
     let text = draft_07(name).unwrap_or_default();
     match args.draft {

@@ -148,6 +148,7 @@ pub(super) fn decode(
         troubleshooting,
         related,
         allow,
+        translation: None,
         span: node.span,
     })
 }
@@ -451,7 +452,7 @@ fn unavailable(
 }
 
 /// `notes: [text, or {text, audience}]`; a single text is a list of one.
-fn notes(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Note> {
+pub(super) fn notes(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Note> {
     let mut out = Vec::new();
     let items = match &node.value {
         Value::Scalar(_) => std::slice::from_ref(node),
@@ -487,7 +488,7 @@ fn notes(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Note> {
 }
 
 /// `goals: {platform: one line}`: what each platform's procedure achieves.
-fn goals(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Vec<Goal> {
+pub(super) fn goals(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Vec<Goal> {
     let Some(entries) = ctx.entries(
         node,
         "`goals` must map platforms to a one-line goal",
@@ -514,7 +515,7 @@ fn goals(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Vec<Goal> {
     out
 }
 
-fn outcome(ctx: &mut Ctx<'_>, node: &Node) -> Option<Outcome> {
+pub(super) fn outcome(ctx: &mut Ctx<'_>, node: &Node) -> Option<Outcome> {
     match &node.value {
         Value::Map(_) => {
             let f = ctx.map(
@@ -538,7 +539,7 @@ fn outcome(ctx: &mut Ctx<'_>, node: &Node) -> Option<Outcome> {
     }
 }
 
-fn trouble(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Trouble> {
+pub(super) fn trouble(ctx: &mut Ctx<'_>, node: &Node) -> Vec<Trouble> {
     let mut out = Vec::new();
     for item in ctx.list(node, "`troubleshooting`") {
         let Some(f) = ctx.map(

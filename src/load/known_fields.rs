@@ -9,9 +9,10 @@ use serde_json::Value;
 use super::brand::{ACCENT_FIELDS, FEEDBACK_FIELDS, LINK_FIELDS};
 use super::guide::{GUIDE_FIELDS, NOTE_FIELDS, OUTCOME_FIELDS, SAME_AS_FIELDS, TROUBLE_FIELDS};
 use super::image::{CALLOUT_FIELDS, IMAGE_FIELDS};
-use super::product::{CONTROL_FIELDS, PRODUCT_FIELDS};
+use super::product::{CONTROL_FIELDS, CONTROL_TEXT_FIELDS, PRODUCT_FIELDS};
 use super::site::{PLATFORM_FIELDS, SITE_FIELDS};
 use super::step::{Level, ON_FIELDS, OPTION_FIELDS, STEP_FIELDS};
+use super::translation::{OPTION_TEXT_FIELDS, STEP_TEXT_FIELDS, TRANSLATION_FIELDS};
 use crate::model::Action;
 
 /// `properties` objects of the schemas that no list here describes, with who reads them.
@@ -33,6 +34,11 @@ const ELSEWHERE: &[(&str, &str, &str)] = &[
     ),
     (
         "guide.schema.json",
+        "/definitions/allow-entry",
+        "read by load/rules.rs",
+    ),
+    (
+        "translation.schema.json",
         "/definitions/allow-entry",
         "read by load/rules.rs",
     ),
@@ -59,6 +65,45 @@ fn step_keys(level: Level) -> BTreeSet<&'static str> {
 
 /// Each mapping the decoders read: its schema, where it sits in the schema, its keys.
 fn mappings() -> Vec<(&'static str, &'static str, BTreeSet<&'static str>)> {
+    let mut out = file_mappings();
+    out.extend(translation_mappings());
+    out
+}
+
+/// The mappings of the translation schema.
+fn translation_mappings() -> Vec<(&'static str, &'static str, BTreeSet<&'static str>)> {
+    vec![
+        ("translation.schema.json", "", names(TRANSLATION_FIELDS)),
+        (
+            "translation.schema.json",
+            "/definitions/step",
+            names(STEP_TEXT_FIELDS),
+        ),
+        (
+            "translation.schema.json",
+            "/definitions/option",
+            names(OPTION_TEXT_FIELDS),
+        ),
+        (
+            "translation.schema.json",
+            "/properties/outcome/anyOf/1",
+            names(OUTCOME_FIELDS),
+        ),
+        (
+            "translation.schema.json",
+            "/definitions/trouble",
+            names(TROUBLE_FIELDS),
+        ),
+        (
+            "translation.schema.json",
+            "/definitions/note/anyOf/1",
+            names(NOTE_FIELDS),
+        ),
+    ]
+}
+
+/// The mappings of the site, product and guide schemas.
+fn file_mappings() -> Vec<(&'static str, &'static str, BTreeSet<&'static str>)> {
     vec![
         ("site.schema.json", "", names(SITE_FIELDS)),
         (
@@ -87,6 +132,11 @@ fn mappings() -> Vec<(&'static str, &'static str, BTreeSet<&'static str>)> {
             "product.schema.json",
             "/definitions/control",
             names(CONTROL_FIELDS),
+        ),
+        (
+            "product.schema.json",
+            "/definitions/control/properties/translations/additionalProperties",
+            names(CONTROL_TEXT_FIELDS),
         ),
         ("guide.schema.json", "", names(GUIDE_FIELDS)),
         (
@@ -201,6 +251,7 @@ fn every_schema_mapping_has_a_field_list() {
         "site.schema.json",
         "product.schema.json",
         "guide.schema.json",
+        "translation.schema.json",
     ] {
         let mut found = Vec::new();
         with_properties(&schema(name), String::new(), &mut found);
@@ -237,7 +288,7 @@ fn table_after(doc: &str, heading: &str) -> BTreeSet<String> {
 #[test]
 fn format_md_tables_are_the_decoders_fields() {
     let doc = include_str!("../../docs/format.md");
-    let tables: [(&str, BTreeSet<&str>); 11] = [
+    let tables: [(&str, BTreeSet<&str>); 15] = [
         ("## site.yaml", names(SITE_FIELDS)),
         ("### Platforms", names(PLATFORM_FIELDS)),
         ("## product.yaml", names(PRODUCT_FIELDS)),
@@ -249,6 +300,13 @@ fn format_md_tables_are_the_decoders_fields() {
         ("### The image field", names(IMAGE_FIELDS)),
         ("### Callouts", names(CALLOUT_FIELDS)),
         ("### Steps on another device", names(ON_FIELDS)),
+        ("## Translations", names(TRANSLATION_FIELDS)),
+        ("### Translated steps", names(STEP_TEXT_FIELDS)),
+        ("#### Translated options", names(OPTION_TEXT_FIELDS)),
+        (
+            "### Glossary labels in other languages",
+            names(CONTROL_TEXT_FIELDS),
+        ),
     ];
     for (heading, expected) in tables {
         let found = table_after(doc, heading);

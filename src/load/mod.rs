@@ -17,6 +17,7 @@ mod product;
 mod rules;
 mod site;
 mod step;
+pub mod translation;
 pub mod yaml;
 
 use std::io::Read;
@@ -27,7 +28,7 @@ use decode::Ctx;
 pub use site::{DEFAULT_SITE_YAML, default_site};
 
 use crate::diag::{Code, Diagnostic, Severity};
-use crate::model::{Guide, Incomplete, Product, Project, Site};
+use crate::model::{Guide, Incomplete, Product, Project, Site, Translation};
 use crate::source::{FileId, Pos, SourceFile, SourceMap, Span};
 
 /// Largest file read as YAML.
@@ -89,6 +90,8 @@ struct ProductDir {
     key: String,
     product_file: Option<PathBuf>,
     guides: Vec<PathBuf>,
+    /// Translated guides (`<slug>.<lang>.yaml`).
+    translations: Vec<PathBuf>,
 }
 
 /// What a guides folder holds, before anything is read.
@@ -151,6 +154,8 @@ pub fn load_overlaid(
     if project.site.updated == crate::model::Updated::ReviewedOrGit {
         add_commit_dates(&mut project);
     }
+    // After the locales and the dates, which the languages' copies of the guides share.
+    project.languages = languages(&project, &mut diags);
     Ok((project, diags))
 }
 
@@ -166,6 +171,7 @@ pub fn input_files(root: &Path) -> Result<Vec<PathBuf>, LoadError> {
             out.extend(dir.product_file);
             out.extend(stray);
             out.extend(dir.guides);
+            out.extend(dir.translations);
         } else if is_yaml(&path) {
             out.push(path);
         }
@@ -206,11 +212,14 @@ pub fn load_in_memory(files: &[(&str, &[u8])]) -> Result<(Project, Vec<Diagnosti
                         key,
                         product_file: None,
                         guides: Vec::new(),
+                        translations: Vec::new(),
                     });
                 }
                 if let Some(d) = layout.dirs.last_mut() {
                     if *file == "product.yaml" {
                         d.product_file = Some(path);
+                    } else if is_translation(&path) {
+                        d.translations.push(path);
                     } else {
                         d.guides.push(path);
                     }
@@ -226,7 +235,9 @@ pub fn load_in_memory(files: &[(&str, &[u8])]) -> Result<(Project, Vec<Diagnosti
             .map(|(_, b)| b.to_vec())
             .unwrap_or_default())
     };
-    assemble(Path::new(""), layout, &read)
+    let (mut project, mut diags) = assemble(Path::new(""), layout, &read)?;
+    project.languages = languages(&project, &mut diags);
+    Ok((project, diags))
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
@@ -243,10 +254,23 @@ enum Role<'l> {
     Site,
     Product(&'l ProductDir),
     Guide(&'l ProductDir),
+    Translation(&'l ProductDir),
 }
 
-/// What one product or guide file decoded to, with its findings.
-type Decoded = (Option<Product>, Option<Guide>, Vec<Diagnostic>);
+/// What one product, guide or translation file decoded to, with its findings.
+type Decoded = (
+    Option<Product>,
+    Option<Guide>,
+    Option<Translation>,
+    Vec<Diagnostic>,
+);
+
+/// Whether a guide file's name is `<slug>.<lang>.yaml`.
+fn is_translation(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| translation::split_stem(s).is_some())
+}
 
 /// Reads, checks and adds every file, then decodes them: products and guides on all cores.
 ///
@@ -270,6 +294,7 @@ fn assemble(
         .collect();
     let mut products = Vec::new();
     let mut guides = Vec::new();
+    let mut translations = Vec::new();
     let mut incomplete = Vec::new();
     // Encoding errors were found while reading, before decoding.
     let unreadable: std::collections::HashSet<FileId> = diags
@@ -277,7 +302,7 @@ fn assemble(
         .filter(|d| d.severity == Severity::Error)
         .map(|d| d.span.file)
         .collect();
-    for (i, ((p, g, d), (_, role))) in decoded.into_iter().zip(&files).enumerate() {
+    for (i, ((p, g, t, d), (_, role))) in decoded.into_iter().zip(&files).enumerate() {
         if let Role::Guide(dir) = role {
             let file = FileId(i as u32);
             let failed = |d: &Diagnostic| d.span.file == file && d.severity == Severity::Error;
@@ -291,6 +316,7 @@ fn assemble(
         }
         products.extend(p);
         guides.extend(g);
+        translations.extend(t);
         diags.extend(d);
     }
     product::link_uses(&mut products, &mut diags);
@@ -302,6 +328,8 @@ fn assemble(
         sources: texts.sources,
         incomplete,
         locales: Vec::new(),
+        translations,
+        languages: Vec::new(),
     };
     Ok((project, diags))
 }
@@ -323,8 +351,88 @@ fn roles(layout: &Layout) -> Vec<(&Path, Role<'_>)> {
                 .map(|p| (p.as_path(), Role::Product(dir))),
         );
         files.extend(dir.guides.iter().map(|p| (p.as_path(), Role::Guide(dir))));
+        files.extend(
+            dir.translations
+                .iter()
+                .map(|p| (p.as_path(), Role::Translation(dir))),
+        );
     }
     files
+}
+
+/// The site in each of its other languages: the glossaries in that language and every
+/// guide that has a translation into it, merged. Reports a translation without a source
+/// guide.
+fn languages(project: &Project, diags: &mut Vec<Diagnostic>) -> Vec<Project> {
+    for t in &project.translations {
+        if source_of(project, t).is_none() {
+            diags.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    Span::file_start(t.file),
+                    format!(
+                        "this translation has no source guide: `{}/{}.yaml` does not exist or could not be read",
+                        t.product, t.slug
+                    ),
+                )
+                .help(format!(
+                    "name the file after its guide, `<slug>.{}.yaml`, beside `<slug>.yaml`",
+                    t.language
+                )),
+            );
+        }
+    }
+    project
+        .site
+        .languages
+        .iter()
+        .skip(1)
+        .map(|lang| language(project, lang))
+        .collect()
+}
+
+/// The site in `lang`: its translated guides, which link (`related`, `featured`) only to
+/// guides that are in that language too.
+fn language(project: &Project, lang: &str) -> Project {
+    let mut guides: Vec<Guide> = project
+        .translations
+        .iter()
+        .filter(|t| t.language == lang)
+        .filter_map(|t| Some(translation::merge(source_of(project, t)?, t)))
+        .collect();
+    let ids: std::collections::HashSet<String> =
+        guides.iter().map(|g| g.id.value.clone()).collect();
+    for g in &mut guides {
+        g.related.retain(|r| ids.contains(&r.value));
+    }
+    let mut site = project.site.clone();
+    site.language = lang.to_owned();
+    // The language's tree is the folder named after it (absolute URLs in its pages).
+    site.base_url = format!("{}{lang}/", project.site.base_url);
+    site.featured.retain(|f| ids.contains(&f.value));
+    Project {
+        root: project.root.clone(),
+        site,
+        products: project
+            .products
+            .iter()
+            .map(|p| translation::localize(p, lang))
+            .collect(),
+        guides,
+        sources: project.sources.clone(),
+        incomplete: Vec::new(),
+        locales: project.locales.clone(),
+        translations: Vec::new(),
+        languages: Vec::new(),
+    }
+}
+
+/// The guide a translation translates.
+pub fn source_of<'p>(project: &'p Project, t: &Translation) -> Option<&'p Guide> {
+    project
+        .guides
+        .iter()
+        .find(|g| g.product == t.product && g.slug == t.slug)
 }
 
 /// The files' texts, and which of them can be parsed.
@@ -414,7 +522,7 @@ fn decode_file(texts: &Texts, site: &Site, id: FileId, path: &Path, role: &Role<
             let product = texts
                 .parse(id, ctx.diags)
                 .and_then(|n| product::decode(&mut ctx, site, &n, id, &dir.key));
-            (product, None, diags)
+            (product, None, None, diags)
         }
         Role::Guide(dir) => {
             if dir.product_file.is_none() {
@@ -442,9 +550,19 @@ fn decode_file(texts: &Texts, site: &Site, id: FileId, path: &Path, role: &Role<
             let guide = texts
                 .parse(id, ctx.diags)
                 .and_then(|n| guide::decode(&mut ctx, site, &n, &gf));
-            (None, guide, diags)
+            (None, guide, None, diags)
         }
-        Role::Stray | Role::Site => (None, None, diags),
+        Role::Translation(dir) => {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let t = texts
+                .parse(id, ctx.diags)
+                .and_then(|n| translation::decode(&mut ctx, site, &n, (id, &dir.key, &stem)));
+            (None, None, t, diags)
+        }
+        Role::Stray | Role::Site => (None, None, None, diags),
     }
 }
 
@@ -473,6 +591,7 @@ fn product_dir(path: &Path, stray: &mut Vec<PathBuf>) -> Result<ProductDir, Load
         .unwrap_or_default();
     let mut product_file = None;
     let mut guides = Vec::new();
+    let mut translations = Vec::new();
     let mut files = Vec::new();
     for entry in std::fs::read_dir(path).map_err(io(path))? {
         let entry = entry.map_err(io(path))?;
@@ -497,6 +616,8 @@ fn product_dir(path: &Path, stray: &mut Vec<PathBuf>) -> Result<ProductDir, Load
             } else {
                 product_file = Some(p);
             }
+        } else if is_translation(&p) {
+            translations.push(p);
         } else {
             guides.push(p);
         }
@@ -505,6 +626,7 @@ fn product_dir(path: &Path, stray: &mut Vec<PathBuf>) -> Result<ProductDir, Load
         key,
         product_file,
         guides,
+        translations,
     })
 }
 

@@ -5,7 +5,9 @@ use super::platforms;
 use super::yaml::{Node, Value};
 use crate::diag::suggest::help_for;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Control, LOCATION_NAMES, Location, PerPlatform, Product, Role, Site};
+use crate::model::{
+    Control, ControlText, LOCATION_NAMES, Location, PerPlatform, Product, Role, Site,
+};
 use crate::source::{FileId, Spanned};
 
 /// The fields of `product.yaml`.
@@ -29,7 +31,11 @@ pub(super) const CONTROL_FIELDS: &[&str] = &[
     "screen",
     "labels_differ",
     "was",
+    "translations",
 ];
+
+/// The fields of a control's words in one language.
+pub(super) const CONTROL_TEXT_FIELDS: &[&str] = &["label", "where", "description"];
 
 /// Decodes a product file.
 pub(super) fn decode(
@@ -240,7 +246,65 @@ fn control(ctx: &mut Ctx<'_>, site: &Site, key: &Spanned<String>, node: &Node) -
         screen,
         labels_differ,
         was,
+        translations: f
+            .get("translations")
+            .map(|n| translations(ctx, site, n))
+            .unwrap_or_default(),
     })
+}
+
+/// `translations: {fr: {label: Compte, where: ...}}`: a control's words per language.
+fn translations(ctx: &mut Ctx<'_>, site: &Site, node: &Node) -> Vec<ControlText> {
+    let Some(entries) = ctx.entries(
+        node,
+        "`translations` must be a mapping of language tags to words",
+        "write it as `translations: {fr: {label: Compte}}`",
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for e in entries {
+        if !site.languages.iter().skip(1).any(|l| *l == e.key.value) {
+            let others: Vec<&str> = site.languages.iter().skip(1).map(String::as_str).collect();
+            ctx.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    e.key.span,
+                    format!("`{}` is not one of the site's other languages", e.key.value),
+                )
+                .help(if others.is_empty() {
+                    "list the site's languages in site.yaml, e.g. `languages: [en, fr]`".to_owned()
+                } else {
+                    format!(
+                        "{} (see `languages` in site.yaml)",
+                        help_for(&e.key.value, others.iter().copied(), "language")
+                    )
+                }),
+            );
+            continue;
+        }
+        let Some(f) = ctx.map(
+            &e.value,
+            "control translation",
+            CONTROL_TEXT_FIELDS,
+            "`{label: Compte}`",
+        ) else {
+            continue;
+        };
+        out.push(ControlText {
+            language: e.key.clone(),
+            label: f
+                .get("label")
+                .and_then(|n| platforms::per_platform_text(ctx, site, n, "a label")),
+            location: f
+                .get("where")
+                .and_then(|n| platforms::per_platform_text(ctx, site, n, "a location")),
+            description: f
+                .get("description")
+                .and_then(|n| ctx.text(n, "`description`")),
+        });
+    }
+    out
 }
 
 /// Checks cross-references inside the glossary: labels for every platform a control exists

@@ -15,6 +15,7 @@ pub(super) const SITE_FIELDS: &[&str] = &[
     "title",
     "base_url",
     "language",
+    "languages",
     "platforms",
     "rules",
     "terminology",
@@ -43,6 +44,7 @@ pub fn default_site() -> Site {
         title: String::new(),
         base_url: String::new(),
         language: String::new(),
+        languages: Vec::new(),
         platforms: Vec::new(),
         rules: Vec::new(),
         terminology: Vec::new(),
@@ -99,26 +101,13 @@ pub(super) fn decode(
         }
     }
     if let Some(l) = f.get("language").and_then(|n| ctx.text(n, "`language`")) {
-        // A BCP 47 tag: a 2-3 letter language, then letter/digit subtags (`en`, `pt-BR`).
-        let mut parts = l.value.split('-');
-        let primary = parts.next().unwrap_or("");
-        let ok = (2..=3).contains(&primary.len())
-            && primary.chars().all(|c| c.is_ascii_alphabetic())
-            && parts.all(|p| {
-                (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric())
-            });
-        if ok {
+        if language_tag(ctx, &l) {
             site.language = l.value;
-        } else {
-            ctx.push(
-                Diagnostic::new(
-                    Code::InvalidValue,
-                    l.span,
-                    format!("`{}` is not a language tag", l.value),
-                )
-                .help("write a BCP 47 tag such as `en`, `de` or `pt-BR`"),
-            );
         }
+    }
+    site.languages = vec![site.language.clone()];
+    if let Some(n) = f.get("languages") {
+        languages(ctx, &f, n, &mut site);
     }
     if let Some(n) = f.get("platforms") {
         platforms(ctx, &f, n, defaults, &mut site);
@@ -258,6 +247,69 @@ fn defined(ctx: &mut Ctx<'_>, e: &Entry, defaults: &Site) -> Option<Platform> {
         kind: kind?,
         span: Some(e.key.span),
     })
+}
+
+/// Whether `l` is a BCP 47 tag: a 2-3 letter language, then letter/digit subtags (`en`,
+/// `pt-BR`); reports it if not.
+fn language_tag(ctx: &mut Ctx<'_>, l: &crate::source::Spanned<String>) -> bool {
+    if crate::model::is_language_tag(&l.value) {
+        return true;
+    }
+    ctx.push(
+        Diagnostic::new(
+            Code::InvalidValue,
+            l.span,
+            format!("`{}` is not a language tag", l.value),
+        )
+        .help("write a BCP 47 tag such as `en`, `de` or `pt-BR`"),
+    );
+    false
+}
+
+/// Reads `languages: [en, fr]`: the first is the default language (`language`, which it
+/// sets when `language` is not given, and must equal when it is).
+fn languages(ctx: &mut Ctx<'_>, f: &Fields<'_>, node: &Node, site: &mut Site) {
+    let list = ctx.text_list(node, "a language tag");
+    let mut out: Vec<String> = Vec::new();
+    for l in &list {
+        if !language_tag(ctx, l) {
+            continue;
+        }
+        if out.contains(&l.value) {
+            ctx.push(
+                Diagnostic::new(
+                    Code::DuplicateKey,
+                    l.span,
+                    format!("`{}` is named twice in `languages`", l.value),
+                )
+                .help("name each language once"),
+            );
+            continue;
+        }
+        out.push(l.value.clone());
+    }
+    let Some(first) = out.first() else {
+        return;
+    };
+    if f.get("language").is_some() && *first != site.language {
+        ctx.push(
+            Diagnostic::new(
+                Code::InvalidValue,
+                list[0].span,
+                format!(
+                    "the first of `languages` is the default language, but `language` is `{}`",
+                    site.language
+                ),
+            )
+            .help(format!(
+                "list `{}` first, or remove `language` (the first of `languages` is the default)",
+                site.language
+            )),
+        );
+        return;
+    }
+    site.language = first.clone();
+    site.languages = out;
 }
 
 #[cfg(test)]

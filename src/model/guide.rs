@@ -372,6 +372,9 @@ pub struct Guide {
     pub related: Vec<Spanned<String>>,
     /// Rules this guide deliberately breaks.
     pub allow: Vec<Allow>,
+    /// The translation file its texts come from, when it is a guide in another language
+    /// than the site's default, merged from its source.
+    pub translation: Option<FileId>,
     /// The whole file's mapping.
     pub span: Span,
 }

@@ -9,6 +9,7 @@ mod guide;
 mod location;
 mod product;
 mod site;
+mod translation;
 
 pub use action::{Action, TargetArity};
 pub use guide::{
@@ -16,10 +17,15 @@ pub use guide::{
     ProcedureBody, Step, StepExtra, StepOption, Target, Toggle, Trouble, Unavailable,
 };
 pub use location::{LOCATION_NAMES, Location};
-pub use product::{Control, PerPlatform, Product, Role};
+pub use product::{Control, ControlText, PerPlatform, Product, Role};
 pub use site::{
     Accent, Brand, Feedback, Illustrations, Level, Platform, PlatformKind, Rgb, RuleSetting, Site,
     SiteLink, Term, Updated,
+};
+
+pub use translation::{
+    GuideTexts, OptionText, Stamp, StepText, Translation, guide_fields, is_language_tag,
+    step_index, step_key,
 };
 
 use crate::source::SourceMap;
@@ -42,6 +48,12 @@ pub struct Project {
     pub incomplete: Vec<Incomplete>,
     /// The site's own locale files (`locales/<lang>.ftl` beside `site.yaml`).
     pub locales: Vec<crate::locale::SiteLocale>,
+    /// Translated guide files, sorted by path.
+    pub translations: Vec<Translation>,
+    /// The site in each of its other languages (`languages:` after the first), in order:
+    /// its translated guides merged with their sources, the glossaries in that language.
+    /// Their own `translations` and `languages` are empty.
+    pub languages: Vec<Project>,
 }
 
 /// A guide file whose loading reported an error.

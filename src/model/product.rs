@@ -111,6 +111,21 @@ pub struct Control {
     /// Labels it had before a rename (`was: [Manage Devices]`), for every platform or per
     /// platform like `label`.
     pub was: Option<PerPlatform<Vec<Spanned<String>>>>,
+    /// Its words in the site's other languages (`translations: {fr: {label: Compte}}`).
+    pub translations: Vec<ControlText>,
+}
+
+/// A control's words in one language.
+#[derive(Debug, Clone)]
+pub struct ControlText {
+    /// The language tag (the key).
+    pub language: Spanned<String>,
+    /// The label, for every platform or per platform.
+    pub label: Option<PerPlatform<Spanned<String>>>,
+    /// Where it sits, in words.
+    pub location: Option<PerPlatform<Spanned<String>>>,
+    /// What it looks like.
+    pub description: Option<Spanned<String>>,
 }
 
 impl Control {
@@ -119,6 +134,13 @@ impl Control {
         self.on
             .as_ref()
             .is_none_or(|on| on.iter().any(|p| p.value == platform))
+    }
+
+    /// Its words in `language`, if the glossary gives any.
+    pub fn translation(&self, language: &str) -> Option<&ControlText> {
+        self.translations
+            .iter()
+            .find(|t| t.language.value == language)
     }
 
     /// Its former labels on `platform` (none if `was` does not name the platform).

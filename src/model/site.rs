@@ -132,8 +132,11 @@ pub struct Site {
     pub title: String,
     /// Absolute URL the site is published at (ends with `/`).
     pub base_url: String,
-    /// Language of the content (BCP 47).
+    /// Language of the content (BCP 47), the site's default language.
     pub language: String,
+    /// Every language the site is published in (`languages:`), the default one first;
+    /// the others are read from translated guides (`<slug>.<lang>.yaml`).
+    pub languages: Vec<String>,
     /// Platforms in display order.
     pub platforms: Vec<Platform>,
     /// Rule configuration.

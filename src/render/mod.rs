@@ -9,6 +9,7 @@ mod escape;
 mod highlight;
 pub mod instruction;
 mod jsonld;
+pub mod languages;
 mod lists;
 pub mod markdown;
 pub mod schematic;
@@ -70,6 +71,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("404.html", include_str!("../../templates/404.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
+    (
+        "languages.html",
+        include_str!("../../templates/languages.html"),
+    ),
     ("error.html", error_page::BUILTIN),
 ];
 
@@ -167,10 +172,23 @@ struct SiteView<'a> {
 }
 
 /// One `<url>` of the sitemap.
-#[derive(Serialize)]
-struct SitemapEntry {
+#[derive(Debug, Clone, Serialize)]
+pub struct SitemapEntry {
+    /// The path in the site.
     loc: String,
+    /// The date of the last change.
     lastmod: Option<String>,
+    /// The page in every language that has it (the page's own included): tag and URL.
+    alternates: Vec<Alternate>,
+}
+
+/// A version of a page in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    /// The language tag.
+    hreflang: String,
+    /// The page's absolute URL.
+    href: String,
 }
 
 /// The site path of a screenshot's copy, named by a hash of its bytes (read once, through
@@ -238,6 +256,10 @@ pub struct SiteRenderer<'r> {
     locale: Arc<Locale>,
     /// The scripts' words in that language (`data-strings`; empty for English).
     script_strings: String,
+    /// The site's trees per language, when it has several.
+    versions: Option<languages::Versions>,
+    /// The sitemap entries of the other languages' trees (in the default tree's renderer).
+    other_urls: Vec<SitemapEntry>,
 }
 
 impl<'r> SiteRenderer<'r> {
@@ -293,6 +315,8 @@ impl<'r> SiteRenderer<'r> {
                 .iter()
                 .map(|g| (g.id.value.as_str(), g.title.value.as_str()))
                 .collect(),
+            versions: None,
+            other_urls: Vec::new(),
             script_strings: crate::locale::script_strings_attr(&locale),
             locale,
         })
@@ -311,6 +335,93 @@ impl<'r> SiteRenderer<'r> {
         ctx.insert("lang", self.locale.tag());
         ctx.insert("dir", self.locale.direction());
         ctx.insert("script_strings", &self.script_strings);
+    }
+
+    /// Renders one language's tree of a site with several: pages link the other trees,
+    /// and the default tree's sitemap lists `other_urls` (the other trees' entries).
+    pub fn set_versions(&mut self, versions: languages::Versions, other_urls: Vec<SitemapEntry>) {
+        self.versions = Some(versions);
+        self.other_urls = other_urls;
+    }
+
+    /// The folder of the tree being rendered (`fr/`), for a site in several languages.
+    pub fn tree_prefix(&self) -> Option<&str> {
+        self.versions.as_ref().map(|v| v.tree().prefix.as_str())
+    }
+
+    /// The guides rendered.
+    pub fn guides(&self) -> &[ResolvedGuide<'r>] {
+        &self.resolved.guides
+    }
+
+    /// The language switcher's entries for a page (none for a site in one language).
+    fn language_links(
+        &self,
+        path: &str,
+        root: &str,
+        guide: Option<&str>,
+    ) -> Vec<languages::LanguageLink> {
+        self.versions
+            .as_ref()
+            .map(|v| v.links(path, root, guide))
+            .unwrap_or_default()
+    }
+
+    /// The sitemap's entries for this tree's pages (paths from the site's root).
+    pub fn sitemap_entries(&self) -> Vec<SitemapEntry> {
+        let resolved = self.resolved;
+        let site = &resolved.project.site;
+        let mut cards: Vec<GuideCard> = resolved.guides.iter().map(view::card).collect();
+        cards.sort_by(|a, b| a.title.cmp(&b.title).then(a.id.cmp(&b.id)));
+        let catalog = lists::Catalog::new(&cards);
+        let prefix = self
+            .versions
+            .as_ref()
+            .map_or("", |v| v.tree().prefix.as_str());
+        let entry = |loc: String, lastmod: Option<String>, guide: Option<&str>| {
+            let alternates = self
+                .language_links(&loc, "", guide)
+                .into_iter()
+                .filter(|l| l.same)
+                .map(|l| Alternate {
+                    hreflang: l.tag,
+                    href: l.href,
+                })
+                .collect();
+            SitemapEntry {
+                loc: format!("{prefix}{loc}"),
+                lastmod,
+                alternates,
+            }
+        };
+        let mut urls: Vec<SitemapEntry> = std::iter::once(String::new())
+            .chain(catalog.urls())
+            .map(|loc| {
+                let page = if loc.is_empty() { layout::INDEX } else { &loc };
+                let mut e = entry(page.to_owned(), None, None);
+                e.loc = format!("{prefix}{loc}");
+                if loc.is_empty() {
+                    // The home page is listed by its folder's URL, and so are its versions.
+                    for a in &mut e.alternates {
+                        if let Some(folder) = a.href.strip_suffix(layout::INDEX) {
+                            a.href = folder.to_owned();
+                        }
+                    }
+                }
+                e
+            })
+            .collect();
+        for rg in &resolved.guides {
+            let lastmod = rg.guide.updated(site.updated).map(|d| d.to_string());
+            let id = rg.guide.id.value.as_str();
+            urls.extend(
+                self.guide_page_paths(rg)
+                    .into_iter()
+                    .filter(|p| p.ends_with(".html"))
+                    .map(|loc| entry(loc, lastmod.clone(), Some(id))),
+            );
+        }
+        urls
     }
 
     fn render(
@@ -353,14 +464,20 @@ impl<'r> SiteRenderer<'r> {
         let guide = tera::Value::try_from_serializable(&gv).map_err(template_error)?;
         let crumbs = tera::Value::try_from_serializable(&breadcrumbs(&gv, &self.locale))
             .map_err(template_error)?;
+        let id = Some(rg.guide.id.value.as_str());
         let page = self.render("guide.html", "../", &|ctx| {
             ctx.insert_value("guide", guide.clone());
             ctx.insert("jsonld", &ld);
             ctx.insert_value("breadcrumbs", crumbs.clone());
+            ctx.insert("languages", &self.language_links(&gv.card.url, "../", id));
         })?;
         let checklist = self.render("checklist.html", "../", &|ctx| {
             ctx.insert_value("guide", guide.clone());
             ctx.insert_value("breadcrumbs", crumbs.clone());
+            ctx.insert(
+                "languages",
+                &self.language_links(&gv.checklist_url, "../", id),
+            );
         })?;
         let mut json = serde_json::to_vec(&checklist::GuideData::of(&gv)).unwrap_or_default();
         json.push(b'\n');
@@ -423,6 +540,7 @@ impl<'r> SiteRenderer<'r> {
                 .map(|l| {
                     let mut ctx = l.context;
                     self.base_context(&mut ctx, &l.root);
+                    ctx.insert("languages", &self.language_links(&l.path, &l.root, None));
                     let html = self.tera.render(l.template, &ctx).map_err(template_error)?;
                     Ok(Page {
                         path: l.path,
@@ -441,34 +559,28 @@ impl<'r> SiteRenderer<'r> {
             path: layout::NOT_FOUND.into(),
             bytes: html.into_bytes(),
         });
-        let html = self.render("search.html", "", &|ctx| ctx.insert("search_page", &true))?;
+        let html = self.render("search.html", "", &|ctx| {
+            ctx.insert("search_page", &true);
+            ctx.insert(
+                "languages",
+                &self.language_links(layout::SEARCH_PAGE, "", None),
+            );
+        })?;
         pages.push(Page {
             path: layout::SEARCH_PAGE.into(),
             bytes: html.into_bytes(),
         });
         let index = self.search_index_pages();
-        let mut urls: Vec<SitemapEntry> = std::iter::once(String::new())
-            .chain(catalog.urls())
-            .map(|loc| SitemapEntry { loc, lastmod: None })
-            .collect();
-        for rg in &resolved.guides {
-            let lastmod = rg.guide.updated(site.updated).map(|d| d.to_string());
-            urls.extend(
-                self.guide_page_paths(rg)
-                    .into_iter()
-                    .filter(|p| p.ends_with(".html"))
-                    .map(|loc| SitemapEntry {
-                        loc,
-                        lastmod: lastmod.clone(),
-                    }),
-            );
-        }
+        let mut urls = self.sitemap_entries();
+        urls.extend(self.other_urls.iter().cloned());
+        let alternates = urls.iter().any(|u| !u.alternates.is_empty());
         pages.push(Page {
             path: layout::SITEMAP.into(),
             bytes: self
                 .render("sitemap.xml", "", &|ctx| {
                     ctx.insert("base_url", &site.base_url);
                     ctx.insert("urls", &urls);
+                    ctx.insert("alternates", &alternates);
                 })?
                 .into_bytes(),
         });
@@ -520,6 +632,7 @@ mod tests {
             &[SitemapEntry {
                 loc: "guides/x.html".into(),
                 lastmod: Some("2026-12-03".into()),
+                alternates: Vec::new(),
             }],
         );
         let xml = tera.render("sitemap.xml", &ctx).unwrap();

@@ -41,9 +41,16 @@ fn seed_site_has_every_page() {
     // Search files are named by a hash of their content.
     let files: Vec<String> = tree
         .keys()
-        .map(|k| match k.strip_prefix("search/") {
-            Some(name) if name != "index.js" => format!("search/{}-<hash>.js", &name[..1]),
-            _ => k.clone(),
+        .map(|k| {
+            let (tree, rest) = k
+                .strip_prefix("fr/")
+                .map_or(("", k.as_str()), |r| ("fr/", r));
+            match rest.strip_prefix("search/") {
+                Some(name) if name != "index.js" => {
+                    format!("{tree}search/{}-<hash>.js", &name[..1])
+                }
+                _ => k.clone(),
+            }
         })
         .collect();
     assert_eq!(
@@ -61,6 +68,25 @@ fn seed_site_has_every_page() {
             "checklists/sign-out-all-devices.html",
             "data/sign-in-on-tv.json",
             "data/sign-out-all-devices.json",
+            "fr/assets/highlight.css",
+            "fr/assets/search.js",
+            "fr/assets/stepwise.css",
+            "fr/assets/stepwise.js",
+            "fr/categories.html",
+            "fr/categories/compte-et-securite.html",
+            "fr/checklists/sign-out-all-devices.html",
+            "fr/data/sign-out-all-devices.json",
+            "fr/guides/sign-out-all-devices.html",
+            "fr/index.html",
+            "fr/products/netflix.html",
+            "fr/search.html",
+            "fr/search/d-<hash>.js",
+            "fr/search/index.js",
+            "fr/search/t-<hash>.js",
+            "fr/tags.html",
+            "fr/tags/appareils.html",
+            "fr/tags/compte.html",
+            "fr/tags/securite.html",
             "guides/sign-in-on-tv.html",
             "guides/sign-out-all-devices.html",
             "index.html",
@@ -88,6 +114,11 @@ fn seed_site_has_every_page() {
         text(&tree, "checklists/sign-out-all-devices.html")
     );
     insta::assert_snapshot!("seed-index.html", text(&tree, "index.html"));
+    // The French tree: the guide from its translation, the labels from the glossary's.
+    insta::assert_snapshot!(
+        "seed-guide.fr.html",
+        text(&tree, "fr/guides/sign-out-all-devices.html")
+    );
     // The TV guide's options end on a phone or a computer: the step after them says the
     // reader is back on the TV.
     let tv = text(&tree, "guides/sign-in-on-tv.html");
@@ -390,8 +421,11 @@ fn every_generated_illustration_is_well_formed_svg() {
     // icon, Account in its menu and the confirmation dialog. The full fixture
     // (`all-steps`): 16 schematics (two of them for sub-steps) and one callout overlay on
     // its guide, 2 schematics on the other. The TV guide: the Allow button at the bottom
-    // of the phone.
-    assert_eq!(count, 30, "illustrations (seed 12, full fixture 18)");
+    // of the phone. The seed's French tree draws the Netflix guide's 11 again.
+    assert_eq!(
+        count, 41,
+        "illustrations (seed 12 + 11 in French, full fixture 18)"
+    );
 }
 
 #[test]

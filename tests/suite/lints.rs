@@ -42,6 +42,7 @@ allow_tests! {
     interaction_verb,
     label_drift,
     menu_path,
+    missing_translation_label,
     near_duplicate_platforms,
     one_action_per_step,
     partial_rename,
@@ -49,6 +50,7 @@ allow_tests! {
     platform_parity,
     quoted_label_mismatch,
     stale_review,
+    stale_translation,
     step_count,
     step_number_out_of_range,
     terminology,
@@ -56,6 +58,7 @@ allow_tests! {
     title_form,
     unedited_scaffold,
     unknown_callout,
+    untranslated_field,
 }
 
 /// The findings of `rule` in its suppression fixture are all suppressed with the fixture's

@@ -28,3 +28,4 @@ mod search;
 mod seed;
 mod serve;
 mod support;
+mod translations;

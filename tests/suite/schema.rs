@@ -68,12 +68,13 @@ const UNPARSABLE: &[(&str, &str)] = &[
     ("yaml-syntax", "demo/tabs.yaml"),
 ];
 
-/// The three kinds of file in a guides folder.
+/// The four kinds of file in a guides folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Site,
     Product,
     Guide,
+    Translation,
 }
 
 /// The three schemas, compiled once per test.
@@ -82,6 +83,7 @@ struct Validator {
     site: SchemaIndex,
     product: SchemaIndex,
     guide: SchemaIndex,
+    translation: SchemaIndex,
 }
 
 impl Validator {
@@ -119,11 +121,13 @@ impl Validator {
         let site = compile("site.schema.json");
         let product = compile("product.schema.json");
         let guide = compile("guide.schema.json");
+        let translation = compile("translation.schema.json");
         Validator {
             schemas,
             site,
             product,
             guide,
+            translation,
         }
     }
 
@@ -133,6 +137,7 @@ impl Validator {
             Kind::Site => self.site,
             Kind::Product => self.product,
             Kind::Guide => self.guide,
+            Kind::Translation => self.translation,
         };
         self.schemas
             .validate(doc, index)
@@ -205,6 +210,8 @@ fn files_of(root: &Path) -> Vec<(PathBuf, Kind)> {
                     let stem = f.file_stem().unwrap_or_default();
                     let kind = if stem == "product" {
                         Kind::Product
+                    } else if stem.to_string_lossy().contains('.') {
+                        Kind::Translation
                     } else {
                         Kind::Guide
                     };
@@ -283,7 +290,7 @@ fn every_schema_property_has_a_description() {
             _ => {}
         }
     }
-    for name in ["site", "product", "guide"] {
+    for name in ["site", "product", "guide", "translation"] {
         let path = Path::new(ROOT).join(format!("docs/schema/{name}.schema.json"));
         let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         let mut missing = Vec::new();

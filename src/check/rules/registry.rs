@@ -7,10 +7,10 @@ use super::rule::Rule;
 use super::{
     alt_text, broken_link, caption_wrong_step, colour_only, conflicting_facts, former_label,
     free_target_is_key, image_reused, interaction_verb, label_drift, menu_path,
-    near_duplicate_platforms, one_action_per_step, partial_rename, placeholder_form,
-    platform_parity, quoted_label_mismatch, stale_review, step_count, step_number_out_of_range,
-    terminology, tip_is_instruction, title_form, unedited_scaffold, unknown_callout,
-    unused_glossary_entry,
+    missing_translation_label, near_duplicate_platforms, one_action_per_step, partial_rename,
+    placeholder_form, platform_parity, quoted_label_mismatch, stale_review, stale_translation,
+    step_count, step_number_out_of_range, terminology, tip_is_instruction, title_form,
+    unedited_scaffold, unknown_callout, untranslated_field, unused_glossary_entry,
 };
 use crate::diag::Code;
 
@@ -42,6 +42,9 @@ pub static RULES: &[&dyn Rule] = &[
     &unedited_scaffold::UneditedScaffold,
     &caption_wrong_step::CaptionWrongStep,
     &broken_link::BrokenLink,
+    &missing_translation_label::MissingTranslationLabel,
+    &stale_translation::StaleTranslation,
+    &untranslated_field::UntranslatedField,
 ];
 
 /// The rule reporting `code`, if it is a lint.
