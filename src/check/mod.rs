@@ -96,10 +96,6 @@ pub fn check(project: &Project, mut diags: Vec<Diagnostic>) -> Checked<'_> {
 /// translated into it) would get wrong.
 const SITE_WIDE: &[&str] = &["unused-glossary-entry"];
 
-/// Rules whose default wording is English ("How to ..."): not run on a language's site
-/// in another language.
-const ENGLISH_ONLY: &[&str] = &["title-form"];
-
 /// Every check and every enabled rule on one resolved version of the site; `project` is
 /// the loaded project, whose `allow` entries (guides' and translations') apply.
 fn run_checks(
@@ -109,8 +105,6 @@ fn run_checks(
     diags: &mut Vec<Diagnostic>,
 ) {
     let translated = !std::ptr::eq(project, resolved.project);
-    let language = &resolved.project.site.language;
-    let english = language == "en" || language.starts_with("en-");
     references::check(resolved, diags);
     step_ids::check(resolved, diags);
     images::check(resolved, diags);
@@ -124,7 +118,6 @@ fn run_checks(
         .par_iter()
         .filter(|rule| enabled(config.get(**rule), rule.meta()))
         .filter(|rule| !translated || !SITE_WIDE.contains(&rule.meta().id))
-        .filter(|rule| !translated || english || !ENGLISH_ONLY.contains(&rule.meta().id))
         .flat_map_iter(|rule| {
             let mut found = Vec::new();
             crate::trace::stage(&format!("rule {}", rule.meta().id), || {

@@ -304,7 +304,8 @@ fn the_bundled_guides_build_both_trees_and_every_switcher_link_resolves() {
     assert!(tree.contains_key("guides/sign-in-on-tv.html"));
     assert!(!tree.contains_key("fr/guides/sign-in-on-tv.html"));
     let fr = String::from_utf8(tree["fr/guides/sign-out-all-devices.html"].clone()).unwrap();
-    assert!(fr.contains("<html lang=\"fr\">"));
+    assert!(fr.contains("<html lang=\"fr\""), "{fr}");
+    assert!(fr.contains("Ouvrez l’application Netflix."), "{fr}");
     assert!(
         fr.contains("<b class=\"ui\">Sécurité et confidentialité</b>"),
         "{fr}"
