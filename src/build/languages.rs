@@ -13,6 +13,17 @@ use crate::render::{Page, RenderError, SiteRenderer};
 
 /// Every tree of the site, the default language's first.
 fn trees(checked: &Checked<'_>) -> Vec<Tree> {
+    let locales = crate::locale::Locales::with_site(&checked.resolved.project.locales);
+    let with_file = locales.languages();
+    // A language's name from its locale file (`locale-name`), else from a short table.
+    let name = |tag: &str| {
+        let primary = tag.split('-').next().unwrap_or(tag);
+        if with_file.iter().any(|l| *l == tag || *l == primary) {
+            locales.get(tag).text("locale-name")
+        } else {
+            crate::render::languages::autonym(tag)
+        }
+    };
     let tree = |resolved: &crate::resolve::Resolved<'_>, prefix: String| {
         let mut guides: Vec<String> = resolved
             .guides
@@ -21,6 +32,7 @@ fn trees(checked: &Checked<'_>) -> Vec<Tree> {
             .collect();
         guides.sort();
         Tree {
+            name: name(&resolved.project.site.language),
             language: resolved.project.site.language.clone(),
             prefix,
             guides,

@@ -14,6 +14,8 @@ use crate::layout;
 pub struct Tree {
     /// The language tag (`fr`).
     pub language: String,
+    /// The language's name in that language (`Français`), for the switcher.
+    pub name: String,
     /// The folder of the tree in the site (`""` for the default language, `fr/`).
     pub prefix: String,
     /// Ids of the guides the tree has, sorted.
@@ -48,8 +50,8 @@ pub struct LanguageLink {
     pub same: bool,
 }
 
-/// The name of a language in that language, for the switcher (the tag for a language this
-/// table lacks).
+/// The name of a language in that language, for a language without a locale file (the tag
+/// for a language this table lacks).
 pub fn autonym(tag: &str) -> String {
     let primary = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
     let name = match primary.as_str() {
@@ -105,7 +107,7 @@ impl Versions {
                 let target = if same { path } else { layout::INDEX };
                 LanguageLink {
                     tag: t.language.clone(),
-                    name: autonym(&t.language),
+                    name: t.name.clone(),
                     url: format!("{up}{}{target}", t.prefix),
                     href: format!("{}{}{target}", self.base_url, t.prefix),
                     current: i == self.current,
@@ -132,11 +134,13 @@ mod tests {
             trees: vec![
                 Tree {
                     language: "en".into(),
+                    name: "English".into(),
                     prefix: String::new(),
                     guides: vec!["a".into(), "b".into()],
                 },
                 Tree {
                     language: "fr".into(),
+                    name: "Français".into(),
                     prefix: "fr/".into(),
                     guides: vec!["a".into()],
                 },
