@@ -139,8 +139,9 @@ fn mark_current(project: &Project, files: &[PathBuf]) -> Result<u8, Box<dyn std:
         chosen.extend(&project.translations);
     }
     let mut report = String::new();
+    let sources = crate::load::Sources::new(project);
     for t in chosen {
-        let Some(g) = crate::load::source_of(project, t) else {
+        let Some(g) = sources.of(t) else {
             return Err(format!("`{}` has no source guide", path_of(t).display()).into());
         };
         let text = &project.sources.get(t.file).text;

@@ -364,8 +364,9 @@ fn roles(layout: &Layout) -> Vec<(&Path, Role<'_>)> {
 /// guide that has a translation into it, merged. Reports a translation without a source
 /// guide.
 fn languages(project: &Project, diags: &mut Vec<Diagnostic>) -> Vec<Project> {
+    let sources = Sources::new(project);
     for t in &project.translations {
-        if source_of(project, t).is_none() {
+        if sources.of(t).is_none() {
             diags.push(
                 Diagnostic::new(
                     Code::InvalidValue,
@@ -387,18 +388,18 @@ fn languages(project: &Project, diags: &mut Vec<Diagnostic>) -> Vec<Project> {
         .languages
         .iter()
         .skip(1)
-        .map(|lang| language(project, lang))
+        .map(|lang| language(project, &sources, lang))
         .collect()
 }
 
 /// The site in `lang`: its translated guides, which link (`related`, `featured`) only to
 /// guides that are in that language too.
-fn language(project: &Project, lang: &str) -> Project {
+fn language(project: &Project, sources: &Sources<'_>, lang: &str) -> Project {
     let mut guides: Vec<Guide> = project
         .translations
         .iter()
         .filter(|t| t.language == lang)
-        .filter_map(|t| Some(translation::merge(source_of(project, t)?, t)))
+        .filter_map(|t| Some(translation::merge(sources.of(t)?, t)))
         .collect();
     let ids: std::collections::HashSet<String> =
         guides.iter().map(|g| g.id.value.clone()).collect();
@@ -427,12 +428,26 @@ fn language(project: &Project, lang: &str) -> Project {
     }
 }
 
-/// The guide a translation translates.
-pub fn source_of<'p>(project: &'p Project, t: &Translation) -> Option<&'p Guide> {
-    project
-        .guides
-        .iter()
-        .find(|g| g.product == t.product && g.slug == t.slug)
+/// The project's guides by product and slug, to find the sources of many translations
+/// (one lookup each instead of a walk through every guide).
+pub struct Sources<'p>(std::collections::HashMap<(&'p str, &'p str), &'p Guide>);
+
+impl<'p> Sources<'p> {
+    /// Indexes `project`'s guides.
+    pub fn new(project: &'p Project) -> Sources<'p> {
+        let mut map = std::collections::HashMap::with_capacity(project.guides.len());
+        for g in &project.guides {
+            // One guide per product and slug (one file per path); the first wins.
+            map.entry((g.product.as_str(), g.slug.as_str()))
+                .or_insert(g);
+        }
+        Sources(map)
+    }
+
+    /// The guide `t` translates.
+    pub fn of(&self, t: &Translation) -> Option<&'p Guide> {
+        self.0.get(&(t.product.as_str(), t.slug.as_str())).copied()
+    }
 }
 
 /// The files' texts, and which of them can be parsed.

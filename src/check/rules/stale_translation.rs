@@ -33,8 +33,9 @@ impl Rule for StaleTranslation {
 
     fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         let project = site.project;
+        let sources = crate::load::Sources::new(project);
         for t in &project.translations {
-            let Some(g) = crate::load::source_of(project, t) else {
+            let Some(g) = sources.of(t) else {
                 continue;
             };
             let at = t.source_span.unwrap_or(head(t));

@@ -152,8 +152,9 @@ impl Rule for UntranslatedField {
 
     fn check(&self, site: &Resolved<'_>, _cfg: &RuleConfig, out: &mut Vec<Diagnostic>) {
         let project = site.project;
+        let sources = crate::load::Sources::new(project);
         for t in &project.translations {
-            let Some(g) = crate::load::source_of(project, t) else {
+            let Some(g) = sources.of(t) else {
                 continue;
             };
             let missing: Vec<String> = guide_fields(g)
