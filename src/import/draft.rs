@@ -456,22 +456,7 @@ fn tidy(g: &mut Guide) {
         for sub in &mut s.steps {
             tidy_step(sub, blank);
         }
-        s.steps.retain(|sub| {
-            !(sub.target == Target::None
-                && matches!(
-                    sub.action,
-                    "do" | "tap"
-                        | "click"
-                        | "select"
-                        | "open"
-                        | "press"
-                        | "scroll-to"
-                        | "type"
-                        | "toggle"
-                        | "swipe"
-                        | "hover"
-                ))
-        });
+        s.steps.retain(|sub| !says_nothing(sub));
     }
     for (_, steps) in &mut g.steps {
         if let Ok(steps) = steps {
@@ -479,12 +464,17 @@ fn tidy(g: &mut Guide) {
                 tidy_step(s, &blank);
             }
             // Actions that need a target, left without one, say nothing.
-            steps.retain(|s| s.target != Target::None || matches!(s.action, "sign-in" | "wait"));
+            steps.retain(|s| !says_nothing(s));
             if steps.is_empty() {
                 steps.push(Step::text(sentence(&g.title)));
             }
         }
     }
+}
+
+/// An action that needs a target, left without one: it says nothing.
+fn says_nothing(s: &Step) -> bool {
+    s.target == Target::None && !matches!(s.action, "sign-in" | "wait")
 }
 
 /// Inline text as Markdown: labels in bold.
@@ -503,10 +493,7 @@ pub(crate) fn markdown(inline: &[Run], link: &dyn Fn(&str) -> String) -> String 
 }
 
 fn confirm_step(ctx: &Context<'_>, key: String) -> Step {
-    let mut s = Step::text(String::new());
-    s.action = ctx.press;
-    s.target = Target::Control(key);
-    s
+    Step::new(ctx.press, Target::Control(key))
 }
 
 /// `tap` when every platform is a touch screen, `click` when every one has a pointer.

@@ -48,7 +48,7 @@ pub(crate) struct Step {
 }
 
 impl Step {
-    fn new(action: &'static str, target: Target) -> Step {
+    pub(crate) fn new(action: &'static str, target: Target) -> Step {
         Step {
             action,
             target,
@@ -289,7 +289,7 @@ pub(crate) fn parse(
         }
     }
     let mut cond = None;
-    if starts_with_word(&text, "if ")
+    if starts_ci(&text, "if ")
         && let Some(comma) = text.find(", ")
     {
         cond = Some(marked.markdown(text[3..comma].trim()));
@@ -328,10 +328,6 @@ pub(crate) fn parse(
         steps,
         confirms_previous,
     }
-}
-
-fn starts_with_word(s: &str, word: &str) -> bool {
-    starts_ci(s, word)
 }
 
 /// `s` starts with `p`, ASCII case ignored (never slicing inside a character).

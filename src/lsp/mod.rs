@@ -8,8 +8,10 @@
 mod convert;
 mod text;
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
@@ -88,6 +90,9 @@ struct Server {
     docs: BTreeMap<PathBuf, String>,
     /// Files that were given diagnostics last time, per guides folder (to clear them).
     published: BTreeMap<PathBuf, BTreeSet<PathBuf>>,
+    /// The last analysis of each guides folder, made again on every change of an open
+    /// document, so that requests (completion on every keystroke) never load the folder.
+    reports: RefCell<BTreeMap<PathBuf, Rc<Report>>>,
 }
 
 impl Server {
@@ -137,16 +142,33 @@ impl Server {
 
     /// Loads and checks the guides folder with the open buffers.
     fn analyse(&self, root: &Path) -> Option<Report> {
-        let overlay = |p: &Path| self.docs.get(p).cloned();
+        let docs = &self.docs;
+        let overlay = |p: &Path| docs.get(p).cloned();
         let (project, diags) = crate::load::load_overlaid(root, &overlay).ok()?;
         Some(check_project(project, diags))
     }
 
+    /// The analysis of a guides folder: the last one, or a new one if there is none.
+    fn report(&self, root: &Path) -> Option<Rc<Report>> {
+        if let Some(r) = self.reports.borrow().get(root) {
+            return Some(Rc::clone(r));
+        }
+        let report = Rc::new(self.analyse(root)?);
+        self.reports
+            .borrow_mut()
+            .insert(root.to_path_buf(), Rc::clone(&report));
+        Some(report)
+    }
+
     /// Diagnostics for every file with findings, and empty lists for those that had some.
     fn publish(&mut self, root: &Path) -> Vec<Notification> {
-        let Some(report) = self.analyse(root) else {
+        let Some(report) = self.analyse(root).map(Rc::new) else {
+            self.reports.borrow_mut().remove(root);
             return Vec::new();
         };
+        self.reports
+            .borrow_mut()
+            .insert(root.to_path_buf(), Rc::clone(&report));
         let mut by_file: BTreeMap<PathBuf, Vec<lsp_types::Diagnostic>> = BTreeMap::new();
         for d in report.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
             let file = report.project.sources.get(d.span.file);
@@ -231,10 +253,10 @@ impl Server {
         &self,
         uri: &lsp_types::Uri,
         pos: lsp_types::Position,
-    ) -> Option<(PathBuf, Report, String, Word)> {
+    ) -> Option<(PathBuf, Rc<Report>, String, Word)> {
         let path = path_of(uri)?;
         let root = guides_root(&path)?;
-        let report = self.analyse(&root)?;
+        let report = self.report(&root)?;
         let text = self.text(&path)?;
         let word = text::word_at(&text, pos.line as usize, pos.character as usize)?;
         Some((path, report, text, word))
@@ -248,7 +270,7 @@ impl Server {
         let path = path_of(uri)?;
         let root = guides_root(&path)?;
         let text = self.text(&path)?;
-        let report = self.analyse(&root)?;
+        let report = self.report(&root)?;
         let project = &report.project;
         let ctx = text::context(&text, pos.line as usize, pos.character as usize);
         let product = product_of(&path, &root);

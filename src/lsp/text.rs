@@ -170,8 +170,7 @@ pub(super) fn references(
     let mut out = Vec::new();
     let qualified = format!("{product}:{key}");
     for (n, line) in text.split('\n').enumerate() {
-        let chars: Vec<char> = line.chars().collect();
-        let s: String = chars.iter().collect();
+        let s = line;
         if own
             && product_file
             && s.starts_with("  ")
