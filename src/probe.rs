@@ -63,30 +63,25 @@ impl ImageFile {
         })
     }
 
+    /// The file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// A hash of the file's bytes (`None`: it could not be read), reading it the first time.
     pub fn content_hash(&self) -> Option<u64> {
-        *self
-            .hash
-            .get_or_init(|| self.read_bytes().map(|(hash, _)| hash))
+        *self.hash.get_or_init(|| self.read_hash())
     }
 
-    /// The file's bytes and their hash, read now (every call reads: the bytes are not kept,
-    /// a large site has hundreds of thousands of screenshots). Fills the hash and pixel size
-    /// for later calls.
-    pub fn read(&self) -> Option<(u64, Vec<u8>)> {
-        let read = self.read_bytes();
-        let _ = self.hash.set(read.as_ref().map(|(hash, _)| *hash));
-        read
-    }
-
-    fn read_bytes(&self) -> Option<(u64, Vec<u8>)> {
+    /// Reads the file (the bytes are not kept: a large site has hundreds of thousands of
+    /// screenshots), filling in the pixel size for later calls.
+    fn read_hash(&self) -> Option<u64> {
         ProbeCounts::count(&self.counts.reads);
         let bytes = std::fs::read(&self.path).ok()?;
-        let hash = crate::layout::content_hash(&bytes);
         let _ = self
             .pixels
             .set(imagesize::blob_size(&bytes).ok().and_then(pixel_pair));
-        Some((hash, bytes))
+        Some(crate::layout::content_hash(&bytes))
     }
 }
 
@@ -210,8 +205,7 @@ mod tests {
         let dir = folder(&[("a.png", PNG_HEAD)]);
         let cache = ImageCache::probe(dir.path(), [PathBuf::from("a.png")]);
         let a = cache.get(Path::new("a.png")).expect("a");
-        let (hash, bytes) = a.read().expect("read");
-        assert_eq!(bytes, PNG_HEAD);
+        let hash = a.content_hash().expect("read");
         assert_eq!(hash, crate::layout::content_hash(PNG_HEAD));
         assert_eq!(a.content_hash(), Some(hash));
         assert_eq!(a.pixels(), Some((3, 2)));

@@ -227,10 +227,11 @@ fn resolve_guide<'p>(
         let ProcedureBody::Steps(raw) = &proc.body else {
             continue;
         };
-        let mut steps: Vec<ResolvedStep<'p>> = raw
-            .iter()
-            .filter_map(|s| for_platform(s, site, platform, None))
-            .collect();
+        let mut steps: Vec<ResolvedStep<'p>> = Vec::with_capacity(raw.len());
+        steps.extend(
+            raw.iter()
+                .filter_map(|s| for_platform(s, site, platform, None)),
+        );
         name_runs(&mut steps);
         if steps.is_empty() && !raw.is_empty() {
             diags.push(

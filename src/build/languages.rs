@@ -94,7 +94,7 @@ pub(super) fn pages(renderers: &[SiteRenderer<'_>]) -> Result<Vec<Page>, RenderE
         pages.extend(guides.into_iter().flatten());
         out.extend(pages.into_iter().map(|p| Page {
             path: format!("{prefix}{}", p.path),
-            bytes: p.bytes,
+            body: p.body,
         }));
     }
     Ok(out)

@@ -145,10 +145,7 @@ pub(super) fn add(
     }
     for f in files {
         let bytes = std::fs::read(&f.path).map_err(io(&f.path))?;
-        shared.push(Page {
-            path: f.rel.clone(),
-            bytes,
-        });
+        shared.push(Page::new(f.rel.clone(), bytes));
     }
     Ok(())
 }

@@ -359,12 +359,12 @@ fn procedure_body(
     misspelt_key: &dyn Fn(&str) -> bool,
 ) -> Option<ProcedureBody> {
     match &e.value.value {
-        Value::Seq(items) => Some(ProcedureBody::Steps(
-            items
-                .iter()
-                .filter_map(|n| step(ctx, site, n, Level::Top))
-                .collect(),
-        )),
+        Value::Seq(items) => {
+            // Sized up front: the steps are most of a guide's memory.
+            let mut steps = Vec::with_capacity(items.len());
+            steps.extend(items.iter().filter_map(|n| step(ctx, site, n, Level::Top)));
+            Some(ProcedureBody::Steps(steps))
+        }
         Value::Map(_) => {
             let f = ctx.map(
                 &e.value,

@@ -7,7 +7,7 @@ use super::platforms;
 use super::yaml::{Node, Value};
 use crate::diag::suggest::did_you_mean;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Action, Context, Site, Step, StepExtra, Target, TargetArity, Toggle};
+use crate::model::{Action, Context, Image, Site, Step, StepExtra, Target, TargetArity, Toggle};
 use crate::source::Spanned;
 
 /// The fields of a step besides its action (the action names come from [`Action::NAMES`]).
@@ -70,7 +70,7 @@ pub(super) fn step(ctx: &mut Ctx<'_>, site: &Site, node: &Node, level: Level) ->
     let instead = instead(ctx, site, &f, level);
     let on = f.get("on").and_then(|n| on(ctx, site, n));
     let options = options(ctx, site, &f, level);
-    let mut extra = extra(ctx, &f, substeps, only, instead);
+    let (mut extra, detail, image) = extra(ctx, &f, substeps, only, instead);
     extra.options = options;
     extra.id = step_id(ctx, &f, level);
     extra.on = on;
@@ -83,6 +83,8 @@ pub(super) fn step(ctx: &mut Ctx<'_>, site: &Site, node: &Node, level: Level) ->
             .get("optional")
             .and_then(|n| ctx.boolean(n, "`optional`"))
             .unwrap_or(false),
+        detail,
+        image: image.map(Box::new),
         extra: (!extra.is_empty()).then(|| Box::new(extra)),
     })
 }
@@ -510,32 +512,40 @@ fn choices(ctx: &mut Ctx<'_>, n: &Node) -> Vec<Spanned<String>> {
     out
 }
 
-/// The step's other fields, read in the order they are documented.
+/// The step's other fields, read in the order they are documented: the extras, the detail
+/// and the image.
 fn extra(
     ctx: &mut Ctx<'_>,
     f: &Fields<'_>,
     substeps: Vec<Step>,
     only: Vec<Spanned<String>>,
     instead: Vec<(Spanned<String>, Step)>,
-) -> StepExtra {
+) -> (StepExtra, Option<Spanned<String>>, Option<Image>) {
     let text =
         |ctx: &mut Ctx<'_>, key: &str| f.get(key).and_then(|n| ctx.text(n, &format!("`{key}`")));
-    StepExtra {
-        value: text(ctx, "value"),
-        to: f.get("to").and_then(|n| {
-            ctx.one_of(
-                n,
-                "toggle state",
-                &[("on", Toggle::On), ("off", Toggle::Off)],
-            )
-        }),
-        detail: text(ctx, "detail"),
-        condition: text(ctx, "if"),
-        confirm: f.get("confirm").and_then(|n| target(ctx, n, "`confirm`")),
-        result: text(ctx, "result"),
-        note: text(ctx, "note"),
-        warning: text(ctx, "warning"),
-        image: f.get("image").and_then(|n| image(ctx, n)),
+    let value = text(ctx, "value");
+    let to = f.get("to").and_then(|n| {
+        ctx.one_of(
+            n,
+            "toggle state",
+            &[("on", Toggle::On), ("off", Toggle::Off)],
+        )
+    });
+    let detail = text(ctx, "detail");
+    let condition = text(ctx, "if");
+    let confirm = f.get("confirm").and_then(|n| target(ctx, n, "`confirm`"));
+    let result = text(ctx, "result");
+    let note = text(ctx, "note");
+    let warning = text(ctx, "warning");
+    let image = f.get("image").and_then(|n| image(ctx, n));
+    let extra = StepExtra {
+        value,
+        to,
+        condition,
+        confirm,
+        result,
+        note,
+        warning,
         choices: f
             .get("choices")
             .map(|n| choices(ctx, n))
@@ -550,5 +560,6 @@ fn extra(
         on: None,
         id: None,
         options: Vec::new(),
-    }
+    };
+    (extra, detail, image)
 }

@@ -387,25 +387,25 @@ fn merge_steps(steps: &mut [Step], texts: &[StepText]) {
                 *t = text.clone();
             }
         }
-        let extra = step.extra.get_or_insert_with(Default::default);
         let opt = |to: &mut Option<Spanned<String>>, from: &Option<Spanned<String>>| {
             if to.is_some() && from.is_some() {
                 to.clone_from(from);
             }
         };
-        opt(&mut extra.value, &st.value);
-        opt(&mut extra.detail, &st.detail);
-        opt(&mut extra.condition, &st.condition);
-        opt(&mut extra.result, &st.result);
-        opt(&mut extra.note, &st.note);
-        opt(&mut extra.warning, &st.warning);
-        if let Some(image) = &mut extra.image {
+        opt(&mut step.detail, &st.detail);
+        if let Some(image) = &mut step.image {
             opt(&mut image.alt, &st.alt);
             let labelled = image.callouts.iter_mut().filter(|c| c.label.is_some());
             for (c, label) in labelled.zip(st.callouts.iter().flatten()) {
                 c.label = Some(label.clone());
             }
         }
+        let extra = step.extra.get_or_insert_with(Default::default);
+        opt(&mut extra.value, &st.value);
+        opt(&mut extra.condition, &st.condition);
+        opt(&mut extra.result, &st.result);
+        opt(&mut extra.note, &st.note);
+        opt(&mut extra.warning, &st.warning);
         if let Some(c) = &st.choices {
             for (to, from) in extra.choices.iter_mut().zip(c) {
                 *to = from.clone();

@@ -88,9 +88,10 @@ pub struct Allow {
 
 /// One action on one target.
 ///
-/// Most steps are just an action and a target; everything else lives in [`StepExtra`],
-/// allocated only when a step has any of it (a site of 10,000 guides holds about 150,000
-/// steps). `Step` dereferences to its extras, so `step.detail` reads as a field either way.
+/// Most steps are an action and a target, often with a detail and a screenshot (a real
+/// help center has one on most steps); everything else lives in [`StepExtra`], allocated
+/// only when a step has any of it (a site of 10,000 guides holds about 200,000 steps).
+/// `Step` dereferences to its extras, so `step.note` reads as a field either way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     /// The whole step.
@@ -103,6 +104,10 @@ pub struct Step {
     pub text: Option<Spanned<String>>,
     /// The step may be skipped.
     pub optional: bool,
+    /// More explanation (Markdown).
+    pub detail: Option<Spanned<String>>,
+    /// Illustration (boxed: a step without one pays a pointer).
+    pub image: Option<Box<Image>>,
     /// Everything else, if the step has any of it.
     pub extra: Option<Box<StepExtra>>,
 }
@@ -114,8 +119,6 @@ pub struct StepExtra {
     pub value: Option<Spanned<String>>,
     /// State to set (`toggle` steps).
     pub to: Option<Spanned<Toggle>>,
-    /// More explanation (Markdown).
-    pub detail: Option<Spanned<String>>,
     /// Condition under which the step applies ("you see **Continue**").
     pub condition: Option<Spanned<String>>,
     /// Confirmation that belongs to the action (the dialog's button).
@@ -126,8 +129,6 @@ pub struct StepExtra {
     pub note: Option<Spanned<String>>,
     /// A warning (Markdown).
     pub warning: Option<Spanned<String>>,
-    /// Illustration.
-    pub image: Option<Image>,
     /// Alternatives the user picks from (Markdown items).
     pub choices: Vec<Spanned<String>>,
     /// One level of sub-steps.
@@ -164,13 +165,11 @@ pub struct StepOption {
 static NO_EXTRA: StepExtra = StepExtra {
     value: None,
     to: None,
-    detail: None,
     condition: None,
     confirm: None,
     result: None,
     note: None,
     warning: None,
-    image: None,
     choices: Vec::new(),
     substeps: Vec::new(),
     only: Vec::new(),

@@ -304,15 +304,17 @@ fn featured<'c>(site: &Site, cards: &'c [GuideCard]) -> (&'static str, Vec<&'c G
 
 /// A page to render: its path, the path back to the root, its template and what the
 /// template shows.
-pub(super) struct Listed {
+pub(super) struct Listed<'a> {
     /// Path in the site.
     pub(super) path: String,
     /// The path from the page back to the site root.
     pub(super) root: String,
     /// The template.
     pub(super) template: &'static str,
-    /// The template's values (the renderer adds the site and the root).
-    pub(super) context: Context,
+    /// Makes the template's values (the renderer adds the site and the root) when the page
+    /// is rendered, not before: the lists of a large site hold every guide's card several
+    /// times over, as template values several times the card's size.
+    pub(super) context: Box<dyn FnOnce() -> Context + Send + 'a>,
 }
 
 /// What the home page shows: the search, featured guides, product and category tiles and
@@ -322,7 +324,7 @@ pub(super) fn home(
     cards: &[GuideCard],
     catalog: &Catalog<'_>,
     locale: &Locale,
-) -> Listed {
+) -> Listed<'static> {
     let (featured_heading, featured) = featured(site, cards);
     let products = top(&catalog.products, TILES);
     let categories = top(&catalog.categories, TILES);
@@ -344,12 +346,12 @@ pub(super) fn home(
         path: layout::INDEX.into(),
         root: String::new(),
         template: "index.html",
-        context: ctx,
+        context: Box::new(move || ctx),
     }
 }
 
 /// Every list page, and the indexes of categories and tags.
-pub(super) fn pages(catalog: &Catalog<'_>, locale: &Locale) -> Vec<Listed> {
+pub(super) fn pages<'a>(catalog: &'a Catalog<'_>, locale: &'a Locale) -> Vec<Listed<'a>> {
     let mut pages = Vec::new();
     let home = Link {
         title: locale.text("home"),
@@ -392,38 +394,41 @@ pub(super) fn pages(catalog: &Catalog<'_>, locale: &Locale) -> Vec<Listed> {
             path: path.into(),
             root: root_of(path),
             template: "tiles.html",
-            context: ctx,
+            context: Box::new(move || ctx),
         });
     }
     for l in catalog.all() {
         let crumbs = match l.kind {
-            "Category" => vec![&home, &all_categories],
-            "Tag" => vec![&home, &all_tags],
-            _ => vec![&home],
+            "Category" => vec![home.clone(), all_categories.clone()],
+            "Tag" => vec![home.clone(), all_tags.clone()],
+            _ => vec![home.clone()],
         };
         let total = l.pages();
         for (i, chunk) in l.cards.chunks(PER_PAGE).enumerate() {
             let path = layout::list_page(&l.url, i + 1);
-            let mut ctx = Context::new();
-            ctx.insert("heading", &l.title);
-            ctx.insert(
-                "kind",
-                &locale.text(&format!("kind-{}", l.kind.to_lowercase())),
-            );
-            ctx.insert("count", &l.cards.len());
-            ctx.insert("first", &(i * PER_PAGE + 1));
-            ctx.insert("last", &(i * PER_PAGE + chunk.len()));
-            ctx.insert("sections", &sections(l, chunk));
-            ctx.insert(
-                "pagination",
-                &(total > 1).then(|| pagination(&l.url, i + 1, total)),
-            );
-            ctx.insert("breadcrumbs", &crumbs);
+            let crumbs = crumbs.clone();
             pages.push(Listed {
                 root: root_of(&path),
                 path,
                 template: "list.html",
-                context: ctx,
+                context: Box::new(move || {
+                    let mut ctx = Context::new();
+                    ctx.insert("heading", &l.title);
+                    ctx.insert(
+                        "kind",
+                        &locale.text(&format!("kind-{}", l.kind.to_lowercase())),
+                    );
+                    ctx.insert("count", &l.cards.len());
+                    ctx.insert("first", &(i * PER_PAGE + 1));
+                    ctx.insert("last", &(i * PER_PAGE + chunk.len()));
+                    ctx.insert("sections", &sections(l, chunk));
+                    ctx.insert(
+                        "pagination",
+                        &(total > 1).then(|| pagination(&l.url, i + 1, total)),
+                    );
+                    ctx.insert("breadcrumbs", &crumbs);
+                    ctx
+                }),
             });
         }
     }

@@ -128,7 +128,48 @@ pub struct Page {
     /// Path relative to the output folder, `/`-separated.
     pub path: String,
     /// Contents.
-    pub bytes: Vec<u8>,
+    pub body: Body,
+}
+
+impl Page {
+    /// A page of rendered bytes.
+    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Page {
+        Page {
+            path: path.into(),
+            body: Body::Bytes(bytes.into()),
+        }
+    }
+}
+
+/// What an output file holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// Rendered bytes.
+    Bytes(Vec<u8>),
+    /// A copy of a screenshot, made when the file is written (a large site has hundreds of
+    /// thousands: their bytes are never all held at once). The copy's name holds a hash of
+    /// these bytes, so a file of that name and size is that copy.
+    Media {
+        /// The source file.
+        from: PathBuf,
+        /// Its size in bytes.
+        len: u64,
+    },
+}
+
+impl Body {
+    /// Size in bytes.
+    pub fn len(&self) -> u64 {
+        match self {
+            Body::Bytes(b) => b.len() as u64,
+            Body::Media { len, .. } => *len,
+        }
+    }
+
+    /// True if the file is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// Loads the templates: built-ins, each replaced by a same-named file in `overrides`; their
@@ -209,7 +250,7 @@ fn media_ext(rel: &Path) -> String {
 
 /// The copies of every screenshot, one per distinct content (two source files with the same
 /// bytes share one copy), and the brand's images unless a screenshot has the same bytes.
-/// Each file is read once here, on all cores.
+/// Each file is read once here to name its copy, on all cores, and copied when written.
 fn media_pages(resolved: &Resolved<'_>, brand_pages: &[(String, Vec<u8>)]) -> Vec<Page> {
     use rayon::prelude::*;
     let read: Vec<Page> = resolved
@@ -217,10 +258,13 @@ fn media_pages(resolved: &Resolved<'_>, brand_pages: &[(String, Vec<u8>)]) -> Ve
         .paths()
         .into_par_iter()
         .filter_map(|rel| {
-            let (hash, bytes) = resolved.image(rel)?.read()?;
+            let file = resolved.image(rel)?;
             Some(Page {
-                path: layout::media_file(hash, &media_ext(rel)),
-                bytes,
+                path: layout::media_file(file.content_hash()?, &media_ext(rel)),
+                body: Body::Media {
+                    from: file.path().to_path_buf(),
+                    len: file.len,
+                },
             })
         })
         .collect();
@@ -233,10 +277,7 @@ fn media_pages(resolved: &Resolved<'_>, brand_pages: &[(String, Vec<u8>)]) -> Ve
     }
     for (path, bytes) in brand_pages {
         if names.insert(path.clone()) {
-            pages.push(Page {
-                path: path.clone(),
-                bytes: bytes.clone(),
-            });
+            pages.push(Page::new(path.clone(), bytes.clone()));
         }
     }
     pages
@@ -482,18 +523,9 @@ impl<'r> SiteRenderer<'r> {
         let mut json = serde_json::to_vec(&checklist::GuideData::of(&gv)).unwrap_or_default();
         json.push(b'\n');
         Ok(vec![
-            Page {
-                path: gv.card.url.clone(),
-                bytes: page.into_bytes(),
-            },
-            Page {
-                path: gv.checklist_url.clone(),
-                bytes: checklist.into_bytes(),
-            },
-            Page {
-                path: gv.json_url.clone(),
-                bytes: json,
-            },
+            Page::new(gv.card.url.clone(), page),
+            Page::new(gv.checklist_url.clone(), checklist),
+            Page::new(gv.json_url.clone(), json),
         ])
     }
 
@@ -514,10 +546,7 @@ impl<'r> SiteRenderer<'r> {
         });
         index
             .into_iter()
-            .map(|f| Page {
-                path: f.path,
-                bytes: f.bytes,
-            })
+            .map(|f| Page::new(f.path, f.bytes))
             .collect()
     }
 
@@ -538,14 +567,11 @@ impl<'r> SiteRenderer<'r> {
             listed
                 .into_par_iter()
                 .map(|l| {
-                    let mut ctx = l.context;
+                    let mut ctx = (l.context)();
                     self.base_context(&mut ctx, &l.root);
                     ctx.insert("languages", &self.language_links(&l.path, &l.root, None));
                     let html = self.tera.render(l.template, &ctx).map_err(template_error)?;
-                    Ok(Page {
-                        path: l.path,
-                        bytes: html.into_bytes(),
-                    })
+                    Ok(Page::new(l.path, html))
                 })
                 .collect()
         };
@@ -555,10 +581,7 @@ impl<'r> SiteRenderer<'r> {
         // Servers show the 404 page at any missing path, so its links start from the site's
         // own root path (taken from `base_url`) rather than being relative.
         let html = self.render("404.html", &root_path(&site.base_url), &|_| {})?;
-        pages.push(Page {
-            path: layout::NOT_FOUND.into(),
-            bytes: html.into_bytes(),
-        });
+        pages.push(Page::new(layout::NOT_FOUND, html));
         let html = self.render("search.html", "", &|ctx| {
             ctx.insert("search_page", &true);
             ctx.insert(
@@ -566,33 +589,20 @@ impl<'r> SiteRenderer<'r> {
                 &self.language_links(layout::SEARCH_PAGE, "", None),
             );
         })?;
-        pages.push(Page {
-            path: layout::SEARCH_PAGE.into(),
-            bytes: html.into_bytes(),
-        });
+        pages.push(Page::new(layout::SEARCH_PAGE, html));
         let index = self.search_index_pages();
         let mut urls = self.sitemap_entries();
         urls.extend(self.other_urls.iter().cloned());
         let alternates = urls.iter().any(|u| !u.alternates.is_empty());
-        pages.push(Page {
-            path: layout::SITEMAP.into(),
-            bytes: self
-                .render("sitemap.xml", "", &|ctx| {
-                    ctx.insert("base_url", &site.base_url);
-                    ctx.insert("urls", &urls);
-                    ctx.insert("alternates", &alternates);
-                })?
-                .into_bytes(),
-        });
-        pages.push(Page {
-            path: layout::HIGHLIGHT_CSS.into(),
-            bytes: highlight::stylesheet().into_bytes(),
-        });
+        let sitemap = self.render("sitemap.xml", "", &|ctx| {
+            ctx.insert("base_url", &site.base_url);
+            ctx.insert("urls", &urls);
+            ctx.insert("alternates", &alternates);
+        })?;
+        pages.push(Page::new(layout::SITEMAP, sitemap));
+        pages.push(Page::new(layout::HIGHLIGHT_CSS, highlight::stylesheet()));
         for (path, text) in ASSETS {
-            pages.push(Page {
-                path: (*path).to_owned(),
-                bytes: text.as_bytes().to_vec(),
-            });
+            pages.push(Page::new(*path, text.as_bytes()));
         }
         Ok((pages, index))
     }

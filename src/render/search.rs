@@ -224,20 +224,19 @@ impl Indexer<'_> {
         for t in targets {
             self.other_labels(out, rg, t);
         }
-        if let Some(e) = &step.extra {
-            let texts = e
-                .detail
-                .iter()
-                .chain(&e.result)
-                .chain(&e.note)
-                .chain(&e.warning)
-                .chain(&e.choices)
-                .chain(e.image.iter().flat_map(|i| i.alt.iter()));
-            for t in texts.chain(e.options.iter().map(|o| &o.label)) {
-                // A `{step:id}` reference is a number on the page, not words to find.
-                let text = crate::steps::replace(&t.value, |_| Some(String::new()));
-                self.add_markdown(out, &text, Weight::Text, mask);
-            }
+        let e = &**step;
+        let texts = step
+            .detail
+            .iter()
+            .chain(&e.result)
+            .chain(&e.note)
+            .chain(&e.warning)
+            .chain(&e.choices)
+            .chain(step.image.iter().flat_map(|i| i.alt.iter()));
+        for t in texts.chain(e.options.iter().map(|o| &o.label)) {
+            // A `{step:id}` reference is a number on the page, not words to find.
+            let text = crate::steps::replace(&t.value, |_| Some(String::new()));
+            self.add_markdown(out, &text, Weight::Text, mask);
         }
         for sub in rs.nested() {
             self.step(out, rg, platform, sub, mask);

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::layout;
-use crate::render::{Page, RenderError, SiteRenderer};
+use crate::render::{Body, Page, RenderError, SiteRenderer};
 use crate::resolve::{Resolved, ResolvedGuide};
 pub use manifest::Manifest;
 
@@ -104,7 +104,7 @@ pub fn write(
 /// Renders every page without writing, for `build --dry-run`.
 pub fn measure(site: &Site<'_>) -> Result<WriteStats, WriteError> {
     let shared = match &site.shared {
-        Some(s) => s.iter().map(|p| p.bytes.len() as u64).sum(),
+        Some(s) => s.iter().map(|p| p.body.len()).sum(),
         None => 0,
     };
     let guides: u64 = site
@@ -116,7 +116,7 @@ pub fn measure(site: &Site<'_>) -> Result<WriteStats, WriteError> {
                 .renderer
                 .guide_pages(rg)?
                 .iter()
-                .map(|p| p.bytes.len() as u64)
+                .map(|p| p.body.len())
                 .sum::<u64>())
         })
         .sum::<Result<u64, RenderError>>()?;
@@ -144,7 +144,7 @@ fn write_fresh(output: &Path, site: Site<'_>, shared: Vec<Page>) -> Result<Write
     let mut manifest = site.manifest;
     manifest.shared_files = sorted_paths(&shared);
     let shared_files = shared.len();
-    let shared_bytes: u64 = shared.iter().map(|p| p.bytes.len() as u64).sum();
+    let shared_bytes: u64 = shared.iter().map(|p| p.body.len()).sum();
     let result = (|| {
         // Written first and freed: the home and list pages of a large site are big.
         write_tree(&staging, &shared)?;
@@ -163,8 +163,8 @@ fn write_fresh(output: &Path, site: Site<'_>, shared: Vec<Page>) -> Result<Write
                 let mut n = 0;
                 for p in &site.renderer.guide_pages(rg)? {
                     let path = staging.join(&p.path);
-                    std::fs::write(&path, &p.bytes).map_err(io(&path))?;
-                    n += p.bytes.len() as u64;
+                    write_body(&path, &p.body)?;
+                    n += p.body.len();
                 }
                 Ok(n)
             })
@@ -194,6 +194,24 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
         && std::fs::read(path).is_ok_and(|old| old == bytes)
 }
 
+/// True if `path` already holds `body`. A screenshot's copy is named by a hash of its
+/// bytes: a file of that name and size is that copy, and is not read.
+fn same_body(path: &Path, body: &Body) -> bool {
+    match body {
+        Body::Bytes(bytes) => same_bytes(path, bytes),
+        Body::Media { len, .. } => std::fs::metadata(path).is_ok_and(|m| m.len() == *len),
+    }
+}
+
+/// Writes `body` at `path`: the bytes, or a copy of the screenshot (`std::fs::copy`, which
+/// lets the kernel copy, or share the blocks where the file system can).
+fn write_body(path: &Path, body: &Body) -> Result<(), WriteError> {
+    match body {
+        Body::Bytes(bytes) => std::fs::write(path, bytes).map_err(io(path)),
+        Body::Media { from, .. } => std::fs::copy(from, path).map(drop).map_err(io(path)),
+    }
+}
+
 /// The pages of one guide whose bytes differ from the files in `output`; none at all,
 /// without rendering, when its inputs are the same as last time and its files are there.
 fn changed_pages(
@@ -218,7 +236,7 @@ fn changed_pages(
         .renderer
         .guide_pages(rg)?
         .into_iter()
-        .filter(|p| !same_bytes(&output.join(&p.path), &p.bytes))
+        .filter(|p| !same_body(&output.join(&p.path), &p.body))
         .collect())
 }
 
@@ -254,7 +272,7 @@ fn update_in_place(
     let mut to_write: Vec<Page> = shared
         .into_iter()
         .flatten()
-        .filter(|p| !same_bytes(&output.join(&p.path), &p.bytes))
+        .filter(|p| !same_body(&output.join(&p.path), &p.body))
         .collect();
     let shared_writes = !to_write.is_empty();
     let rewritten: Vec<&str> = site
@@ -268,7 +286,7 @@ fn update_in_place(
     to_write.extend(changed.into_iter().flatten());
     stats.written = to_write.len();
     stats.unchanged = stats.files - stats.written;
-    stats.bytes = to_write.iter().map(|p| p.bytes.len() as u64).sum();
+    stats.bytes = to_write.iter().map(|p| p.body.len()).sum();
     if !to_write.is_empty() {
         // Until the new manifest is written, the folder matches neither the old inputs nor
         // the new ones: an interrupted build must leave a record that trusts nothing it was
@@ -287,7 +305,7 @@ fn update_in_place(
         std::fs::write(&marker, partial.to_bytes()).map_err(io(&marker))?;
     }
     for p in &to_write {
-        replace_file(&output.join(&p.path), &p.bytes)?;
+        replace_file(&output.join(&p.path), &p.body)?;
     }
     stats.removed = remove_stale(output, site.resolved, &manifest, before)?;
     // Last: the record of the inputs holds once every file is in place.
@@ -300,14 +318,14 @@ fn update_in_place(
 }
 
 /// Writes one file through a temporary file and a rename, so readers never see half of it.
-fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+fn replace_file(path: &Path, body: &Body) -> Result<(), WriteError> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(io(parent))?;
     }
     let mut tmp = path.to_path_buf().into_os_string();
     tmp.push(".stepwise-tmp");
     let tmp = PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes).map_err(io(&tmp))?;
+    write_body(&tmp, body)?;
     std::fs::rename(&tmp, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         io(path)(e)
@@ -411,7 +429,7 @@ fn write_tree(root: &Path, pages: &[Page]) -> Result<(), WriteError> {
             std::fs::create_dir_all(dir).map_err(io(dir))?;
             dirs.insert(dir.to_path_buf());
         }
-        std::fs::write(&path, &page.bytes).map_err(io(&path))?;
+        write_body(&path, &page.body)?;
     }
     Ok(())
 }
