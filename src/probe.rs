@@ -92,8 +92,16 @@ fn pixel_pair(s: imagesize::ImageSize) -> Option<(u32, u32)> {
 /// Every illustration file the guides name, by path relative to the guides root.
 #[derive(Debug, Default)]
 pub struct ImageCache {
-    files: HashMap<PathBuf, ImageFile>,
+    files: HashMap<PathBuf, ImageFile, fnv::FnvBuildHasher>,
+    /// The keys of `files`, sorted by their bytes (a site can have hundreds of thousands:
+    /// sorted once, and not by path components, which compares several times slower).
+    sorted: Vec<PathBuf>,
     counts: Arc<ProbeCounts>,
+}
+
+/// A path's bytes, the order [`ImageCache::paths`] lists them in.
+fn path_bytes(p: &Path) -> &[u8] {
+    p.as_os_str().as_encoded_bytes()
 }
 
 impl ImageCache {
@@ -103,9 +111,9 @@ impl ImageCache {
         use rayon::prelude::*;
         let counts = Arc::new(ProbeCounts::default());
         let mut paths: Vec<PathBuf> = paths.into_iter().collect();
-        paths.sort_unstable();
+        paths.par_sort_unstable_by(|a, b| path_bytes(a).cmp(path_bytes(b)));
         paths.dedup();
-        let files = paths
+        let files: Vec<(PathBuf, ImageFile)> = paths
             .into_par_iter()
             .filter_map(|rel| {
                 let path = root.join(&rel);
@@ -126,7 +134,12 @@ impl ImageCache {
                 Some((rel, file))
             })
             .collect();
-        ImageCache { files, counts }
+        let sorted = files.iter().map(|(rel, _)| rel.clone()).collect();
+        ImageCache {
+            files: files.into_iter().collect(),
+            sorted,
+            counts,
+        }
     }
 
     /// The file at `rel`, if it exists.
@@ -134,11 +147,9 @@ impl ImageCache {
         self.files.get(rel)
     }
 
-    /// Every existing file's relative path, sorted.
-    pub fn paths(&self) -> Vec<&PathBuf> {
-        let mut paths: Vec<&PathBuf> = self.files.keys().collect();
-        paths.sort_unstable();
-        paths
+    /// Every existing file's relative path, sorted by its bytes.
+    pub fn paths(&self) -> &[PathBuf] {
+        &self.sorted
     }
 
     /// Number of existing files.

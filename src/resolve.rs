@@ -154,11 +154,17 @@ impl Resolved<'_> {
 
 /// Resolves every guide and probes every illustration file once.
 pub fn resolve<'p>(project: &'p Project, diags: &mut Vec<Diagnostic>) -> Resolved<'p> {
-    let guides = project
+    // On all cores, each guide's findings kept in the guides' order.
+    use rayon::prelude::*;
+    let (guides, found): (Vec<_>, Vec<_>) = project
         .guides
-        .iter()
-        .map(|g| resolve_guide(project, g, diags))
-        .collect();
+        .par_iter()
+        .map(|g| {
+            let mut found = Vec::new();
+            (resolve_guide(project, g, &mut found), found)
+        })
+        .unzip();
+    diags.extend(found.into_iter().flatten());
     Resolved {
         project,
         guides,

@@ -35,8 +35,11 @@ impl Fingerprint {
     }
 
     fn image(&mut self, file: Option<&ImageFile>) -> &mut Self {
-        let stamp = file.map(|f| format!("{}:{:?}", f.len, f.modified));
-        self.add(stamp.unwrap_or_default().as_bytes())
+        self.add(&image_stamp(file))
+    }
+
+    fn hash(&mut self, value: u64) -> &mut Self {
+        self.add(&value.to_le_bytes())
     }
 
     fn finish(&self) -> u64 {
@@ -44,9 +47,33 @@ impl Fingerprint {
     }
 }
 
+/// A screenshot's size and modification time as bytes (empty: missing), for a
+/// fingerprint.
+pub(super) fn image_stamp(file: Option<&ImageFile>) -> Vec<u8> {
+    let Some(f) = file else {
+        return Vec::new();
+    };
+    let mut b = f.len.to_le_bytes().to_vec();
+    if let Some(t) = f.modified {
+        b.extend(t.as_secs().to_le_bytes());
+        b.extend(t.subsec_nanos().to_le_bytes());
+    }
+    b
+}
+
+/// A hash of one text, for fingerprints that include a file's whole text.
+fn text_hash(text: &str) -> u64 {
+    Fingerprint(FnvHasher::default())
+        .add(text.as_bytes())
+        .finish()
+}
+
 /// A screenshot a guide names (as written) and its probe (`None`: missing or outside the
 /// root).
 type Shot<'r> = (&'r str, Option<&'r ImageFile>);
+
+/// What a guide's fingerprints read of it: a hash of its file's text, and its screenshots.
+type Read<'r> = (u64, Vec<Shot<'r>>);
 
 /// The fingerprints of one build.
 #[derive(Debug)]
@@ -66,22 +93,32 @@ pub(super) fn fingerprints(resolved: &Resolved<'_>, templates: &Path) -> Fingerp
         .iter()
         .map(|g| (g.id.value.as_str(), g.title.value.as_str()))
         .collect();
-    // Each guide's screenshots, found once for both its own and the shared fingerprint.
-    let shots: Vec<Vec<Shot<'_>>> = project
-        .guides
+    use rayon::prelude::*;
+    let products: BTreeMap<&str, u64> = project
+        .products
         .iter()
-        .map(|g| images(resolved, g).collect())
+        .map(|p| (p.key.as_str(), text_hash(&project.sources.get(p.file).text)))
+        .collect();
+    // Each guide's text hash and screenshots, found once for both its own and the shared
+    // fingerprint, on all cores.
+    let read: Vec<Read<'_>> = project
+        .guides
+        .par_iter()
+        .map(|g| {
+            let text = text_hash(&project.sources.get(g.file).text);
+            (text, images(resolved, g).collect())
+        })
         .collect();
     let guides = project
         .guides
-        .iter()
-        .zip(&shots)
-        .map(|(g, shots)| {
+        .par_iter()
+        .zip(&read)
+        .map(|(g, (text, shots))| {
             let mut h = base.clone();
-            if let Some(p) = project.product(&g.product) {
-                h.add(project.sources.get(p.file).text.as_bytes());
+            if let Some(p) = products.get(g.product.as_str()) {
+                h.hash(*p);
             }
-            h.add(project.sources.get(g.file).text.as_bytes());
+            h.hash(*text);
             // A new commit changes a git-dated guide's page without touching its text.
             h.add(updated(project, g).as_bytes());
             for r in &g.related {
@@ -95,7 +132,7 @@ pub(super) fn fingerprints(resolved: &Resolved<'_>, templates: &Path) -> Fingerp
         .collect();
     Fingerprints {
         guides,
-        shared: shared(project, &shots, base),
+        shared: shared(project, &products, &read, base),
     }
 }
 
@@ -142,19 +179,19 @@ pub(super) fn base_hash(project: &Project, templates: &Path) -> u64 {
 /// The shared pages (home, categories, products, tags, sitemap) show each guide's card: its
 /// id, title, summary, category, product, platforms, tags and date; screenshots are shared files too; and
 /// the search index holds every word of every guide, so it counts each guide's whole file.
-fn shared(project: &Project, shots: &[Vec<Shot<'_>>], base: Fingerprint) -> u64 {
+fn shared(
+    project: &Project,
+    products: &BTreeMap<&str, u64>,
+    read: &[Read<'_>],
+    base: Fingerprint,
+) -> u64 {
     let mut shared = base;
     for p in &project.products {
-        shared.add(project.sources.get(p.file).text.as_bytes());
+        shared.hash(products.get(p.key.as_str()).copied().unwrap_or(0));
     }
-    let mut cards: Vec<(&Guide, &[Shot<'_>])> = project
-        .guides
-        .iter()
-        .zip(shots)
-        .map(|(g, s)| (g, s.as_slice()))
-        .collect();
+    let mut cards: Vec<(&Guide, &Read<'_>)> = project.guides.iter().zip(read).collect();
     cards.sort_by(|a, b| a.0.id.value.cmp(&b.0.id.value));
-    for (g, shots) in cards {
+    for (g, (text, shots)) in cards {
         shared
             .add(g.id.value.as_bytes())
             .add(g.title.value.as_bytes())
@@ -166,7 +203,7 @@ fn shared(project: &Project, shots: &[Vec<Shot<'_>>], base: Fingerprint) -> u64 
                     .as_bytes(),
             )
             .add(g.product.as_bytes())
-            .add(project.sources.get(g.file).text.as_bytes())
+            .hash(*text)
             .add(updated(project, g).as_bytes());
         for proc in &g.procedures {
             for p in &proc.platforms {

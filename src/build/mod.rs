@@ -106,7 +106,6 @@ fn cards_fingerprint(
     templates: &Path,
     statics: &str,
 ) -> u64 {
-    use std::io::Write as _;
     let project = resolved.project;
     let base = fingerprint::base_hash(project, templates);
     let mut text = format!("{base:016x}\n{statics}\n").into_bytes();
@@ -116,17 +115,15 @@ fn cards_fingerprint(
     }
     for path in resolved.images.paths() {
         if let Some(file) = resolved.images.get(path) {
-            let _ = writeln!(
-                text,
-                "{}\0{}\0{:?}",
-                path.display(),
-                file.len,
-                file.modified
-            );
+            text.extend_from_slice(path.as_os_str().as_encoded_bytes());
+            text.push(0);
+            text.extend(fingerprint::image_stamp(Some(file)));
+            text.push(0xff);
         }
     }
+    use rayon::prelude::*;
     let mut cards: Vec<render::view::GuideCard> =
-        resolved.guides.iter().map(render::view::card).collect();
+        resolved.guides.par_iter().map(render::view::card).collect();
     cards.sort_by(|a, b| a.id.cmp(&b.id));
     text.extend(serde_json::to_vec(&cards).unwrap_or_default());
     crate::layout::content_hash(&text)
@@ -202,11 +199,15 @@ pub fn build_checked_with(
     )?;
     let static_dir = opts.static_dir();
     let static_files = statics::list(&static_dir)?;
-    let mut fps = fingerprint::fingerprints(resolved, &templates);
+    let mut fps = crate::trace::stage("fingerprints", || {
+        fingerprint::fingerprints(resolved, &templates)
+    });
     fps.shared = crate::layout::content_hash(
         format!("{:016x}\n{}", fps.shared, statics::stamp(&static_files)).as_bytes(),
     );
-    let mut cards = cards_fingerprint(resolved, &templates, &statics::stamp(&static_files));
+    let mut cards = crate::trace::stage("cards fingerprint", || {
+        cards_fingerprint(resolved, &templates, &statics::stamp(&static_files))
+    });
     languages::fingerprint(checked, &mut fps, &mut cards);
     let mut renderer =
         crate::trace::stage("prepare", || render::SiteRenderer::new(resolved, &tera))?;
@@ -228,14 +229,16 @@ pub fn build_checked_with(
     } else {
         Manifest::read(&opts.output)
     };
-    let plan = plan_shared(
-        (&renderer, &others),
-        resolved,
-        before.as_ref(),
-        &opts.output,
-        (fps.shared, cards),
-        (&static_files, &static_dir),
-    )?;
+    let plan = crate::trace::stage("plan shared pages", || {
+        plan_shared(
+            (&renderer, &others),
+            resolved,
+            before.as_ref(),
+            &opts.output,
+            (fps.shared, cards),
+            (&static_files, &static_dir),
+        )
+    })?;
     let (shared, index_files, kept_shared) = (plan.pages, plan.index_files, plan.kept);
     crate::trace::count("shared pages rendered", shared.as_ref().map_or(0, Vec::len));
     let site = write::Site {

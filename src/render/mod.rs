@@ -412,7 +412,10 @@ impl<'r> SiteRenderer<'r> {
     pub fn sitemap_entries(&self) -> Vec<SitemapEntry> {
         let resolved = self.resolved;
         let site = &resolved.project.site;
-        let mut cards: Vec<GuideCard> = resolved.guides.iter().map(view::card).collect();
+        let mut cards: Vec<GuideCard> = {
+            use rayon::prelude::*;
+            resolved.guides.par_iter().map(view::card).collect()
+        };
         cards.sort_by(|a, b| a.title.cmp(&b.title).then(a.id.cmp(&b.id)));
         let catalog = lists::Catalog::new(&cards);
         let prefix = self
@@ -556,7 +559,10 @@ impl<'r> SiteRenderer<'r> {
         let resolved = self.resolved;
         let site = &resolved.project.site;
         let mut pages = media_pages(resolved, &self.brand_pages);
-        let mut cards: Vec<GuideCard> = resolved.guides.iter().map(view::card).collect();
+        let mut cards: Vec<GuideCard> = {
+            use rayon::prelude::*;
+            resolved.guides.par_iter().map(view::card).collect()
+        };
         cards.sort_by(|a, b| a.title.cmp(&b.title).then(a.id.cmp(&b.id)));
         let catalog = lists::Catalog::new(&cards);
         let mut listed = vec![lists::home(site, &cards, &catalog, &self.locale)];

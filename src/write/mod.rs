@@ -355,24 +355,46 @@ fn remove_stale(
             }
         }
     }
-    let mut wanted: HashSet<PathBuf> = resolved
+    // Paths relative to the output, `/`-separated as the site's paths are; entries' types
+    // come from the directory listing, so a site of hundreds of thousands of screenshots
+    // is walked without a stat per file.
+    let guide_files: Vec<String> = resolved
         .guides
         .iter()
         .flat_map(|rg| layout::guide_files(&rg.guide.id.value))
-        .map(|p| output.join(p))
         .collect();
-    wanted.insert(output.join(manifest::FILE));
-    wanted.extend(now.shared_files.iter().map(|p| output.join(p)));
-    let per_guide = layout::GUIDE_FOLDERS.map(|d| output.join(d));
-    let mut stack = vec![output.to_path_buf()];
-    while let Some(d) = stack.pop() {
+    let mut wanted: HashSet<&str> = guide_files.iter().map(String::as_str).collect();
+    wanted.insert(manifest::FILE);
+    wanted.extend(now.shared_files.iter().map(String::as_str));
+    let mut stack = vec![String::new()];
+    while let Some(rel) = stack.pop() {
+        let d = output.join(&rel);
         for e in std::fs::read_dir(&d).map_err(io(&d))?.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                if !per_guide.contains(&p) || before.guides.is_empty() {
-                    stack.push(p);
+            let Ok(name) = e.file_name().into_string() else {
+                // Not a name the site writes: a file is removed, a folder left alone.
+                let p = e.path();
+                if p.is_file() {
+                    std::fs::remove_file(&p).map_err(io(&p))?;
+                    removed += 1;
                 }
-            } else if !wanted.contains(&p) {
+                continue;
+            };
+            let path = if rel.is_empty() {
+                name
+            } else {
+                format!("{rel}/{name}")
+            };
+            let is_dir = match e.file_type() {
+                Ok(t) if t.is_symlink() => output.join(&path).is_dir(),
+                Ok(t) => t.is_dir(),
+                Err(_) => output.join(&path).is_dir(),
+            };
+            if is_dir {
+                if !layout::GUIDE_FOLDERS.contains(&path.as_str()) || before.guides.is_empty() {
+                    stack.push(path);
+                }
+            } else if !wanted.contains(path.as_str()) {
+                let p = output.join(&path);
                 std::fs::remove_file(&p).map_err(io(&p))?;
                 removed += 1;
             }
