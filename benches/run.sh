@@ -35,9 +35,11 @@ need_apt() {
 need_apt hyperfine hyperfine
 need_apt hugo hugo
 [ -x /usr/bin/time ] || need_apt /usr/bin/time time
-# mdBook runs only at 1,000 guides or fewer (minutes beyond), so it is built only then.
+# mdBook runs only at 1,000 guides or fewer (minutes beyond), so it is built only then;
+# NO_MDBOOK=1 leaves it out (building it takes minutes on a small machine).
 want_mdbook=${MDBOOK_ALL:-}
 for n in "${SIZES[@]}"; do [ "$n" -le 1000 ] && want_mdbook=1; done
+[ -n "${NO_MDBOOK:-}" ] && want_mdbook=""
 if [ -n "$want_mdbook" ] && ! command -v mdbook >/dev/null 2>&1 && [ ! -x "$TOOLS/bin/mdbook" ]; then
   cargo install mdbook --locked --root "$TOOLS"
 fi
@@ -97,6 +99,8 @@ for n in "${SIZES[@]}"; do
   hugo_t=$(time_cmd "hugo-$profile-$n" "rm -rf $dir/md/hugo/public; sync" "hugo --quiet -s $dir/md/hugo")
   if [ ! -d "$dir/md/mdbook/src" ]; then
     mdbook_t="(not generated: real profile over 1,000)"
+  elif [ -n "${NO_MDBOOK:-}" ]; then
+    mdbook_t="(NO_MDBOOK)"
   elif [ "$n" -le 1000 ] || [ -n "${MDBOOK_ALL:-}" ]; then
     mdbook_t="$(time_cmd "mdbook-$profile-$n" "rm -rf $dir/md/mdbook/book" "$MDBOOK build $dir/md/mdbook") s"
   else
