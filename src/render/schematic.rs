@@ -143,11 +143,54 @@ fn target_rect(at: Location, s: Rect, touch: bool, w: f32, h: f32) -> Rect {
     }
 }
 
+/// A coordinate as `{:.0}` writes it, without the exact decimal expansion that formatting
+/// with a precision does (a light site draws thousands of schematics): the same text.
+struct D0(f32);
+
+impl std::fmt::Display for D0 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let v = self.0;
+        if !v.is_finite() || v.abs() > 1e15 {
+            return write!(f, "{v:.0}");
+        }
+        let r = v.round_ties_even();
+        if r == 0.0 && v.is_sign_negative() {
+            return f.write_str("-0");
+        }
+        write!(f, "{}", r as i64)
+    }
+}
+
+/// A coordinate as `{:.1}` writes it (see [`D0`]): tenths, rounded half to even from the
+/// value's exact double, which an `f32` times ten always is.
+struct D1(f32);
+
+impl std::fmt::Display for D1 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let v = self.0;
+        if !v.is_finite() || v.abs() > 1e14 {
+            return write!(f, "{v:.1}");
+        }
+        let tenths = (f64::from(v) * 10.0).round_ties_even();
+        if tenths == 0.0 && v.is_sign_negative() {
+            return f.write_str("-0.0");
+        }
+        let t = tenths as i64;
+        let sign = if t < 0 { "-" } else { "" };
+        let a = t.unsigned_abs();
+        write!(f, "{sign}{}.{}", a / 10, a % 10)
+    }
+}
+
 fn rect(out: &mut String, class: &str, r: Rect, radius: f32) {
     let _ = write!(
         out,
-        r#"<rect class="{class}" x="{:.0}" y="{:.0}" width="{:.0}" height="{:.0}" rx="{radius:.0}"/>"#,
-        r.x, r.y, r.w, r.h
+        r#"<rect class="{class}" x="{}" y="{}" width="{}" height="{}" rx="{radius_0}"/>"#,
+        D0(r.x),
+        D0(r.y),
+        D0(r.w),
+        D0(r.h),
+        radius_0 = D0(radius)
     );
 }
 
@@ -206,13 +249,15 @@ fn text_lines(out: &mut String, class: &str, lines: &[String], size: f32, cx: f3
     let lh = LINE_H * size / 11.0;
     let top = cy - lh * (lines.len() as f32 - 1.0) / 2.0 + size * 0.36;
     let sized = if (size - 11.0).abs() > f32::EPSILON {
-        format!(r#" font-size="{size:.1}""#)
+        format!(r#" font-size="{size_1}""#, size_1 = D1(size))
     } else {
         String::new()
     };
     let _ = write!(
         out,
-        r#"<text class="{class}"{sized} x="{cx:.0}" y="{top:.0}" text-anchor="middle">"#
+        r#"<text class="{class}"{sized} x="{cx_0}" y="{top_0}" text-anchor="middle">"#,
+        cx_0 = D0(cx),
+        top_0 = D0(top)
     );
     for (i, l) in lines.iter().enumerate() {
         if i == 0 {
@@ -220,8 +265,10 @@ fn text_lines(out: &mut String, class: &str, lines: &[String], size: f32, cx: f3
         } else {
             let _ = write!(
                 out,
-                r#"<tspan x="{cx:.0}" dy="{lh:.0}">{}</tspan>"#,
-                escape(l)
+                r#"<tspan x="{cx_0}" dy="{lh_0}">{}</tspan>"#,
+                escape(l),
+                cx_0 = D0(cx),
+                lh_0 = D0(lh)
             );
         }
     }
@@ -235,9 +282,11 @@ pub fn draw(s: &Schematic<'_>) -> String {
     let mut out = String::with_capacity(2000);
     let _ = write!(
         out,
-        r#"<svg class="schematic" viewBox="0 0 {w:.0} {h:.0}" role="img" aria-labelledby="{id}-t" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{alt}</title>"#,
+        r#"<svg class="schematic" viewBox="0 0 {w_0} {h_0}" role="img" aria-labelledby="{id}-t" xmlns="http://www.w3.org/2000/svg"><title id="{id}-t">{alt}</title>"#,
         id = s.id,
-        alt = escape(s.alt)
+        alt = escape(s.alt),
+        w_0 = D0(w),
+        h_0 = D0(h)
     );
     device(&mut out, s, w, h, screen);
     app(&mut out, s.app, screen, touch);
@@ -303,7 +352,8 @@ fn device(out: &mut String, s: &Schematic<'_>, w: f32, h: f32, screen: Rect) {
             for (i, x) in [12.0f32, 24.0, 36.0].iter().enumerate() {
                 let _ = write!(
                     out,
-                    r#"<circle class="sw-dot sw-dot{i}" cx="{x:.0}" cy="12" r="4"/>"#
+                    r#"<circle class="sw-dot sw-dot{i}" cx="{x_0}" cy="12" r="4"/>"#,
+                    x_0 = D0(*x)
                 );
             }
             rect(
@@ -359,15 +409,15 @@ fn app(out: &mut String, name: &str, screen: Rect, touch: bool) {
         let chars = name.chars().count() as f32;
         let size = (room / (chars * 0.62)).clamp(7.0, 10.0);
         let sized = if size < 10.0 {
-            format!(r#" font-size="{size:.1}""#)
+            format!(r#" font-size="{size_1}""#, size_1 = D1(size))
         } else {
             String::new()
         };
         let _ = write!(
             out,
-            r#"<text class="sw-app"{sized} x="{:.0}" y="{:.0}">{}</text>"#,
-            screen.x + 10.0,
-            screen.y + bar / 2.0 + 4.0,
+            r#"<text class="sw-app"{sized} x="{}" y="{}">{}</text>"#,
+            D0(screen.x + 10.0),
+            D0(screen.y + bar / 2.0 + 4.0),
             escape(&fit(name, room * 10.0 / size))
         );
     }
@@ -471,12 +521,16 @@ fn pointer(out: &mut String, (px, py): (f32, f32), touch: bool) {
         let (px, py) = (px + 2.0, py + 3.0);
         let _ = write!(
             out,
-            r#"<circle class="sw-touch" cx="{px:.0}" cy="{py:.0}" r="6"/>"#
+            r#"<circle class="sw-touch" cx="{px_0}" cy="{py_0}" r="6"/>"#,
+            px_0 = D0(px),
+            py_0 = D0(py)
         );
     } else {
         let _ = write!(
             out,
-            r#"<path class="sw-cursor" d="M{px:.0} {py:.0} l0 14 l4 -4 l4 7 l3 -1.5 l-4 -7 l6 0 z"/>"#
+            r#"<path class="sw-cursor" d="M{px_0} {py_0} l0 14 l4 -4 l4 7 l3 -1.5 l-4 -7 l6 0 z"/>"#,
+            px_0 = D0(px),
+            py_0 = D0(py)
         );
     }
 }
@@ -489,9 +543,9 @@ fn glyph(out: &mut String, g: Glyph, t: Rect) {
             for dy in [-5.0f32, 0.0, 5.0] {
                 let _ = write!(
                     out,
-                    r#"<rect class="sw-glyph" x="{:.0}" y="{:.1}" width="12" height="2" rx="1"/>"#,
-                    cx - 6.0,
-                    cy + dy - 1.0
+                    r#"<rect class="sw-glyph" x="{}" y="{}" width="12" height="2" rx="1"/>"#,
+                    D0(cx - 6.0),
+                    D1(cy + dy - 1.0)
                 );
             }
         }
@@ -499,40 +553,46 @@ fn glyph(out: &mut String, g: Glyph, t: Rect) {
             for dy in [-5.0f32, 0.0, 5.0] {
                 let _ = write!(
                     out,
-                    r#"<circle class="sw-glyph" cx="{cx:.0}" cy="{:.0}" r="1.6"/>"#,
-                    cy + dy
+                    r#"<circle class="sw-glyph" cx="{cx_0}" cy="{}" r="1.6"/>"#,
+                    D0(cy + dy),
+                    cx_0 = D0(cx)
                 );
             }
         }
         Glyph::Person => {
             let _ = write!(
                 out,
-                r#"<circle class="sw-glyph" cx="{cx:.0}" cy="{:.1}" r="3.5"/><path class="sw-glyph" d="M{:.1} {:.1} a6.5 5 0 0 1 13 0 z"/>"#,
-                cy - 2.5,
-                cx - 6.5,
-                cy + 7.0
+                r#"<circle class="sw-glyph" cx="{cx_0}" cy="{}" r="3.5"/><path class="sw-glyph" d="M{} {} a6.5 5 0 0 1 13 0 z"/>"#,
+                D1(cy - 2.5),
+                D1(cx - 6.5),
+                D1(cy + 7.0),
+                cx_0 = D0(cx)
             );
         }
         Glyph::Gear => {
             let _ = write!(
                 out,
-                r#"<circle class="sw-glyph-line" cx="{cx:.0}" cy="{cy:.0}" r="5"/><circle class="sw-glyph" cx="{cx:.0}" cy="{cy:.0}" r="2"/>"#
+                r#"<circle class="sw-glyph-line" cx="{cx_0}" cy="{cy_0}" r="5"/><circle class="sw-glyph" cx="{cx_0}" cy="{cy_0}" r="2"/>"#,
+                cx_0 = D0(cx),
+                cy_0 = D0(cy)
             );
         }
         Glyph::Search => {
             let _ = write!(
                 out,
-                r#"<circle class="sw-glyph-line" cx="{:.1}" cy="{:.1}" r="4"/><path class="sw-glyph-line" d="M{:.1} {:.1} l4 4"/>"#,
-                cx - 1.5,
-                cy - 1.5,
-                cx + 1.5,
-                cy + 1.5
+                r#"<circle class="sw-glyph-line" cx="{}" cy="{}" r="4"/><path class="sw-glyph-line" d="M{} {} l4 4"/>"#,
+                D1(cx - 1.5),
+                D1(cy - 1.5),
+                D1(cx + 1.5),
+                D1(cy + 1.5)
             );
         }
         Glyph::Plain => {
             let _ = write!(
                 out,
-                r#"<circle class="sw-glyph" cx="{cx:.0}" cy="{cy:.0}" r="3"/>"#
+                r#"<circle class="sw-glyph" cx="{cx_0}" cy="{cy_0}" r="3"/>"#,
+                cx_0 = D0(cx),
+                cy_0 = D0(cy)
             );
         }
     }
@@ -718,11 +778,13 @@ pub fn callouts(img: &Image, width: u32, height: u32) -> Option<String> {
                 let (nx, ny) = (-uy * head * 0.6, ux * head * 0.6);
                 let _ = write!(
                     out,
-                    r#"<line class="co-line" x1="{x1}" y1="{y1}" x2="{bx:.1}" y2="{by:.1}"/><path class="co-head" d="M{x2} {y2} L{:.1} {:.1} L{:.1} {:.1} z"/>"#,
-                    bx + nx,
-                    by + ny,
-                    bx - nx,
-                    by - ny
+                    r#"<line class="co-line" x1="{x1}" y1="{y1}" x2="{bx_1}" y2="{by_1}"/><path class="co-head" d="M{x2} {y2} L{} {} L{} {} z"/>"#,
+                    D1(bx + nx),
+                    D1(by + ny),
+                    D1(bx - nx),
+                    D1(by - ny),
+                    bx_1 = D1(bx),
+                    by_1 = D1(by)
                 );
             }
             CalloutShape::Marker(x, y) => {
@@ -744,6 +806,19 @@ pub fn callouts(img: &Image, width: u32, height: u32) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coordinates_read_as_the_standard_formatting_writes_them() {
+        let mut values = vec![
+            0.5f32, 1.5, 2.5, -0.5, -1.5, 0.25, 0.35, 0.05, -0.04, -0.0, 1e20,
+        ];
+        values.extend((-4000..4000).map(|i| i as f32 / 40.0));
+        values.extend((-4000..4000).map(|i| i as f32 * 0.37 + 0.013));
+        for v in values {
+            assert_eq!(D0(v).to_string(), format!("{v:.0}"), "{v:?}");
+            assert_eq!(D1(v).to_string(), format!("{v:.1}"), "{v:?}");
+        }
+    }
 
     fn sample(kind: PlatformKind, at: Option<Location>) -> String {
         draw(&Schematic {

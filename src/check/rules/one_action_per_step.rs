@@ -9,31 +9,45 @@ use crate::resolve::Resolved;
 /// The `one-action-per-step` rule.
 pub(super) struct OneActionPerStep;
 
+/// A word without the punctuation around it.
+fn bare(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
 /// Where a second action starts in `text`: after "then", or after "and"/"," when the text
 /// itself starts with an action verb. Returns the byte offset of the connecting word.
 fn chained(text: &str) -> Option<usize> {
-    let words: Vec<(usize, String)> = text
+    // Every instruction and detail of a site passes here: words are slices, compared
+    // without lowercased copies, each looked up once.
+    let is = |b: &str, word: &str| {
+        b.eq_ignore_ascii_case(word) || (!b.is_ascii() && b.to_lowercase() == word)
+    };
+    let words: Vec<(usize, &str, bool)> = text
         .split_inclusive(|c: char| c.is_whitespace())
         .scan(0usize, |pos, w| {
             let start = *pos;
             *pos += w.len();
-            Some((start, w.trim().to_lowercase()))
+            Some((start, w.trim()))
         })
         .filter(|(_, w)| !w.is_empty())
+        .map(|(pos, w)| {
+            let b = bare(w);
+            let verb = if b.is_ascii() {
+                ACTION_VERBS.iter().any(|v| b.eq_ignore_ascii_case(v))
+            } else {
+                ACTION_VERBS.contains(&b.to_lowercase().as_str())
+            };
+            (pos, w, verb)
+        })
         .collect();
-    let verb = |w: &str| ACTION_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()));
-    let starts_with_verb = words.first().is_some_and(|(_, w)| verb(w));
-    for (i, (pos, w)) in words.iter().enumerate() {
-        let next_is_verb = words.get(i + 1).is_some_and(|(_, n)| verb(n));
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if i > 0 && bare == "then" && next_is_verb {
-            return Some(*pos);
+    let starts_with_verb = words.first().is_some_and(|&(_, _, verb)| verb);
+    for (i, &(pos, w, _)) in words.iter().enumerate() {
+        if i == 0 || !words.get(i + 1).is_some_and(|&(_, _, verb)| verb) {
+            continue;
         }
-        if i > 0 && starts_with_verb && bare == "and" && next_is_verb {
-            return Some(*pos);
-        }
-        if i > 0 && starts_with_verb && w.ends_with(',') && next_is_verb {
-            return Some(*pos);
+        let b = bare(w);
+        if is(b, "then") || (starts_with_verb && (is(b, "and") || w.ends_with(','))) {
+            return Some(pos);
         }
     }
     None
