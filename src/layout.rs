@@ -64,9 +64,18 @@ pub(crate) fn guide_data(id: &str) -> String {
     format!("data/{id}.json")
 }
 
-/// Every file of one guide: page, checklist, data.
-pub(crate) fn guide_files(id: &str) -> [String; FILES_PER_GUIDE] {
-    [guide_page(id), checklist_page(id), guide_data(id)]
+/// Every file of one guide: page, checklist, data. `key` is the guide's id, or for a guide
+/// in another language's tree that tree's folder and the id (`fr/sign-out`: guide ids hold
+/// no `/`), as a build's manifest records them.
+pub(crate) fn guide_files(key: &str) -> [String; FILES_PER_GUIDE] {
+    let (prefix, id) = key.rfind('/').map_or(("", key), |i| key.split_at(i + 1));
+    [guide_page(id), checklist_page(id), guide_data(id)].map(|p| format!("{prefix}{p}"))
+}
+
+/// A guide's key in a build's manifest (see [`guide_files`]): its id, after its tree's
+/// folder (`fr/`) in another language's tree.
+pub(crate) fn guide_key(prefix: &str, id: &str) -> String {
+    format!("{prefix}{id}")
 }
 
 /// The page listing a category's guides, from the category's name; `None` when the name
@@ -176,6 +185,10 @@ mod tests {
     fn every_guide_file_is_in_a_guide_folder() {
         for (file, folder) in guide_files("x").iter().zip(GUIDE_FOLDERS) {
             assert!(file.starts_with(&format!("{folder}/")), "{file}");
+        }
+        let key = guide_key("fr/", "x");
+        for (file, folder) in guide_files(&key).iter().zip(GUIDE_FOLDERS) {
+            assert!(file.starts_with(&format!("fr/{folder}/")), "{file}");
         }
     }
 }

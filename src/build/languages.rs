@@ -1,7 +1,9 @@
 //! The trees of a site in several languages: the default language's at the root, each
 //! other language's in a folder named after its tag (`fr/`), rendered with the same
-//! templates from the language's merged guides. The other trees are written as part of the
-//! shared pages (one tree's `404.html` and `sitemap.xml` serve the whole site).
+//! templates from the language's merged guides. The other trees' guide pages are written
+//! guide by guide like the default tree's (under manifest keys such as `fr/sign-out`), and
+//! their other pages as part of the shared pages (one tree's `404.html` and `sitemap.xml`
+//! serve the whole site).
 
 use std::collections::BTreeMap;
 
@@ -76,60 +78,116 @@ pub(super) fn renderers<'r>(
     Ok(others)
 }
 
-/// Every page of the other languages' trees, at their paths in the site.
-pub(super) fn pages(renderers: &[SiteRenderer<'_>]) -> Result<Vec<Page>, RenderError> {
-    use rayon::prelude::*;
+/// The shared pages of the other languages' trees (their guides' pages are written guide
+/// by guide, like the default tree's), at their paths in the site, and the paths of their
+/// search indexes.
+pub(super) fn pages(
+    renderers: &[SiteRenderer<'_>],
+) -> Result<(Vec<Page>, Vec<String>), RenderError> {
     let mut out = Vec::new();
+    let mut index_files = Vec::new();
     for r in renderers {
         let Some(prefix) = r.tree_prefix() else {
             continue;
         };
-        let mut pages = r.shared_pages()?;
+        let (mut pages, index) = r.shared_pages_and_index()?;
         pages.retain(|p| p.path != layout::NOT_FOUND && p.path != layout::SITEMAP);
-        let guides: Vec<Vec<Page>> = r
-            .guides()
-            .par_iter()
-            .map(|rg| r.guide_pages(rg))
-            .collect::<Result<_, RenderError>>()?;
-        pages.extend(guides.into_iter().flatten());
-        out.extend(pages.into_iter().map(|p| Page {
-            path: format!("{prefix}{}", p.path),
-            body: p.body,
-        }));
+        index_files.extend(index.iter().map(|p| format!("{prefix}{}", p.path)));
+        pages.extend(index);
+        out.extend(prefixed(prefix, pages));
     }
-    Ok(out)
+    Ok((out, index_files))
+}
+
+/// The search indexes of the other languages' trees, at their paths in the site.
+pub(super) fn index_pages(renderers: &[SiteRenderer<'_>]) -> Vec<Page> {
+    let mut out = Vec::new();
+    for r in renderers {
+        if let Some(prefix) = r.tree_prefix() {
+            out.extend(prefixed(prefix, r.search_index_pages()));
+        }
+    }
+    out
+}
+
+fn prefixed(prefix: &str, pages: Vec<Page>) -> impl Iterator<Item = Page> + '_ {
+    pages.into_iter().map(move |p| Page {
+        path: format!("{prefix}{}", p.path),
+        body: p.body,
+    })
 }
 
 /// Folds what the other trees are made of into the fingerprints: the translation files and
-/// their sources into the shared pages' (which hold those trees), and into each guide's the
-/// languages it is translated into (its page links them).
+/// their sources into the shared pages' (the trees' search indexes), the trees' cards into
+/// the lists', into each guide's the languages it is translated into (its page links
+/// them), and adds one per guide of each other tree, under its key (`fr/sign-out`).
 pub(super) fn fingerprint(checked: &Checked<'_>, fps: &mut Fingerprints, cards: &mut u64) {
     if checked.languages.is_empty() {
         return;
     }
     let project = checked.resolved.project;
-    let mut text = Vec::new();
+    let mix = |a: u64, b: u64| layout::content_hash(format!("{a:016x}{b:016x}").as_bytes());
+    let text_hash = |file| layout::content_hash(project.sources.get(file).text.as_bytes());
+    // The search indexes hold every word of every translated guide; the lists show the
+    // trees' cards.
+    let mut words = Vec::new();
+    let mut listed = Vec::new();
     let mut translated: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for resolved in &checked.languages {
         let language = resolved.project.site.language.as_str();
-        text.extend_from_slice(language.as_bytes());
-        text.push(0xfe);
+        for text in [&mut words, &mut listed] {
+            text.extend_from_slice(language.as_bytes());
+            text.push(0xfe);
+        }
         for rg in &resolved.guides {
             let g = rg.guide;
             translated.entry(&g.id.value).or_default().push(language);
             for file in std::iter::once(g.file).chain(g.translation) {
-                text.extend_from_slice(project.sources.get(file).text.as_bytes());
-                text.push(0xff);
+                words.extend_from_slice(&text_hash(file).to_le_bytes());
             }
+            listed.extend(serde_json::to_vec(&crate::render::view::card(rg)).unwrap_or_default());
+            listed.push(0xff);
         }
     }
-    let h = layout::content_hash(&text);
-    let mix = |a: u64, b: u64| layout::content_hash(format!("{a:016x}{b:016x}").as_bytes());
-    fps.shared = mix(fps.shared, h);
-    *cards = mix(*cards, h);
+    fps.shared = mix(fps.shared, layout::content_hash(&words));
+    *cards = mix(*cards, layout::content_hash(&listed));
     for (id, languages) in translated {
         if let Some(fp) = fps.guides.get_mut(id) {
             *fp = mix(*fp, layout::content_hash(languages.join(",").as_bytes()));
+        }
+    }
+    // A guide's page in another tree: what its page in the default tree is made of, its
+    // translation, and its related guides' translations (their titles, or whether the
+    // link is shown at all).
+    for resolved in &checked.languages {
+        let language = resolved.project.site.language.as_str();
+        let translations: BTreeMap<&str, u64> = resolved
+            .guides
+            .iter()
+            .map(|rg| {
+                let g = rg.guide;
+                (g.id.value.as_str(), g.translation.map_or(0, text_hash))
+            })
+            .collect();
+        for rg in &resolved.guides {
+            let id = rg.guide.id.value.as_str();
+            let mut text = format!(
+                "{language}\0{:016x}",
+                fps.guides.get(id).copied().unwrap_or(0)
+            );
+            text.push_str(&format!(
+                "{:016x}",
+                translations.get(id).copied().unwrap_or(0)
+            ));
+            for r in &rg.guide.related {
+                match translations.get(r.value.as_str()) {
+                    Some(h) => text.push_str(&format!("\0{h:016x}")),
+                    None => text.push_str("\0-"),
+                }
+            }
+            let key = layout::guide_key(&format!("{language}/"), id);
+            fps.guides
+                .insert(key, layout::content_hash(text.as_bytes()));
         }
     }
 }

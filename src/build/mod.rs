@@ -47,7 +47,6 @@ struct SharedPlan {
 /// pages' and the cards'.
 fn plan_shared(
     (renderer, others): (&render::SiteRenderer<'_>, &[render::SiteRenderer<'_>]),
-    resolved: &crate::resolve::Resolved<'_>,
     before: Option<&Manifest>,
     output: &Path,
     (shared, cards): (u64, u64),
@@ -66,8 +65,11 @@ fn plan_shared(
             kept: Vec::new(),
         }),
         Some(m) if m.cards != 0 && m.cards == cards && there(m) => {
-            let index =
-                crate::trace::stage("render shared pages", || renderer.search_index_pages());
+            let index = crate::trace::stage("render shared pages", || {
+                let mut index = renderer.search_index_pages();
+                index.extend(languages::index_pages(others));
+                index
+            });
             let kept = m
                 .shared_files
                 .iter()
@@ -83,12 +85,22 @@ fn plan_shared(
         _ => {
             let (mut pages, index) =
                 crate::trace::stage("render shared pages", || renderer.shared_pages_and_index())?;
-            let index_files = write::sorted_paths(&index);
+            let mut index_files = write::sorted_paths(&index);
             pages.extend(index);
-            pages.extend(crate::trace::stage("render other languages", || {
-                languages::pages(others)
-            })?);
-            statics::add(&mut pages, static_files, static_dir, resolved)?;
+            let (other_pages, other_index) =
+                crate::trace::stage("render other languages", || languages::pages(others))?;
+            pages.extend(other_pages);
+            index_files.extend(other_index);
+            index_files.sort();
+            let keys: Vec<String> = std::iter::once((renderer, ""))
+                .chain(others.iter().filter_map(|r| Some((r, r.tree_prefix()?))))
+                .flat_map(|(r, prefix)| {
+                    r.guides()
+                        .iter()
+                        .map(move |rg| crate::layout::guide_key(prefix, &rg.guide.id.value))
+                })
+                .collect();
+            statics::add(&mut pages, static_files, static_dir, &keys)?;
             Ok(SharedPlan {
                 pages: Some(pages),
                 index_files,
@@ -232,7 +244,6 @@ pub fn build_checked_with(
     let plan = crate::trace::stage("plan shared pages", || {
         plan_shared(
             (&renderer, &others),
-            resolved,
             before.as_ref(),
             &opts.output,
             (fps.shared, cards),
@@ -244,6 +255,7 @@ pub fn build_checked_with(
     let site = write::Site {
         renderer: &renderer,
         resolved,
+        others: &others,
         shared,
         kept_shared,
         manifest: Manifest {

@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::render::Page;
-use crate::resolve::Resolved;
 
 /// A static folder that cannot be copied into the site.
 #[derive(Debug, thiserror::Error)]
@@ -102,22 +101,22 @@ pub(super) fn stamp(files: &[StaticFile]) -> String {
 }
 
 /// Adds the static files to the shared pages, after making sure none of them lands on a
-/// generated file (or on a folder of one, or the other way round).
+/// generated file (or on a folder of one, or the other way round); `guides` are the keys
+/// of every tree's guides ([`crate::layout::guide_key`]).
 pub(super) fn add(
     shared: &mut Vec<Page>,
     files: &[StaticFile],
     dir: &Path,
-    resolved: &Resolved<'_>,
+    guides: &[String],
 ) -> Result<(), StaticError> {
     if files.is_empty() {
         return Ok(());
     }
     let mut generated: HashSet<String> = shared.iter().map(|p| p.path.clone()).collect();
     generated.extend(
-        resolved
-            .guides
+        guides
             .iter()
-            .flat_map(|rg| crate::layout::guide_files(&rg.guide.id.value)),
+            .flat_map(|key| crate::layout::guide_files(key)),
     );
     generated.insert(crate::write::manifest::FILE.to_owned());
     let folders: HashSet<&str> = generated

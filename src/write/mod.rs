@@ -64,6 +64,10 @@ pub struct Site<'a> {
     pub renderer: &'a SiteRenderer<'a>,
     /// The guides.
     pub resolved: &'a Resolved<'a>,
+    /// The other languages' trees (each renderer knows its folder): their guides' pages
+    /// are written guide by guide like the default tree's, under keys such as
+    /// `fr/sign-out` in the manifest.
+    pub others: &'a [SiteRenderer<'a>],
     /// The shared pages, or `None` if the previous build's are still right.
     pub shared: Option<Vec<Page>>,
     /// Shared files of the previous build that are still right and not in `shared` (when
@@ -71,6 +75,65 @@ pub struct Site<'a> {
     pub kept_shared: Vec<String>,
     /// Fingerprints of this build's inputs (`shared_files` is filled in by the writer).
     pub manifest: Manifest,
+}
+
+/// One guide of one tree, to render and write.
+struct Job<'a> {
+    renderer: &'a SiteRenderer<'a>,
+    rg: &'a ResolvedGuide<'a>,
+    /// The tree's folder (empty for the default tree).
+    prefix: &'a str,
+    /// The guide's key in the manifest ([`layout::guide_key`]).
+    key: String,
+}
+
+impl<'a> Site<'a> {
+    /// Every guide of every tree, the default tree's first.
+    fn jobs(&self) -> Vec<Job<'a>> {
+        let mut jobs: Vec<Job<'a>> = self
+            .resolved
+            .guides
+            .iter()
+            .map(|rg| Job {
+                renderer: self.renderer,
+                rg,
+                prefix: "",
+                key: rg.guide.id.value.clone(),
+            })
+            .collect();
+        for r in self.others {
+            let Some(prefix) = r.tree_prefix() else {
+                continue;
+            };
+            jobs.extend(r.guides().iter().map(|rg| Job {
+                renderer: r,
+                rg,
+                prefix,
+                key: layout::guide_key(prefix, &rg.guide.id.value),
+            }));
+        }
+        jobs
+    }
+
+    /// The trees' folders: the default tree's (empty) and each other language's.
+    fn prefixes(&self) -> Vec<&'a str> {
+        std::iter::once("")
+            .chain(self.others.iter().filter_map(|r| r.tree_prefix()))
+            .collect()
+    }
+}
+
+impl Job<'_> {
+    /// The guide's pages, at their paths in the site.
+    fn pages(&self) -> Result<Vec<Page>, RenderError> {
+        let mut pages = self.renderer.guide_pages(self.rg)?;
+        if !self.prefix.is_empty() {
+            for p in &mut pages {
+                p.path = format!("{}{}", self.prefix, p.path);
+            }
+        }
+        Ok(pages)
+    }
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
@@ -107,28 +170,16 @@ pub fn measure(site: &Site<'_>) -> Result<WriteStats, WriteError> {
         Some(s) => s.iter().map(|p| p.body.len()).sum(),
         None => 0,
     };
-    let guides: u64 = site
-        .resolved
-        .guides
+    let jobs = site.jobs();
+    let guides: u64 = jobs
         .par_iter()
-        .map(|rg| {
-            Ok(site
-                .renderer
-                .guide_pages(rg)?
-                .iter()
-                .map(|p| p.body.len())
-                .sum::<u64>())
-        })
+        .map(|job| Ok(job.pages()?.iter().map(|p| p.body.len()).sum::<u64>()))
         .sum::<Result<u64, RenderError>>()?;
     Ok(WriteStats {
-        files: site.shared.as_ref().map_or(0, Vec::len) + guide_files(site.resolved),
+        files: site.shared.as_ref().map_or(0, Vec::len) + layout::FILES_PER_GUIDE * jobs.len(),
         bytes: shared + guides,
         ..WriteStats::default()
     })
-}
-
-fn guide_files(resolved: &Resolved<'_>) -> usize {
-    layout::FILES_PER_GUIDE * resolved.guides.len()
 }
 
 /// The pages' paths, sorted.
@@ -141,6 +192,7 @@ pub fn sorted_paths(pages: &[Page]) -> Vec<String> {
 /// Streams every page into a staging folder and swaps it in.
 fn write_fresh(output: &Path, site: Site<'_>, shared: Vec<Page>) -> Result<WriteStats, WriteError> {
     let (staging, old) = staging_paths(output)?;
+    let (jobs, prefixes) = (site.jobs(), site.prefixes());
     let mut manifest = site.manifest;
     manifest.shared_files = sorted_paths(&shared);
     let shared_files = shared.len();
@@ -151,17 +203,17 @@ fn write_fresh(output: &Path, site: Site<'_>, shared: Vec<Page>) -> Result<Write
         drop(shared);
         let marker = staging.join(manifest::FILE);
         std::fs::write(&marker, manifest.to_bytes()).map_err(io(&marker))?;
-        for dir in layout::GUIDE_FOLDERS {
-            let d = staging.join(dir);
-            std::fs::create_dir_all(&d).map_err(io(&d))?;
+        for prefix in &prefixes {
+            for dir in layout::GUIDE_FOLDERS {
+                let d = staging.join(format!("{prefix}{dir}"));
+                std::fs::create_dir_all(&d).map_err(io(&d))?;
+            }
         }
-        let bytes: u64 = site
-            .resolved
-            .guides
+        let bytes: u64 = jobs
             .par_iter()
-            .map(|rg| {
+            .map(|job| {
                 let mut n = 0;
-                for p in &site.renderer.guide_pages(rg)? {
+                for p in &job.pages()? {
                     let path = staging.join(&p.path);
                     write_body(&path, &p.body)?;
                     n += p.body.len();
@@ -179,7 +231,7 @@ fn write_fresh(output: &Path, site: Site<'_>, shared: Vec<Page>) -> Result<Write
         }
     };
     swap(output, &staging, &old)?;
-    let files = shared_files + guide_files(site.resolved);
+    let files = shared_files + layout::FILES_PER_GUIDE * jobs.len();
     Ok(WriteStats {
         files,
         written: files,
@@ -218,23 +270,22 @@ fn changed_pages(
     output: &Path,
     site: &Site<'_>,
     before: &Manifest,
-    rg: &ResolvedGuide<'_>,
+    job: &Job<'_>,
 ) -> Result<Vec<Page>, RenderError> {
-    let id = rg.guide.id.value.as_str();
+    let key = job.key.as_str();
     let same_inputs = before
         .guides
-        .get(id)
-        .is_some_and(|fp| site.manifest.guides.get(id) == Some(fp));
+        .get(key)
+        .is_some_and(|fp| site.manifest.guides.get(key) == Some(fp));
     if same_inputs
-        && layout::guide_files(id)
+        && layout::guide_files(key)
             .iter()
             .all(|p| output.join(p).is_file())
     {
         return Ok(Vec::new());
     }
-    Ok(site
-        .renderer
-        .guide_pages(rg)?
+    Ok(job
+        .pages()?
         .into_iter()
         .filter(|p| !same_body(&output.join(&p.path), &p.body))
         .collect())
@@ -247,11 +298,10 @@ fn update_in_place(
     mut site: Site<'_>,
     before: &Manifest,
 ) -> Result<WriteStats, WriteError> {
-    let changed: Vec<Vec<Page>> = site
-        .resolved
-        .guides
+    let jobs = site.jobs();
+    let changed: Vec<Vec<Page>> = jobs
         .par_iter()
-        .map(|rg| changed_pages(output, &site, before, rg))
+        .map(|job| changed_pages(output, &site, before, job))
         .collect::<Result<_, RenderError>>()?;
     let shared = site.shared.take();
     let mut manifest = std::mem::take(&mut site.manifest);
@@ -266,7 +316,7 @@ fn update_in_place(
         None => before.shared_files.clone(),
     };
     let mut stats = WriteStats {
-        files: manifest.shared_files.len() + guide_files(site.resolved),
+        files: manifest.shared_files.len() + layout::FILES_PER_GUIDE * jobs.len(),
         ..WriteStats::default()
     };
     let mut to_write: Vec<Page> = shared
@@ -275,13 +325,11 @@ fn update_in_place(
         .filter(|p| !same_body(&output.join(&p.path), &p.body))
         .collect();
     let shared_writes = !to_write.is_empty();
-    let rewritten: Vec<&str> = site
-        .resolved
-        .guides
+    let rewritten: Vec<&str> = jobs
         .iter()
         .zip(&changed)
         .filter(|(_, pages)| !pages.is_empty())
-        .map(|(rg, _)| rg.guide.id.value.as_str())
+        .map(|(job, _)| job.key.as_str())
         .collect();
     to_write.extend(changed.into_iter().flatten());
     stats.written = to_write.len();
@@ -307,7 +355,7 @@ fn update_in_place(
     for p in &to_write {
         replace_file(&output.join(&p.path), &p.body)?;
     }
-    stats.removed = remove_stale(output, site.resolved, &manifest, before)?;
+    stats.removed = remove_stale(output, &site.prefixes(), &manifest, before)?;
     // Last: the record of the inputs holds once every file is in place.
     let bytes = manifest.to_bytes();
     let marker = output.join(manifest::FILE);
@@ -337,7 +385,7 @@ fn replace_file(path: &Path, body: &Body) -> Result<(), WriteError> {
 /// of thousands of files and are walked only when there is no previous manifest to go by).
 fn remove_stale(
     output: &Path,
-    resolved: &Resolved<'_>,
+    prefixes: &[&str],
     now: &Manifest,
     before: &Manifest,
 ) -> Result<usize, WriteError> {
@@ -358,10 +406,22 @@ fn remove_stale(
     // Paths relative to the output, `/`-separated as the site's paths are; entries' types
     // come from the directory listing, so a site of hundreds of thousands of screenshots
     // is walked without a stat per file.
-    let guide_files: Vec<String> = resolved
+    let guide_files: Vec<String> = now
         .guides
+        .keys()
+        .flat_map(|k| layout::guide_files(k))
+        .collect();
+    // The trees' per-guide folders, of this build and the previous one.
+    let per_guide: HashSet<String> = prefixes
         .iter()
-        .flat_map(|rg| layout::guide_files(&rg.guide.id.value))
+        .map(|p| (*p).to_owned())
+        .chain(
+            before
+                .guides
+                .keys()
+                .filter_map(|k| Some(k[..=k.rfind('/')?].to_owned())),
+        )
+        .flat_map(|p| layout::GUIDE_FOLDERS.map(|d| format!("{p}{d}")))
         .collect();
     let mut wanted: HashSet<&str> = guide_files.iter().map(String::as_str).collect();
     wanted.insert(manifest::FILE);
@@ -390,7 +450,7 @@ fn remove_stale(
                 Err(_) => output.join(&path).is_dir(),
             };
             if is_dir {
-                if !layout::GUIDE_FOLDERS.contains(&path.as_str()) || before.guides.is_empty() {
+                if !per_guide.contains(&path) || before.guides.is_empty() {
                     stack.push(path);
                 }
             } else if !wanted.contains(path.as_str()) {

@@ -296,6 +296,28 @@ pub(crate) fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// Asserts that the site in `out` (under the test's folder) holds what a fresh build of the
+/// same guides into an empty folder writes, the manifest aside (it records the input
+/// files' times).
+#[track_caller]
+pub(crate) fn assert_equals_fresh(t: &GuideTest, out: &str) {
+    let fresh = t.path("fresh");
+    if fresh.exists() {
+        std::fs::remove_dir_all(&fresh).unwrap();
+    }
+    t.run(&["build", "guides", "-o", "fresh"]).code(0);
+    let mut now = read_tree(&t.path(out));
+    let mut want = read_tree(&fresh);
+    now.remove(".stepwise-output");
+    want.remove(".stepwise-output");
+    let differ: Vec<&String> = want
+        .keys()
+        .chain(now.keys())
+        .filter(|k| now.get(*k) != want.get(*k))
+        .collect();
+    assert!(differ.is_empty(), "differs from a fresh build: {differ:?}");
+}
+
 /// Every file under `root` with its bytes.
 pub(crate) fn read_tree(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     let mut out = std::collections::BTreeMap::new();

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-use crate::harness::{GuideTest, Run, git, read_tree};
+use crate::harness::{GuideTest, Run, assert_equals_fresh, git, read_tree};
 
 /// Every file under `root` with its bytes, the manifest left out.
 fn site(root: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -30,18 +30,7 @@ fn parsed(run: &Run) -> bool {
 /// Asserts that `out` holds what a fresh build of the same guides writes.
 #[track_caller]
 fn equals_fresh(t: &GuideTest) {
-    let fresh = t.path("fresh");
-    if fresh.exists() {
-        std::fs::remove_dir_all(&fresh).unwrap();
-    }
-    t.run(&["build", "guides", "-o", "fresh"]).code(0);
-    let (now, want) = (site(&t.path("out")), site(&fresh));
-    let differ: Vec<&String> = want
-        .keys()
-        .chain(now.keys())
-        .filter(|k| now.get(*k) != want.get(*k))
-        .collect();
-    assert!(differ.is_empty(), "differs from a fresh build: {differ:?}");
+    assert_equals_fresh(t, "out");
 }
 
 /// Sets a file's modification time `secs` seconds in the past (as if edited earlier), so a

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::harness::{GuideTest, read_tree};
+use crate::harness::{GuideTest, assert_equals_fresh, read_tree};
 
 const SITE: &str = "base_url: https://help.example.com/\nlanguages: [en, fr]\nplatforms:\n  web:\n";
 
@@ -357,6 +357,71 @@ fn a_rebuild_follows_a_changed_translation() {
         t.read("site/guides/sign-out.html")
             .contains("href=\"../fr/index.html\"")
     );
+}
+
+#[test]
+fn rebuilds_of_both_trees_equal_fresh_builds() {
+    let t = site().file(
+        "demo/other.yaml",
+        "title: How to open the settings\nsummary: Open them.\nrelated: [sign-out]\nsteps:\n  web:\n    - open: settings\n",
+    );
+    t.write(
+        "guides/demo/other.fr.yaml",
+        "title: Ouvrir les réglages\nsummary: Ouvrez-les.\n",
+    );
+    t.run(&["translations", "guides", "--mark-current"]).code(0);
+    t.run(&["build", "guides", "-o", "site"]).code(0);
+    let fr = "guides/demo/sign-out.fr.yaml";
+    // A translation's text (not its card): its French pages change, nothing else.
+    t.write(
+        fr,
+        t.read(fr)
+            .replace("déconnecté partout", "déconnecté de partout"),
+    );
+    let run = t.run_with_env(
+        &["build", "guides", "-o", "site"],
+        &[("STEPWISE_TIMINGS", "1")],
+    );
+    run.code(0);
+    assert!(
+        t.read("site/fr/guides/sign-out.html")
+            .contains("déconnecté de partout")
+    );
+    assert!(
+        !run.stderr.contains("render other languages"),
+        "a text edit renders the trees' search indexes only: {}",
+        run.stderr
+    );
+    assert_equals_fresh(&t, "site");
+    // A translated title is on the French lists and on the related guide's French page.
+    t.write(
+        fr,
+        t.read(fr).replace(
+            "Se déconnecter de tous",
+            "Se déconnecter de partout, de tous",
+        ),
+    );
+    t.run(&["build", "guides", "-o", "site"]).code(0);
+    assert!(
+        t.read("site/fr/guides/other.html")
+            .contains("Se déconnecter de partout")
+    );
+    assert_equals_fresh(&t, "site");
+    // A French label in the product file.
+    let product = "guides/demo/product.yaml";
+    t.write(
+        product,
+        t.read(product)
+            .replace("fr: {label: Réglages}", "fr: {label: Paramètres}"),
+    );
+    t.run(&["build", "guides", "-o", "site"]).code(0);
+    assert!(t.read("site/fr/guides/other.html").contains("Paramètres"));
+    assert_equals_fresh(&t, "site");
+    // A translation removed: its pages go, and the related link in French with them.
+    std::fs::remove_file(t.path(fr)).unwrap();
+    t.run(&["build", "guides", "-o", "site"]).code(0);
+    assert!(!t.path("site/fr/guides/sign-out.html").exists());
+    assert_equals_fresh(&t, "site");
 }
 
 #[test]
