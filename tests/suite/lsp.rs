@@ -1,6 +1,6 @@
 //! `stepwise lsp` driven over stdio by a scripted client, as an editor would: initialize,
 //! open a guide, get diagnostics as it changes, complete a target, go to its definition,
-//! hover it, rename it, shut down.
+//! hover it, rename it, shut down; and a translation file edited the same way.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, Stdio};
@@ -246,4 +246,50 @@ fn an_editor_session_over_stdio() {
     c.notify("exit", Value::Null);
     let status = c.child.wait().unwrap();
     assert!(status.success(), "{status}");
+}
+
+#[test]
+fn a_translation_gets_its_findings_as_it_is_edited() {
+    let t = GuideTest::from_dir("guides");
+    let file = "guides/netflix/sign-out-all-devices.fr.yaml";
+    let file_uri = uri(&t, file);
+    let text = t.read(file);
+    let line = text
+        .lines()
+        .position(|l| l.trim() == "open-account:")
+        .unwrap() as u64;
+    let mut c = Client::start(&t);
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    c.notify("initialized", json!({}));
+
+    // A step id the source guide does not have, in the unsaved buffer.
+    let typo = text.replace("open-account:", "open-acount:");
+    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": file_uri, "languageId": "yaml", "version": 1, "text": typo}}));
+    let diags = c.diagnostics_for(&file_uri);
+    let found = diags
+        .iter()
+        .find(|d| d["range"]["start"]["line"] == json!(line))
+        .unwrap_or_else(|| panic!("no finding on line {line}: {diags:#?}"));
+    assert!(
+        found["message"].as_str().unwrap().contains("open-acount"),
+        "{found}"
+    );
+    // Fixed in the buffer: the finding goes.
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": file_uri, "version": 2}, "contentChanges": [{"text": text}]}));
+    let diags = c.diagnostics_for(&file_uri);
+    assert!(
+        diags
+            .iter()
+            .all(|d| d["range"]["start"]["line"] != json!(line)),
+        "{diags:#?}"
+    );
+    assert_eq!(t.read(file), text);
+
+    let (resp, _) = c.request("shutdown", Value::Null);
+    assert!(resp["error"].is_null(), "{resp}");
+    c.notify("exit", Value::Null);
+    assert!(c.child.wait().unwrap().success());
 }
