@@ -63,9 +63,7 @@ pub(super) fn image_stamp(file: Option<&ImageFile>) -> Vec<u8> {
 
 /// A hash of one text, for fingerprints that include a file's whole text.
 fn text_hash(text: &str) -> u64 {
-    Fingerprint(FnvHasher::default())
-        .add(text.as_bytes())
-        .finish()
+    crate::layout::content_hash(text.as_bytes())
 }
 
 /// A screenshot a guide names (as written) and its probe (`None`: missing or outside the

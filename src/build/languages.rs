@@ -94,7 +94,7 @@ pub(super) fn pages(
         pages.retain(|p| p.path != layout::NOT_FOUND && p.path != layout::SITEMAP);
         index_files.extend(index.iter().map(|p| format!("{prefix}{}", p.path)));
         pages.extend(index);
-        out.extend(prefixed(prefix, pages));
+        out.extend(pages.into_iter().map(|p| p.under(prefix)));
     }
     Ok((out, index_files))
 }
@@ -104,17 +104,10 @@ pub(super) fn index_pages(renderers: &[SiteRenderer<'_>]) -> Vec<Page> {
     let mut out = Vec::new();
     for r in renderers {
         if let Some(prefix) = r.tree_prefix() {
-            out.extend(prefixed(prefix, r.search_index_pages()));
+            out.extend(r.search_index_pages().into_iter().map(|p| p.under(prefix)));
         }
     }
     out
-}
-
-fn prefixed(prefix: &str, pages: Vec<Page>) -> impl Iterator<Item = Page> + '_ {
-    pages.into_iter().map(move |p| Page {
-        path: format!("{prefix}{}", p.path),
-        body: p.body,
-    })
 }
 
 /// Folds what the other trees are made of into the fingerprints: the translation files and

@@ -15,6 +15,7 @@ mod statics;
 pub use options::{BuildError, BuildOptions, default_static, default_templates};
 pub use statics::StaticError;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::check::{Checked, Report};
@@ -44,12 +45,12 @@ struct SharedPlan {
 
 /// The shared pages list every guide: they are rendered only if a card could differ, and
 /// only the search index if only the guides' words could. `fingerprints` are the shared
-/// pages' and the cards'.
+/// pages' and the cards', and every tree's guides' by key.
 fn plan_shared(
     (renderer, others): (&render::SiteRenderer<'_>, &[render::SiteRenderer<'_>]),
     before: Option<&Manifest>,
     output: &Path,
-    (shared, cards): (u64, u64),
+    (shared, cards, guides): (u64, u64, &BTreeMap<String, u64>),
     (static_files, static_dir): (&[statics::StaticFile], &Path),
 ) -> Result<SharedPlan, BuildError> {
     // Every screenshot's copy is a shared file: hundreds of thousands of stats on a large
@@ -92,15 +93,7 @@ fn plan_shared(
             pages.extend(other_pages);
             index_files.extend(other_index);
             index_files.sort();
-            let keys: Vec<String> = std::iter::once((renderer, ""))
-                .chain(others.iter().filter_map(|r| Some((r, r.tree_prefix()?))))
-                .flat_map(|(r, prefix)| {
-                    r.guides()
-                        .iter()
-                        .map(move |rg| crate::layout::guide_key(prefix, &rg.guide.id.value))
-                })
-                .collect();
-            statics::add(&mut pages, static_files, static_dir, &keys)?;
+            statics::add(&mut pages, static_files, static_dir, guides.keys())?;
             Ok(SharedPlan {
                 pages: Some(pages),
                 index_files,
@@ -246,7 +239,7 @@ pub fn build_checked_with(
             (&renderer, &others),
             before.as_ref(),
             &opts.output,
-            (fps.shared, cards),
+            (fps.shared, cards, &fps.guides),
             (&static_files, &static_dir),
         )
     })?;
@@ -254,7 +247,6 @@ pub fn build_checked_with(
     crate::trace::count("shared pages rendered", shared.as_ref().map_or(0, Vec::len));
     let site = write::Site {
         renderer: &renderer,
-        resolved,
         others: &others,
         shared,
         kept_shared,

@@ -103,11 +103,11 @@ pub(super) fn stamp(files: &[StaticFile]) -> String {
 /// Adds the static files to the shared pages, after making sure none of them lands on a
 /// generated file (or on a folder of one, or the other way round); `guides` are the keys
 /// of every tree's guides ([`crate::layout::guide_key`]).
-pub(super) fn add(
+pub(super) fn add<'g>(
     shared: &mut Vec<Page>,
     files: &[StaticFile],
     dir: &Path,
-    guides: &[String],
+    guides: impl IntoIterator<Item = &'g String>,
 ) -> Result<(), StaticError> {
     if files.is_empty() {
         return Ok(());
@@ -115,7 +115,7 @@ pub(super) fn add(
     let mut generated: HashSet<String> = shared.iter().map(|p| p.path.clone()).collect();
     generated.extend(
         guides
-            .iter()
+            .into_iter()
             .flat_map(|key| crate::layout::guide_files(key)),
     );
     generated.insert(crate::write::manifest::FILE.to_owned());

@@ -647,11 +647,17 @@ glossary:
   email: {role: field, label: Email}
 ";
 
-    /// The sentences of a guide's web steps (plain text and Markdown), written as `steps`.
-    fn sentences(steps: &str) -> Vec<(String, String)> {
+    /// The instructions of a guide's web steps, written as `steps`, with the glossary
+    /// `product`, in `locale`, mapped by `f`.
+    pub(super) fn web_instructions<T>(
+        product: &str,
+        steps: &str,
+        locale: &crate::locale::Locale,
+        f: impl Fn(super::Instruction) -> T,
+    ) -> Vec<T> {
         let guide = format!("title: How to x\nsummary: X.\nsteps:\n  web:\n{steps}");
         let files: [(&str, &[u8]); 2] = [
-            ("netflix/product.yaml", PRODUCT.as_bytes()),
+            ("netflix/product.yaml", product.as_bytes()),
             ("netflix/g.yaml", guide.as_bytes()),
         ];
         let (project, diags) = load_in_memory(&files).expect("in-memory load");
@@ -669,11 +675,15 @@ glossary:
         };
         steps
             .iter()
-            .map(|s| {
-                let i = super::instruction(s, platform, product, &crate::locale::Locale::english());
-                (i.to_text(), i.to_markdown())
-            })
+            .map(|s| f(super::instruction(s, platform, product, locale)))
             .collect()
+    }
+
+    /// The sentences of a guide's web steps (plain text and Markdown), written as `steps`.
+    fn sentences(steps: &str) -> Vec<(String, String)> {
+        web_instructions(PRODUCT, steps, &crate::locale::Locale::english(), |i| {
+            (i.to_text(), i.to_markdown())
+        })
     }
 
     fn text(steps: &str) -> Vec<String> {
@@ -813,7 +823,6 @@ glossary:
 
 #[cfg(test)]
 mod language_tests {
-    use crate::load::load_in_memory;
     use crate::locale::Locales;
 
     const FR: &str = "name: Netflix
@@ -869,29 +878,8 @@ glossary:
 
     /// The Markdown sentences of `STEPS` on the web, with the glossary `product`, in `lang`.
     fn sentences(lang: &str, product: &str) -> Vec<String> {
-        let guide = format!("title: X\nsummary: X.\nsteps:\n  web:\n{STEPS}");
-        let files: [(&str, &[u8]); 2] = [
-            ("netflix/product.yaml", product.as_bytes()),
-            ("netflix/g.yaml", guide.as_bytes()),
-        ];
-        let (project, diags) = load_in_memory(&files).expect("in-memory load");
-        assert!(
-            diags
-                .iter()
-                .all(|d| d.severity != crate::diag::Severity::Error),
-            "{diags:#?}"
-        );
         let locale = Locales::embedded().get(lang);
-        let product = project.products.first();
-        let platform = project.site.platform("web").expect("web platform");
-        let crate::model::ProcedureBody::Steps(steps) = &project.guides[0].procedures[0].body
-        else {
-            panic!("no steps")
-        };
-        steps
-            .iter()
-            .map(|s| super::instruction(s, platform, product, &locale).to_markdown())
-            .collect()
+        super::tests::web_instructions(product, STEPS, &locale, |i| i.to_markdown())
     }
 
     #[test]

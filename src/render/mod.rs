@@ -139,6 +139,14 @@ impl Page {
             body: Body::Bytes(bytes.into()),
         }
     }
+
+    /// The page at its path under `prefix`, a language tree's folder (`fr/`).
+    pub fn under(mut self, prefix: &str) -> Page {
+        if !prefix.is_empty() {
+            self.path = format!("{prefix}{}", self.path);
+        }
+        self
+    }
 }
 
 /// What an output file holds.

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 use crate::layout;
 use crate::render::{Body, Page, RenderError, SiteRenderer};
-use crate::resolve::{Resolved, ResolvedGuide};
+use crate::resolve::ResolvedGuide;
 pub use manifest::Manifest;
 
 /// A failure to write the site.
@@ -60,10 +60,8 @@ pub struct WriteStats {
 /// A rendered site, ready to write: its renderer, the guides to render and the manifest
 /// the write leaves behind.
 pub struct Site<'a> {
-    /// Renders the pages.
+    /// Renders the default tree's pages, whose guides are the site's.
     pub renderer: &'a SiteRenderer<'a>,
-    /// The guides.
-    pub resolved: &'a Resolved<'a>,
     /// The other languages' trees (each renderer knows its folder): their guides' pages
     /// are written guide by guide like the default tree's, under keys such as
     /// `fr/sign-out` in the manifest.
@@ -91,8 +89,8 @@ impl<'a> Site<'a> {
     /// Every guide of every tree, the default tree's first.
     fn jobs(&self) -> Vec<Job<'a>> {
         let mut jobs: Vec<Job<'a>> = self
-            .resolved
-            .guides
+            .renderer
+            .guides()
             .iter()
             .map(|rg| Job {
                 renderer: self.renderer,
@@ -126,13 +124,8 @@ impl<'a> Site<'a> {
 impl Job<'_> {
     /// The guide's pages, at their paths in the site.
     fn pages(&self) -> Result<Vec<Page>, RenderError> {
-        let mut pages = self.renderer.guide_pages(self.rg)?;
-        if !self.prefix.is_empty() {
-            for p in &mut pages {
-                p.path = format!("{}{}", self.prefix, p.path);
-            }
-        }
-        Ok(pages)
+        let pages = self.renderer.guide_pages(self.rg)?;
+        Ok(pages.into_iter().map(|p| p.under(self.prefix)).collect())
     }
 }
 
