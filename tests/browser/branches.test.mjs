@@ -9,12 +9,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { HERE, buildSite, copyGuides, launch, serve, tempDir, vnuErrors, withBrowser } from './helpers.mjs';
+import { HERE, buildSite, copyGuides, launch, serve, tempDir, vnuErrors, withBrowser, pageProblems } from './helpers.mjs';
 
 const GUIDES = 'tests/fixtures/build/branches/guides';
 const GUIDE = 'sign-in';
-const AXE = join(HERE, 'node_modules', 'axe-core', 'axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** Builds a copy of the fixture (changed by `edit`, if given) and serves it. */
 async function site(edit) {
@@ -117,18 +115,7 @@ test('axe and the Nu HTML Checker find nothing on the guide and checklist pages'
           await page.emulateMedia({ colorScheme: scheme, media: 'screen' });
           for (const path of paths) {
             await page.goto(server.url + path);
-            await page.addScriptTag({ path: AXE });
-            const results = await page.evaluate(
-              (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-              TAGS,
-            );
-            for (const v of results.violations) {
-              problems.push(`${path} ${scheme} ${width}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-            }
-            const { scroll, inner } = await page.evaluate(() => ({
-              scroll: document.documentElement.scrollWidth, inner: window.innerWidth,
-            }));
-            if (scroll > inner) problems.push(`${path} ${scheme} ${width} scrolls sideways: ${scroll} > ${inner}`);
+            problems.push(...(await pageProblems(page, `${path} ${scheme} ${width}`)));
           }
         }
       } finally {

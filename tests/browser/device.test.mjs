@@ -9,12 +9,10 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { HERE, launch, useSites, vnuErrors, withBrowser } from './helpers.mjs';
+import { HERE, launch, useSites, vnuErrors, withBrowser, pageProblems } from './helpers.mjs';
 
 const GUIDES = 'tests/fixtures/build/device/guides';
 const GUIDE = 'activate-on-tv';
-const AXE = join(HERE, 'node_modules', 'axe-core', 'axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const PAGES = [['guide', `guides/${GUIDE}.html`], ['checklist', `checklists/${GUIDE}.html`]];
 
 const sites = useSites(GUIDES);
@@ -62,18 +60,7 @@ for (const width of [1280, 375]) {
         await page.emulateMedia({ colorScheme: scheme, media: 'screen' });
         for (const [kind, path] of PAGES) {
           await page.goto(site().url + path);
-          await page.addScriptTag({ path: AXE });
-          const results = await page.evaluate(
-            (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-            TAGS,
-          );
-          for (const v of results.violations) {
-            problems.push(`${kind} (${scheme}): ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-          }
-          const { scroll, inner } = await page.evaluate(() => ({
-            scroll: document.documentElement.scrollWidth, inner: window.innerWidth,
-          }));
-          if (scroll > inner) problems.push(`${kind} (${scheme}) scrolls sideways: ${scroll} > ${inner}`);
+          problems.push(...(await pageProblems(page, `${kind} (${scheme})`)));
         }
       }
       assert.deepEqual(problems, []);

@@ -322,3 +322,34 @@ export function vnuErrors(files) {
   if (!errors.length && run.status !== 0) errors.push(`vnu.jar exited with status ${run.status}`);
   return errors;
 }
+
+/** axe-core's script, and the rules every page is held to (WCAG 2.2 AA and best practice). */
+export const AXE = join(HERE, 'node_modules', 'axe-core', 'axe.min.js');
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** axe-core's violations, one per rule with the elements it names. */
+export function axeReport(violations) {
+  return violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help}\n` +
+    v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}`).join('\n'),
+  ).join('\n');
+}
+
+/**
+ * What is wrong with the page open in `page`, each problem starting with `label`: axe-core's
+ * violations, and scrolling sideways (the document wider than the window). The page's
+ * context must bypass CSP for axe-core's script.
+ */
+export async function pageProblems(page, label) {
+  await page.addScriptTag({ path: AXE });
+  const results = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    AXE_TAGS,
+  );
+  const problems = results.violations.length ? [`${label}: ${axeReport(results.violations)}`] : [];
+  const { scroll, inner } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth, inner: window.innerWidth,
+  }));
+  if (scroll > inner) problems.push(`${label} scrolls sideways: ${scroll} > ${inner}`);
+  return problems;
+}

@@ -8,10 +8,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { HERE, buildSite, launch, serve, tempDir, vnuErrors, withBrowser } from './helpers.mjs';
+import { HERE, buildSite, launch, serve, tempDir, vnuErrors, withBrowser, pageProblems } from './helpers.mjs';
 
-const AXE = join(HERE, 'node_modules', 'axe-core', 'axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 const PRODUCTS = ['Streamly', 'Photon Camera', 'Ledger Bank'];
 const CATEGORIES = ['Account and security', 'Playback', 'Billing and payments', 'Devices'];
@@ -125,12 +123,6 @@ test('a long list continues on further pages, linked both ways', async () => {
   });
 });
 
-function report(violations) {
-  return violations.map((v) =>
-    `${v.id} (${v.impact}): ${v.help}\n` +
-    v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}`).join('\n'),
-  ).join('\n');
-}
 
 for (const width of [1280, 375]) {
   test(`axe finds nothing on the home and list pages, light and dark, at ${width} px; no sideways scroll`, async () => {
@@ -142,16 +134,7 @@ for (const width of [1280, 375]) {
         await page.emulateMedia({ colorScheme: scheme, media: 'screen' });
         for (const [kind, path] of PAGES) {
           await page.goto(site.url + path);
-          await page.addScriptTag({ path: AXE });
-          const results = await page.evaluate(
-            (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-            TAGS,
-          );
-          if (results.violations.length) problems.push(`${kind} (${scheme}): ${report(results.violations)}`);
-          const { scroll, inner } = await page.evaluate(() => ({
-            scroll: document.documentElement.scrollWidth, inner: window.innerWidth,
-          }));
-          if (scroll > inner) problems.push(`${kind} (${scheme}) scrolls sideways: ${scroll} > ${inner}`);
+          problems.push(...(await pageProblems(page, `${kind} (${scheme})`)));
         }
       }
       assert.deepEqual(problems, []);

@@ -7,10 +7,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { HERE, SEED_GUIDE, launch, useSites, withBrowser } from './helpers.mjs';
+import { HERE, SEED_GUIDE, launch, useSites, withBrowser, pageProblems } from './helpers.mjs';
 
-const AXE = join(HERE, 'node_modules', 'axe-core', 'axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 const sites = useSites('seed');
 
@@ -82,12 +80,6 @@ test('each tree searches its own language', async () => {
   });
 });
 
-function report(violations) {
-  return violations.map((v) =>
-    `${v.id} (${v.impact}): ${v.help}\n` +
-    v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}`).join('\n'),
-  ).join('\n');
-}
 
 for (const width of [1280, 375]) {
   test(`axe finds nothing on both versions of the guide and both homes, light and dark, at ${width} px`, async () => {
@@ -99,16 +91,7 @@ for (const width of [1280, 375]) {
         await page.emulateMedia({ colorScheme: scheme, media: 'screen' });
         for (const path of [EN, FR, 'index.html', 'fr/index.html']) {
           await page.goto(sites.seed.url + path);
-          await page.addScriptTag({ path: AXE });
-          const results = await page.evaluate(
-            (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-            TAGS,
-          );
-          if (results.violations.length) problems.push(`${path} (${scheme}): ${report(results.violations)}`);
-          const { scroll, inner } = await page.evaluate(() => ({
-            scroll: document.documentElement.scrollWidth, inner: window.innerWidth,
-          }));
-          if (scroll > inner) problems.push(`${path} (${scheme}) scrolls sideways: ${scroll} > ${inner}`);
+          problems.push(...(await pageProblems(page, `${path} (${scheme})`)));
         }
       }
       assert.deepEqual(problems, []);
