@@ -77,11 +77,15 @@ pub(super) fn run(args: &ImportArgs) -> Result<u8, Box<dyn std::error::Error>> {
         Some(p) => p.site.clone(),
         None => load::default_site(),
     };
-    let key = crate::layout::slug(&args.product);
+    let key = import::product_key(&args.product);
     let existing = project
         .as_ref()
         .and_then(|p| p.products.iter().find(|x| x.key == key));
-    let product_text = std::fs::read_to_string(guides.join(&key).join("product.yaml")).ok();
+    // The loaded product's own text, else the file (one the loader could not read).
+    let product_text = match (&project, existing) {
+        (Some(p), Some(e)) => Some(p.sources.get(e.file).text.clone()),
+        _ => std::fs::read_to_string(guides.join(&key).join("product.yaml")).ok(),
+    };
     let plan = import::plan(
         &sources,
         Options {

@@ -31,8 +31,6 @@ pub(crate) struct Guide {
     pub outcome: Option<String>,
     /// Steps per platform, in the site's order; `Err(platform)` is `same_as` that platform.
     pub steps: Vec<(String, Result<Vec<Step>, String>)>,
-    /// Pictures of the article: (source as written, alt text) in order.
-    pub images: Vec<String>,
     /// Text that went nowhere: lead-in sentences, pictures without a step.
     pub left_out: Vec<String>,
 }
@@ -210,7 +208,6 @@ impl Drafter<'_> {
                     match last {
                         Some(step) if step.image.is_none() => {
                             step.image = Some((img.src.clone(), img.alt.clone()));
-                            g.images.push(img.src.clone());
                         }
                         _ => g
                             .left_out
@@ -350,7 +347,6 @@ impl Drafter<'_> {
                 },
                 Block::Image(img) if last.image.is_none() => {
                     last.image = Some((img.src.clone(), img.alt.clone()));
-                    g.images.push(img.src.clone());
                 }
                 Block::List {
                     ordered: true,

@@ -43,8 +43,6 @@ pub(crate) struct Glossary {
     /// Labels of the existing glossary, lowercased, per platform: (platform or "" for
     /// all, label, key).
     existing: Vec<(String, String, String)>,
-    /// Existing keys the import's guides use.
-    pub reused: Vec<String>,
 }
 
 impl Glossary {
@@ -93,11 +91,7 @@ impl Glossary {
             .iter()
             .find(|(p, l, _)| *l == lower && (p.is_empty() || platforms.iter().any(|q| q == p)));
         if let Some((_, _, key)) = known {
-            let key = key.clone();
-            if !self.reused.contains(&key) {
-                self.reused.push(key.clone());
-            }
-            return key;
+            return key.clone();
         }
         let found = self
             .controls

@@ -106,19 +106,23 @@ pub struct Plan {
     /// The product file's path, and the glossary entries the import adds (YAML, each
     /// under `  key:`), for when the file is not the import's to change.
     pub glossary: (String, String),
-    /// Existing glossary keys the guides use.
-    pub reused: Vec<String>,
+}
+
+/// The folder (and glossary prefix) of the product an import writes into: the slug of
+/// its name, or `product` for a name with nothing to make one of.
+pub fn product_key(name: &str) -> String {
+    let key = crate::layout::slug(name);
+    if key.is_empty() {
+        "product".to_owned()
+    } else {
+        key
+    }
 }
 
 /// Drafts every article. Pure: reads nothing but `sources` and the existing pictures'
 /// presence, writes nothing.
 pub fn plan(sources: &[Source], opts: Options<'_>) -> Plan {
-    let product = crate::layout::slug(opts.product);
-    let product = if product.is_empty() {
-        "product".to_string()
-    } else {
-        product
-    };
+    let product = product_key(opts.product);
     let ids = article_ids(sources);
     let stems: BTreeMap<String, String> = sources
         .iter()
@@ -180,7 +184,6 @@ pub fn plan(sources: &[Source], opts: Options<'_>) -> Plan {
     let all: Vec<String> = opts.site.iter().map(|p| p.id.clone()).collect();
     let entries = emit::glossary(glossary.controls(), &all);
     plan.glossary = (format!("{product}/product.yaml"), entries);
-    plan.reused = glossary.reused.clone();
     let text = match opts.product_text.filter(|t| is_untouched_import(t)) {
         Some(old) => extended(old, &plan.glossary.1),
         None => {

@@ -711,7 +711,7 @@ fn icon(
         .find(" icon")
         .or_else(|| lower.starts_with("icon").then_some(0))
     else {
-        return described(action, &plain, m, ctx, g);
+        return described(action, &plain, ctx, g);
     };
     let before = strip_article(plain[..at].trim());
     let after = &plain[at + if at == 0 { 4 } else { 5 }..];
@@ -783,7 +783,6 @@ const NOUNS: &[&str] = &[
 fn described(
     action: &'static str,
     plain: &str,
-    _m: &Marked,
     ctx: &Context<'_>,
     g: &mut Glossary,
 ) -> Option<Step> {

@@ -411,7 +411,9 @@ fn empty_platform(key: &Spanned<String>) -> Diagnostic {
     .help("list its steps, point it at another platform with `{same_as: ...}`, or remove it")
 }
 
-fn unavailable(
+/// `unavailable_on: {ios: reason}` (a key may name several platforms, `android, ios`);
+/// `unread` gets the keys whose platforms or reason could not be read.
+pub(super) fn unavailable(
     ctx: &mut Ctx<'_>,
     site: &Site,
     node: &Node,

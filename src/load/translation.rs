@@ -130,10 +130,14 @@ fn guide_texts(ctx: &mut Ctx<'_>, site: &Site, f: &Fields<'_>) -> GuideTexts {
             .into_iter()
             .map(|g| (g.platform, g.text))
             .collect(),
+        // Keyed like the source's (`android, ios: ...`), one reason per platform.
         unavailable_on: f
             .get("unavailable_on")
-            .map(|n| reasons(ctx, n))
-            .unwrap_or_default(),
+            .map(|n| super::guide::unavailable(ctx, site, n, &mut Vec::new()))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|u| (u.platform, u.reason))
+            .collect(),
         facts: outcome
             .as_ref()
             .filter(|o| !o.facts.is_empty())
@@ -148,21 +152,6 @@ fn guide_texts(ctx: &mut Ctx<'_>, site: &Site, f: &Fields<'_>) -> GuideTexts {
                 .collect()
         }),
     }
-}
-
-/// `unavailable_on: {ios: reason}`.
-fn reasons(ctx: &mut Ctx<'_>, node: &Node) -> Vec<(Spanned<String>, Spanned<String>)> {
-    let Some(entries) = ctx.entries(
-        node,
-        "`unavailable_on` must map platforms to the reason",
-        "write `unavailable_on: {ios: L'application iOS n'a pas ce réglage.}`",
-    ) else {
-        return Vec::new();
-    };
-    entries
-        .iter()
-        .filter_map(|e| Some((e.key.clone(), ctx.text(&e.value, "a reason")?)))
-        .collect()
 }
 
 /// `steps: {web: {open-account: {...}, 3: {...}}}`.
@@ -400,7 +389,10 @@ fn merge_steps(steps: &mut [Step], texts: &[StepText]) {
                 c.label = Some(label.clone());
             }
         }
-        let extra = step.extra.get_or_insert_with(Default::default);
+        // Only fields the source has are replaced: a step without extras keeps none.
+        let Some(extra) = step.extra.as_deref_mut() else {
+            continue;
+        };
         opt(&mut extra.value, &st.value);
         opt(&mut extra.condition, &st.condition);
         opt(&mut extra.result, &st.result);
@@ -421,9 +413,6 @@ fn merge_steps(steps: &mut [Step], texts: &[StepText]) {
                 option.label = label.clone();
             }
             merge_steps(&mut option.steps, &ot.steps);
-        }
-        if extra.is_empty() {
-            step.extra = None;
         }
     }
 }

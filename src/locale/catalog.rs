@@ -182,16 +182,6 @@ impl Locale {
         if self.rtl { "rtl" } else { "ltr" }
     }
 
-    /// True if the message (or its attribute) exists in the language or a fallback.
-    pub fn has(&self, key: &str, attr: Option<&str>) -> bool {
-        self.bundles.iter().any(|b| {
-            b.get_message(key).is_some_and(|m| match attr {
-                Some(a) => m.get_attribute(a).is_some(),
-                None => m.value().is_some(),
-            })
-        })
-    }
-
     /// A message without variables; its key if no language has it.
     pub fn text(&self, key: &str) -> String {
         self.format(key, None, &[])

@@ -23,12 +23,13 @@ pub struct SiteLocale {
     pub resource: Arc<FluentResource>,
 }
 
-/// True if `tag` looks like a BCP 47 tag: a 2-3 letter language, then letter/digit subtags.
-fn is_tag(tag: &str) -> bool {
+/// Whether `tag` is a BCP 47 language tag: a 2-3 letter language, then letter/digit subtags
+/// (`en`, `pt-BR`).
+pub fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
-    let lang = parts.next().unwrap_or("");
-    (2..=3).contains(&lang.len())
-        && lang.chars().all(|c| c.is_ascii_alphabetic())
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
@@ -82,7 +83,7 @@ pub fn read_site_locales(
             .unwrap_or_default();
         let id = sources.add(&path, text.clone());
         let whole = Span::file_start(id);
-        if !is_tag(&lang) {
+        if !is_language_tag(&lang) {
             diags.push(
                 Diagnostic::new(
                     Code::InvalidValue,

@@ -14,7 +14,7 @@ mod script;
 mod tera_fn;
 
 pub use catalog::{Arg, EMBEDDED, FALLBACK, Locale, Locales, fallback_chain};
-pub use files::{SITE_FOLDER, SiteLocale, read_site_locales};
+pub use files::{SITE_FOLDER, SiteLocale, is_language_tag, read_site_locales};
 pub use parity::{keys, locale_problems, missing_and_extra_keys};
 pub use script::{SCRIPT_MESSAGES, script_strings, script_strings_attr};
 pub use tera_fn::register;

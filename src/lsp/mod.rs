@@ -569,13 +569,6 @@ mod tests {
     use lsp_server::RequestId;
 
     #[test]
-    fn every_action_has_help() {
-        for (_, a) in Action::NAMES {
-            assert!(!action_help(*a).is_empty());
-        }
-    }
-
-    #[test]
     fn request_ids_of_unknown_methods_get_an_error() {
         let mut s = Server::default();
         let resp = s.request(Request::new(

@@ -8,15 +8,7 @@
 use super::{Allow, Guide, ProcedureBody, Step, Target};
 use crate::source::{FileId, Span, Spanned};
 
-/// Whether `tag` is a BCP 47 language tag: a 2-3 letter language, then letter/digit subtags
-/// (`en`, `pt-BR`).
-pub fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let primary = parts.next().unwrap_or("");
-    (2..=3).contains(&primary.len())
-        && primary.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
+pub use crate::locale::is_language_tag;
 
 /// A translated guide file (`<slug>.<lang>.yaml`).
 #[derive(Debug, Clone)]

@@ -123,7 +123,7 @@ fn steps(
                     at,
                     format!(
                         "step `{prefix}{key}` on {platform} is not translated: {}",
-                        and_list(&list)
+                        crate::check::labels::and_list(&list.iter().map(String::as_str).collect::<Vec<_>>())
                     ),
                 )
                 .help(format!(
@@ -169,7 +169,9 @@ impl Rule for UntranslatedField {
                         head(t),
                         format!(
                             "this translation leaves out {}, which the source guide has",
-                            and_list(&missing)
+                            crate::check::labels::and_list(
+                                &missing.iter().map(String::as_str).collect::<Vec<_>>()
+                            )
                         ),
                     )
                     .help("translate them here; until then readers see the source's text"),
@@ -196,15 +198,6 @@ fn head(t: &crate::model::Translation) -> Span {
     Span {
         end: t.span.start,
         ..t.span
-    }
-}
-
-/// `a`, `a and b`, `a, b and c`.
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 
