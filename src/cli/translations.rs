@@ -56,19 +56,23 @@ pub(super) fn run(args: &TranslationsArgs) -> Result<u8, Box<dyn std::error::Err
             .collect(),
     ];
     let mut stale = false;
+    // Each guide's translations by product, slug and language, looked up once per cell.
+    let mut translations = std::collections::HashMap::new();
+    for t in &project.translations {
+        let key = (t.product.as_str(), t.slug.as_str(), t.language.as_str());
+        translations.entry(key).or_insert(t);
+    }
     for g in &project.guides {
         let mut row = vec![format!("{}/{}", g.product, g.slug)];
+        let stamp = Stamp::of(g);
         for lang in &languages {
-            let t = project
-                .translations
-                .iter()
-                .find(|t| t.product == g.product && t.slug == g.slug && t.language == *lang);
+            let t = translations.get(&(g.product.as_str(), g.slug.as_str(), *lang));
             let state = match t {
                 None => State::Missing,
                 Some(t) => match &t.source {
                     None => State::Stale(vec!["never marked current".into()]),
                     Some(old) => {
-                        let changes = Stamp::of(g).changes_since(old);
+                        let changes = stamp.changes_since(old);
                         if changes.is_empty() {
                             State::Current
                         } else {
